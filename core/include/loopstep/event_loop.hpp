@@ -1,0 +1,164 @@
+// The event loop (asyncio's base_events.py) on a virtual clock; futures and tasks (future.hpp, task.hpp) run on it.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "loopstep/trace.hpp"
+
+namespace loopstep {
+
+class future_base;
+class task_base;
+
+struct loop_options {
+    trace_sink trace;  // receives every scheduler event; leave empty for no tracing
+};
+
+namespace detail {
+// One scheduled callback: a ready-queue entry or a timer (asyncio's Handle / TimerHandle).
+struct scheduled_callback {
+    std::function<void()> run;
+    callback_id id = 0;
+    double when = 0;         // timers only
+    std::uint64_t order = 0; // timers only: equal deadlines fire in scheduling order
+    task_id task = 0;        // the task this callback steps, 0 for a plain callback
+    bool cancelled = false;
+    bool is_timer = false;
+    bool pending = false;    // still in the ready queue or the timer heap
+    std::string label;
+};
+// Reports outlive the loop so that a future destroyed after its loop can still report safely.
+struct loop_reports {
+    std::vector<std::string> lines;
+};
+}  // namespace detail
+
+// A cancellable reference to a scheduled callback (asyncio's Handle / TimerHandle).
+class callback_handle {
+public:
+    callback_handle() = default;
+    void cancel();
+    bool cancelled() const { return state_ && state_->cancelled; }
+    double when() const { return state_ ? state_->when : 0; }
+    callback_id id() const { return state_ ? state_->id : 0; }
+
+private:
+    friend class event_loop;
+    callback_handle(std::shared_ptr<detail::scheduled_callback> state, class event_loop* loop)
+        : state_(std::move(state)), loop_(loop) {}
+    std::shared_ptr<detail::scheduled_callback> state_;
+    class event_loop* loop_ = nullptr;
+};
+
+enum class step_kind : std::uint8_t { idle, task_step, callback };
+
+// What one call of event_loop::step() did.
+struct step_report {
+    step_kind kind = step_kind::idle;
+    task_id task = 0;  // the task that was stepped, if any
+    callback_id handle = 0;
+    double time = 0;   // virtual time after the step
+};
+
+// A view of one pending callback, for snapshots: who runs next, who wakes when.
+struct scheduled_view {
+    callback_id handle = 0;
+    task_id task = 0;
+    double when = 0;
+    std::string label;
+};
+
+class event_loop {
+public:
+    explicit event_loop(loop_options options = {});
+    ~event_loop();
+    event_loop(const event_loop&) = delete;
+    event_loop& operator=(const event_loop&) = delete;
+
+    // Virtual seconds since the loop was made; never the wall clock.
+    double time() const { return now_; }
+
+    callback_handle call_soon(std::function<void()> callback, std::string label = {}, task_id task = 0);
+    // `task` names the task a timer wakes, so a viewer can show who wakes when.
+    callback_handle call_at(double when, std::function<void()> callback, std::string label = {}, task_id task = 0);
+    callback_handle call_later(double delay, std::function<void()> callback, std::string label = {},
+                               task_id task = 0);
+
+    // Runs exactly one scheduled callback (one task step), keeping asyncio's iteration
+    // rule: a callback scheduled during an iteration runs in the next one, and timers
+    // become ready only between iterations. With nothing ready it jumps the clock.
+    step_report step();
+    bool has_scheduled_work() const;
+
+    // Runs until stop() is called, finishing the iteration in which it was called.
+    void run_forever();
+    void stop() { stopping_ = true; }
+    bool is_running() const { return running_; }
+    // Runs until `future` is done (asyncio's run_until_complete without the result).
+    void run_until_done(future_base& future);
+
+    // time.sleep(): the clock advances while nothing else may run.
+    void block_for(double seconds);
+
+    task_base* current_task() const { return current_task_; }
+
+    // Diagnostics asyncio would log: exceptions never retrieved, tasks destroyed pending.
+    const std::vector<std::string>& reports() const { return reports_->lines; }
+
+    bool tracing() const { return static_cast<bool>(options_.trace); }
+    void emit(trace_kind kind, task_id task = 0, future_id future = 0, callback_id handle = 0,
+              double time_value = 0, std::string detail = {});
+
+    std::vector<scheduled_view> ready_view() const;
+    std::vector<scheduled_view> timers_view() const;  // in firing order
+    // Tasks not yet destroyed, in creation order.
+    std::vector<task_base*> live_tasks() const;
+
+    // For futures and tasks of this loop.
+    task_id next_task_id() { return ++last_task_id_; }
+    // asyncio numbers only unnamed tasks: "Task-1", "Task-2", ...
+    std::uint32_t next_task_number() { return ++last_task_number_; }
+    future_id next_future_id() { return ++last_future_id_; }
+    std::weak_ptr<detail::loop_reports> reports_sink() const { return reports_; }
+    void report(std::string line) { reports_->lines.push_back(std::move(line)); }
+    void register_task(task_base& task);
+    void unregister_task(task_base& task);
+    void enter_task(task_base& task);
+    void leave_task(task_base& task);
+
+private:
+    friend class callback_handle;
+    using callback_ptr = std::shared_ptr<detail::scheduled_callback>;
+
+    bool begin_iteration();
+    void move_due_timers();
+    void drop_cancelled_timers();
+    step_report run_callback(const callback_ptr& callback);
+    void abandon_pending_tasks();
+
+    loop_options options_;
+    double now_ = 0;
+    std::deque<callback_ptr> ready_;
+    std::vector<callback_ptr> timers_;  // a binary heap on (when, order)
+    std::size_t remaining_in_iteration_ = 0;
+    std::uint64_t last_callback_id_ = 0;
+    std::uint64_t last_timer_order_ = 0;
+    std::uint64_t trace_seq_ = 0;
+    std::size_t cancelled_timers_ = 0;
+    task_id last_task_id_ = 0;
+    std::uint32_t last_task_number_ = 0;
+    future_id last_future_id_ = 0;
+    bool stopping_ = false;
+    bool running_ = false;
+    task_base* current_task_ = nullptr;
+    task_base* first_task_ = nullptr;  // intrusive list of live tasks, in creation order
+    task_base* last_task_ = nullptr;
+    std::shared_ptr<detail::loop_reports> reports_ = std::make_shared<detail::loop_reports>();
+};
+
+}  // namespace loopstep

@@ -1,0 +1,54 @@
+// Scheduler events as plain data (the trace); recording.hpp folds them into snapshots for a viewer.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace loopstep {
+
+using task_id = std::uint32_t;      // 0 means "no task"
+using future_id = std::uint32_t;    // 0 means "no future"
+using callback_id = std::uint64_t;  // a scheduled handle (ready-queue entry or timer)
+
+enum class trace_kind : std::uint8_t {
+    task_created,      // task, detail = name
+    task_scheduled,    // task's next step entered the ready queue (handle = ready entry)
+    task_resumed,      // task starts a step
+    task_suspended,    // task waits on future (future, detail = what it waits on)
+    task_yielded,      // bare yield (sleep(0)): task is rescheduled at the back of the queue
+    task_completed,    // detail = result text
+    task_failed,       // detail = exception text
+    task_cancelled,    // detail = cancel message
+    callback_scheduled,// a plain callback (not a task step) entered the ready queue
+    callback_ran,      // a plain callback ran; detail = its label
+    timer_set,         // handle = timer, time_value = deadline, detail = label
+    timer_fired,       // handle = timer moved to the ready queue
+    timer_cancelled,   // handle = timer
+    future_resolved,   // future, detail = outcome
+    clock_advanced,    // time_value = new time (the loop jumped to the next timer)
+    blocked,           // task blocked the loop (time.sleep); time_value = seconds
+    output,            // the program printed; detail = text
+};
+
+const char* to_string(trace_kind kind);
+
+struct trace_event {
+    std::uint64_t seq = 0;
+    double time = 0;
+    trace_kind kind{};
+    task_id task = 0;
+    future_id future = 0;
+    callback_id handle = 0;
+    double time_value = 0;
+    std::string detail;
+};
+
+// One line per event, stable across runs and targets: what determinism tests compare.
+std::string to_string(const trace_event& event);
+
+// Where an event_loop sends its events. Empty means tracing is off (no cost beyond a test).
+using trace_sink = std::function<void(const trace_event&)>;
+
+}  // namespace loopstep

@@ -1,0 +1,296 @@
+// The event loop's scheduling: ready queue, timer heap, iterations and the virtual clock (pairs with event_loop.hpp).
+#include "loopstep/event_loop.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "loopstep/exceptions.hpp"
+#include "loopstep/future.hpp"
+#include "loopstep/task.hpp"
+
+namespace loopstep {
+
+namespace {
+// asyncio: select() waits at most a day, so a long sleep jumps the clock in steps of a day.
+constexpr double maximum_select_timeout = 24 * 3600;
+// asyncio: timers due within the clock's resolution of "now" are ready (time.monotonic's: 1 ns).
+constexpr double clock_resolution = 1e-9;
+// asyncio rebuilds the timer heap when more than half of 100+ timers are cancelled.
+constexpr std::size_t min_timers_for_cleanup = 100;
+
+bool fires_later(const std::shared_ptr<detail::scheduled_callback>& a,
+                 const std::shared_ptr<detail::scheduled_callback>& b) {
+    if (a->when != b->when) return a->when > b->when;
+    return a->order > b->order;
+}
+}  // namespace
+
+void callback_handle::cancel() {
+    if (!state_ || state_->cancelled) return;
+    state_->cancelled = true;
+    if (state_->is_timer && state_->pending && loop_) {
+        ++loop_->cancelled_timers_;
+        loop_->emit(trace_kind::timer_cancelled, state_->task, 0, state_->id);
+    }
+}
+
+event_loop::event_loop(loop_options options) : options_(std::move(options)) {}
+
+event_loop::~event_loop() {
+    // Dropping queued callbacks releases the tasks they hold; frames destroyed on the way
+    // may schedule more callbacks, so drain until nothing is left.
+    while (!ready_.empty() || !timers_.empty()) {
+        auto ready = std::move(ready_);
+        auto timers = std::move(timers_);
+        ready_.clear();
+        timers_.clear();
+    }
+    abandon_pending_tasks();
+    ready_.clear();
+    timers_.clear();
+}
+
+void event_loop::abandon_pending_tasks() {
+    std::vector<std::shared_ptr<future_base>> alive;
+    for (task_base* task = first_task_; task; task = task->next_live_) {
+        if (auto owner = task->as_future().weak_from_this().lock()) alive.push_back(std::move(owner));
+    }
+    for (task_base* task = first_task_; task;) {
+        task_base* next = task->next_live_;
+        task->prev_live_ = task->next_live_ = nullptr;
+        task->linked_ = false;
+        task = next;
+    }
+    first_task_ = last_task_ = nullptr;
+    for (auto& owner : alive) {
+        auto& task = dynamic_cast<task_base&>(*owner);
+        if (!owner->done()) report("Task was destroyed but it is pending! task: " + task.describe());
+        task.abandon();
+    }
+}
+
+void event_loop::emit(trace_kind kind, task_id task, future_id future, callback_id handle, double time_value,
+                      std::string detail) {
+    if (!options_.trace) return;
+    options_.trace(trace_event{.seq = ++trace_seq_,
+                               .time = now_,
+                               .kind = kind,
+                               .task = task,
+                               .future = future,
+                               .handle = handle,
+                               .time_value = time_value,
+                               .detail = std::move(detail)});
+}
+
+callback_handle event_loop::call_soon(std::function<void()> callback, std::string label, task_id task) {
+    auto entry = std::make_shared<detail::scheduled_callback>();
+    entry->run = std::move(callback);
+    entry->id = ++last_callback_id_;
+    entry->task = task;
+    entry->pending = true;
+    entry->label = std::move(label);
+    ready_.push_back(entry);
+    if (tracing()) {
+        emit(task ? trace_kind::task_scheduled : trace_kind::callback_scheduled, task, 0, entry->id, 0,
+             entry->label);
+    }
+    return callback_handle(std::move(entry), this);
+}
+
+callback_handle event_loop::call_at(double when, std::function<void()> callback, std::string label, task_id task) {
+    auto entry = std::make_shared<detail::scheduled_callback>();
+    entry->run = std::move(callback);
+    entry->id = ++last_callback_id_;
+    entry->when = when;
+    entry->order = ++last_timer_order_;
+    entry->task = task;
+    entry->is_timer = true;
+    entry->pending = true;
+    entry->label = std::move(label);
+    timers_.push_back(entry);
+    std::push_heap(timers_.begin(), timers_.end(), fires_later);
+    if (tracing()) emit(trace_kind::timer_set, task, 0, entry->id, when, entry->label);
+    return callback_handle(std::move(entry), this);
+}
+
+callback_handle event_loop::call_later(double delay, std::function<void()> callback, std::string label,
+                                       task_id task) {
+    return call_at(now_ + delay, std::move(callback), std::move(label), task);
+}
+
+bool event_loop::has_scheduled_work() const {
+    if (remaining_in_iteration_ > 0 || !ready_.empty()) return true;
+    return std::any_of(timers_.begin(), timers_.end(), [](const callback_ptr& t) { return !t->cancelled; });
+}
+
+void event_loop::drop_cancelled_timers() {
+    if (timers_.size() > min_timers_for_cleanup && cancelled_timers_ * 2 > timers_.size()) {
+        std::erase_if(timers_, [](const callback_ptr& timer) {
+            if (timer->cancelled) timer->pending = false;
+            return timer->cancelled;
+        });
+        std::make_heap(timers_.begin(), timers_.end(), fires_later);
+        cancelled_timers_ = 0;
+        return;
+    }
+    while (!timers_.empty() && timers_.front()->cancelled) {
+        std::pop_heap(timers_.begin(), timers_.end(), fires_later);
+        timers_.back()->pending = false;
+        timers_.pop_back();
+        --cancelled_timers_;
+    }
+}
+
+void event_loop::move_due_timers() {
+    const double end_time = now_ + clock_resolution;
+    while (!timers_.empty() && timers_.front()->when < end_time) {
+        std::pop_heap(timers_.begin(), timers_.end(), fires_later);
+        callback_ptr timer = std::move(timers_.back());
+        timers_.pop_back();
+        if (timer->cancelled) {
+            timer->pending = false;
+            --cancelled_timers_;
+            continue;
+        }
+        emit(trace_kind::timer_fired, timer->task, 0, timer->id, timer->when, timer->label);
+        ready_.push_back(std::move(timer));
+    }
+}
+
+// One iteration of asyncio's _run_once, up to running callbacks: returns false when there
+// is nothing left to do at all (no callbacks, no timers).
+bool event_loop::begin_iteration() {
+    drop_cancelled_timers();
+    if (ready_.empty() && !stopping_) {
+        if (timers_.empty()) return false;
+        const double timeout = std::min(std::max(0.0, timers_.front()->when - now_), maximum_select_timeout);
+        if (timeout > 0) {
+            now_ += timeout;
+            emit(trace_kind::clock_advanced, 0, 0, 0, now_);
+        }
+    }
+    move_due_timers();
+    remaining_in_iteration_ = ready_.size();
+    return true;
+}
+
+step_report event_loop::step() {
+    for (;;) {
+        if (remaining_in_iteration_ == 0) {
+            if (!begin_iteration()) return {.time = now_};
+            if (remaining_in_iteration_ == 0) {
+                if (stopping_) return {.time = now_};
+                continue;  // the clock jumped a day towards a far timer; go on
+            }
+        }
+        callback_ptr callback = std::move(ready_.front());
+        ready_.pop_front();
+        --remaining_in_iteration_;
+        callback->pending = false;
+        if (callback->cancelled) continue;
+        return run_callback(callback);
+    }
+}
+
+step_report event_loop::run_callback(const callback_ptr& callback) {
+    if (!callback->task) emit(trace_kind::callback_ran, 0, 0, callback->id, 0, callback->label);
+    callback->run();
+    return {.kind = callback->task ? step_kind::task_step : step_kind::callback,
+            .task = callback->task,
+            .handle = callback->id,
+            .time = now_};
+}
+
+void event_loop::run_forever() {
+    if (running_) throw std::logic_error("This event loop is already running");
+    running_ = true;
+    struct reset_on_exit {
+        event_loop* loop;
+        ~reset_on_exit() {
+            loop->running_ = false;
+            loop->stopping_ = false;
+        }
+    } reset{this};
+    for (;;) {
+        const step_report report = step();
+        if (remaining_in_iteration_ == 0 && stopping_) return;
+        if (report.kind == step_kind::idle && !stopping_) {
+            throw deadlock_error("deadlock: the event loop would wait forever (every task is waiting "
+                                 "and no timer is pending)");
+        }
+    }
+}
+
+void event_loop::run_until_done(future_base& future) {
+    const auto token = future.add_done_callback([this](future_base&) { stop(); });
+    try {
+        run_forever();
+    } catch (...) {
+        future.remove_done_callback(token);
+        throw;
+    }
+    future.remove_done_callback(token);
+    if (!future.done()) throw std::logic_error("Event loop stopped before Future completed.");
+}
+
+void event_loop::block_for(double seconds) {
+    if (seconds < 0) throw std::invalid_argument("sleep length must be non-negative");
+    emit(trace_kind::blocked, current_task_ ? current_task_->id() : 0, 0, 0, seconds);
+    now_ += seconds;
+}
+
+std::vector<scheduled_view> event_loop::ready_view() const {
+    std::vector<scheduled_view> view;
+    for (const auto& entry : ready_) {
+        if (!entry->cancelled) view.push_back({entry->id, entry->task, entry->when, entry->label});
+    }
+    return view;
+}
+
+std::vector<scheduled_view> event_loop::timers_view() const {
+    std::vector<callback_ptr> sorted;
+    for (const auto& timer : timers_) {
+        if (!timer->cancelled) sorted.push_back(timer);
+    }
+    std::sort(sorted.begin(), sorted.end(), [](const callback_ptr& a, const callback_ptr& b) { return fires_later(b, a); });
+    std::vector<scheduled_view> view;
+    for (const auto& timer : sorted) view.push_back({timer->id, timer->task, timer->when, timer->label});
+    return view;
+}
+
+std::vector<task_base*> event_loop::live_tasks() const {
+    std::vector<task_base*> tasks;
+    for (task_base* task = first_task_; task; task = task->next_live_) tasks.push_back(task);
+    return tasks;
+}
+
+void event_loop::register_task(task_base& task) {
+    task.prev_live_ = last_task_;
+    task.next_live_ = nullptr;
+    task.linked_ = true;
+    if (last_task_) last_task_->next_live_ = &task;
+    else first_task_ = &task;
+    last_task_ = &task;
+}
+
+void event_loop::unregister_task(task_base& task) {
+    if (!task.linked_) return;
+    if (task.prev_live_) task.prev_live_->next_live_ = task.next_live_;
+    else first_task_ = task.next_live_;
+    if (task.next_live_) task.next_live_->prev_live_ = task.prev_live_;
+    else last_task_ = task.prev_live_;
+    task.prev_live_ = task.next_live_ = nullptr;
+    task.linked_ = false;
+}
+
+void event_loop::enter_task(task_base& task) {
+    if (current_task_) throw std::logic_error("Cannot enter into task " + task.describe() + " while another task is being executed.");
+    current_task_ = &task;
+}
+
+void event_loop::leave_task(task_base& task) {
+    if (current_task_ != &task) throw std::logic_error("Leaving task " + task.describe() + " does not match the current task.");
+    current_task_ = nullptr;
+}
+
+}  // namespace loopstep

@@ -1,0 +1,19 @@
+// Text of stored exceptions (pairs with exceptions.hpp).
+#include "loopstep/exceptions.hpp"
+
+namespace loopstep {
+
+std::string describe_exception(const std::exception_ptr& error) {
+    if (!error) return "None";
+    try {
+        std::rethrow_exception(error);
+    } catch (const cancelled_error& cancelled) {
+        return cancelled.message().empty() ? "CancelledError()" : "CancelledError('" + cancelled.message() + "')";
+    } catch (const std::exception& exception) {
+        return exception.what();
+    } catch (...) {
+        return "unknown exception";
+    }
+}
+
+}  // namespace loopstep

@@ -1,0 +1,40 @@
+// asyncio.sleep on the virtual clock (pairs with sleep.hpp).
+#include "loopstep/sleep.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace loopstep {
+
+std::string seconds_text(double seconds) {
+    char text[32];
+    for (int precision = 1; precision <= 17; ++precision) {
+        std::snprintf(text, sizeof text, "%.*g", precision, seconds);
+        if (std::strtod(text, nullptr) == seconds) break;
+    }
+    return text;
+}
+
+void sleep_awaiter::start() {
+    if (delay_ <= 0) {
+        sleeper_->yield_now();
+        return;
+    }
+    event_loop& loop = sleeper_->as_future().loop();
+    std::string label = loop.tracing() ? "sleep(" + seconds_text(delay_) + ")" : std::string{};
+    wakeup_ = create_future<void>(loop, label);
+    timer_ = loop.call_later(
+        delay_,
+        [wakeup = wakeup_] {
+            if (!wakeup->done()) wakeup->set_result();
+        },
+        std::move(label), sleeper_->id());
+    sleeper_->suspend_on(wakeup_);
+}
+
+void sleep_awaiter::await_resume() {
+    timer_.cancel();
+    sleeper_->rethrow_thrown_in();
+}
+
+}  // namespace loopstep

@@ -1,0 +1,187 @@
+// The task driver (asyncio's Task.__step / __wakeup) and task cancellation (pairs with task.hpp).
+#include "loopstep/task.hpp"
+
+#include <stdexcept>
+
+namespace loopstep {
+
+namespace detail {
+void push_frame(task_base* task, co::coroutine_handle<> frame) { task->push_frame(frame); }
+void rethrow_thrown_in(task_base* task) { task->rethrow_thrown_in(); }
+}  // namespace detail
+
+namespace {
+bool is_cancellation(const std::exception_ptr& error, std::string* message = nullptr) {
+    if (!error) return false;
+    try {
+        std::rethrow_exception(error);
+    } catch (const cancelled_error& cancelled) {
+        if (message) *message = cancelled.message();
+        return true;
+    } catch (...) {
+        return false;
+    }
+}
+}  // namespace
+
+const char* to_string(task_state state) {
+    switch (state) {
+        case task_state::scheduled: return "ready";
+        case task_state::running: return "running";
+        case task_state::waiting: return "waiting";
+        case task_state::finished: return "done";
+        case task_state::failed: return "failed";
+        case task_state::cancelled: return "cancelled";
+    }
+    return "?";
+}
+
+task_base::task_base(future_base& self, std::string name)
+    : self_(self), loop_(self.loop()), id_(loop_.next_task_id()), name_(std::move(name)) {
+    if (name_.empty()) name_ = "Task-" + std::to_string(loop_.next_task_number());
+    loop_.register_task(*this);
+    if (loop_.tracing()) loop_.emit(trace_kind::task_created, id_, self_.id(), 0, 0, name_);
+}
+
+task_base::~task_base() {
+    if (auto error = self_.take_unretrieved_error()) {
+        loop_.report("Task exception was never retrieved: " + name_ + ": " + describe_exception(error));
+    }
+    loop_.unregister_task(*this);
+}
+
+task_state task_base::state() const {
+    if (self_.cancelled()) return task_state::cancelled;
+    if (self_.failed()) return task_state::failed;
+    if (self_.done()) return task_state::finished;
+    if (loop_.current_task() == this) return task_state::running;
+    if (waiter_ && !waiter_->done()) return task_state::waiting;
+    return task_state::scheduled;
+}
+
+std::shared_ptr<task_base> task_base::shared_self() {
+    return std::shared_ptr<task_base>(self_.shared_from_this(), this);
+}
+
+bool task_base::request_cancel(const std::string& message) {
+    if (self_.done()) return false;
+    ++cancel_requests_;
+    if (waiter_ && waiter_->cancel(message)) return true;  // its done-callback wakes us with the cancellation
+    must_cancel_ = true;
+    cancel_message_ = message;
+    return true;
+}
+
+std::string task_base::describe() const {
+    std::string text = "<Task ";
+    text += self_.done() ? (self_.cancelled() ? "cancelled" : "finished") : "pending";
+    text += " name='" + name_ + "'";
+    if (self_.failed()) {
+        text += " exception=" + describe_exception(self_.stored_error());
+    } else if (self_.status() == future_status::finished) {
+        text += " result=" + self_.result_text();
+    } else if (waiter_ && !waiter_->done()) {
+        text += " wait_for=" + (waiter_->label().empty() ? waiter_->to_string() : waiter_->label());
+    }
+    return text + ">";
+}
+
+void task_base::schedule_first_step() { schedule_step(nullptr); }
+
+void task_base::schedule_step(std::exception_ptr thrown_in) {
+    loop_.call_soon([self = shared_self(), thrown_in = std::move(thrown_in)] { self->step(thrown_in); }, {}, id_);
+}
+
+void task_base::push_frame(detail::co::coroutine_handle<> frame) {
+    frames_.push_back(frame);
+    suspension_ = suspension::child;
+}
+
+void task_base::suspend_on(std::shared_ptr<future_base> future) {
+    if (future.get() == &self_) throw std::logic_error("Task cannot await on itself: " + describe());
+    waiter_ = std::move(future);
+    suspension_ = suspension::future;
+}
+
+void task_base::yield_now() { suspension_ = suspension::yield; }
+
+void task_base::rethrow_thrown_in() {
+    if (thrown_in_) std::rethrow_exception(std::exchange(thrown_in_, nullptr));
+}
+
+void task_base::step(std::exception_ptr thrown_in) {
+    if (self_.done()) return;
+    if (must_cancel_) {
+        if (!is_cancellation(thrown_in)) thrown_in = std::make_exception_ptr(cancelled_error(cancel_message_));
+        must_cancel_ = false;
+    }
+    waiter_.reset();
+    loop_.enter_task(*this);
+    if (loop_.tracing()) loop_.emit(trace_kind::task_resumed, id_);
+    thrown_in_ = std::move(thrown_in);
+    drive_frames();
+    loop_.leave_task(*this);
+}
+
+// Resumes the innermost frame until the task suspends on a future, yields, or finishes.
+// A frame that awaits a coroutine pushes it and returns here; a finished frame pops and
+// its parent resumes: the chain is walked in this loop, never by nested resume() calls.
+void task_base::drive_frames() {
+    if (frames_.empty()) frames_.push_back(bottom_frame());
+    for (;;) {
+        auto frame = frames_.back();
+        suspension_ = suspension::none;
+        frame.resume();
+        switch (suspension_) {
+            case suspension::child: continue;
+            case suspension::future: wait_for_waiter(); return;
+            case suspension::yield:
+                if (loop_.tracing()) loop_.emit(trace_kind::task_yielded, id_);
+                schedule_step(nullptr);
+                return;
+            case suspension::none:
+                if (!frame.done()) std::terminate();  // suspended on an awaitable that is not loopstep's
+                frames_.pop_back();
+                if (frames_.empty()) {
+                    settle_from_frame();
+                    destroy_frames();
+                    return;
+                }
+        }
+    }
+}
+
+void task_base::wait_for_waiter() {
+    if (loop_.tracing()) {
+        loop_.emit(trace_kind::task_suspended, id_, waiter_->id(), 0, 0,
+                   waiter_->label().empty() ? waiter_->to_string() : waiter_->label());
+    }
+    waiter_->add_done_callback([self = shared_self()](future_base& done) { self->step(done.failure()); }, id_);
+    if (must_cancel_ && waiter_->cancel(cancel_message_)) must_cancel_ = false;
+}
+
+void task_base::settle(std::exception_ptr error, const std::function<void()>& set_value) {
+    std::string message;
+    if (is_cancellation(error, &message)) {
+        cancel_as_future(message);
+    } else if (error) {
+        self_.set_exception(error);
+    } else if (must_cancel_) {
+        must_cancel_ = false;
+        cancel_as_future(cancel_message_);
+    } else {
+        set_value();
+    }
+    if (!loop_.tracing()) return;
+    if (self_.cancelled()) loop_.emit(trace_kind::task_cancelled, id_, 0, 0, 0, message);
+    else if (self_.failed()) loop_.emit(trace_kind::task_failed, id_, 0, 0, 0, describe_exception(error));
+    else loop_.emit(trace_kind::task_completed, id_, 0, 0, 0, self_.result_text());
+}
+
+void task_base::abandon() {
+    waiter_.reset();
+    frames_.clear();
+    destroy_frames();
+}
+
+}  // namespace loopstep

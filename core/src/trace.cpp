@@ -1,0 +1,41 @@
+// Names and one-line text of trace events (pairs with trace.hpp).
+#include "loopstep/trace.hpp"
+
+#include "loopstep/sleep.hpp"
+
+namespace loopstep {
+
+const char* to_string(trace_kind kind) {
+    switch (kind) {
+        case trace_kind::task_created: return "task_created";
+        case trace_kind::task_scheduled: return "task_scheduled";
+        case trace_kind::task_resumed: return "task_resumed";
+        case trace_kind::task_suspended: return "task_suspended";
+        case trace_kind::task_yielded: return "task_yielded";
+        case trace_kind::task_completed: return "task_completed";
+        case trace_kind::task_failed: return "task_failed";
+        case trace_kind::task_cancelled: return "task_cancelled";
+        case trace_kind::callback_scheduled: return "callback_scheduled";
+        case trace_kind::callback_ran: return "callback_ran";
+        case trace_kind::timer_set: return "timer_set";
+        case trace_kind::timer_fired: return "timer_fired";
+        case trace_kind::timer_cancelled: return "timer_cancelled";
+        case trace_kind::future_resolved: return "future_resolved";
+        case trace_kind::clock_advanced: return "clock_advanced";
+        case trace_kind::blocked: return "blocked";
+        case trace_kind::output: return "output";
+    }
+    return "?";
+}
+
+std::string to_string(const trace_event& event) {
+    std::string line = std::to_string(event.seq) + " t=" + seconds_text(event.time) + " " + to_string(event.kind);
+    if (event.task) line += " task=" + std::to_string(event.task);
+    if (event.future) line += " future=" + std::to_string(event.future);
+    if (event.handle) line += " handle=" + std::to_string(event.handle);
+    if (event.time_value != 0) line += " value=" + seconds_text(event.time_value);
+    if (!event.detail.empty()) line += " \"" + event.detail + "\"";
+    return line;
+}
+
+}  // namespace loopstep

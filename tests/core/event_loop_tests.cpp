@@ -1,0 +1,146 @@
+// Event loop behaviour: ready queue order, iterations, timers and the virtual clock.
+#include <catch2/catch.hpp>
+
+#include "loopstep/loopstep.hpp"
+#include "recorder.hpp"
+
+using namespace loopstep;
+using loopstep::testing::recorder;
+
+TEST_CASE("call_soon callbacks run in FIFO order", "[event_loop]") {
+    event_loop loop;
+    recorder log;
+    for (int i = 0; i < 5; ++i) loop.call_soon([&log, i] { log(std::to_string(i)); });
+    while (loop.step().kind != step_kind::idle) {
+    }
+    CHECK(log.lines == std::vector<std::string>{"0", "1", "2", "3", "4"});
+}
+
+TEST_CASE("callbacks added during an iteration run in the next one, after due timers", "[event_loop]") {
+    event_loop loop;
+    recorder log;
+    loop.call_at(0, [&] { log("timer"); });
+    loop.call_soon([&] {
+        log("a");
+        loop.call_soon([&] { log("a2"); });
+    });
+    loop.call_soon([&] { log("b"); });
+    while (loop.step().kind != step_kind::idle) {
+    }
+    // Iteration 1 starts with [a, b] plus the due timer appended: [a, b, timer].
+    // "a2" was added during iteration 1, so it runs in iteration 2.
+    CHECK(log.lines == std::vector<std::string>{"a", "b", "timer", "a2"});
+}
+
+TEST_CASE("a timer due at the start of an iteration joins the queue after callbacks queued before it", "[event_loop]") {
+    event_loop loop;
+    recorder log;
+    loop.call_soon([&] {
+        log("first");
+        loop.call_soon([&] { log("soon"); });
+        loop.call_later(0, [&] { log("later(0)"); });
+    });
+    while (loop.step().kind != step_kind::idle) {
+    }
+    CHECK(log.lines == std::vector<std::string>{"first", "soon", "later(0)"});
+}
+
+TEST_CASE("equal-deadline timers fire in scheduling order", "[event_loop]") {
+    event_loop loop;
+    recorder log;
+    for (int i = 0; i < 20; ++i) loop.call_at(5, [&log, i] { log(std::to_string(i)); });
+    loop.call_at(1, [&] { log("early"); });
+    while (loop.step().kind != step_kind::idle) {
+    }
+    REQUIRE(log.lines.size() == 21);
+    CHECK(log.lines[0] == "early");
+    for (int i = 0; i < 20; ++i) CHECK(log.lines[i + 1] == std::to_string(i));
+    CHECK(loop.time() == 5);
+}
+
+TEST_CASE("the clock jumps to the next timer when nothing is ready", "[event_loop]") {
+    event_loop loop;
+    std::vector<double> fired_at;
+    loop.call_later(55, [&] { fired_at.push_back(loop.time()); });
+    loop.call_later(5, [&] { fired_at.push_back(loop.time()); });
+    while (loop.step().kind != step_kind::idle) {
+    }
+    CHECK(fired_at == std::vector<double>{5, 55});
+}
+
+TEST_CASE("a cancelled callback or timer never runs", "[event_loop]") {
+    event_loop loop;
+    recorder log;
+    auto soon = loop.call_soon([&] { log("soon"); });
+    auto timer = loop.call_later(10, [&] { log("timer"); });
+    loop.call_later(20, [&] { log("kept"); });
+    soon.cancel();
+    timer.cancel();
+    CHECK(timer.cancelled());
+    while (loop.step().kind != step_kind::idle) {
+    }
+    CHECK(log.lines == std::vector<std::string>{"kept"});
+    CHECK(loop.time() == 20);
+}
+
+TEST_CASE("step runs exactly one callback and reports it", "[event_loop]") {
+    event_loop loop;
+    int runs = 0;
+    loop.call_soon([&] { ++runs; });
+    loop.call_soon([&] { ++runs; });
+    CHECK(loop.step().kind == step_kind::callback);
+    CHECK(runs == 1);
+    CHECK(loop.step().kind == step_kind::callback);
+    CHECK(runs == 2);
+    CHECK(loop.step().kind == step_kind::idle);
+}
+
+TEST_CASE("run_forever returns after the iteration in which stop was called", "[event_loop]") {
+    event_loop loop;
+    recorder log;
+    loop.call_soon([&] {
+        log("stopper");
+        loop.stop();
+        loop.call_soon([&] { log("next iteration"); });
+    });
+    loop.call_soon([&] { log("same iteration"); });
+    loop.run_forever();
+    CHECK(log.lines == std::vector<std::string>{"stopper", "same iteration"});
+    CHECK_FALSE(loop.is_running());
+    // With nothing left to stop it, the next run reports the deadlock instead of hanging.
+    CHECK_THROWS_AS(loop.run_forever(), deadlock_error);
+    CHECK(log.lines.back() == "next iteration");
+}
+
+TEST_CASE("a day-long timer is reached in one-day clock jumps, as asyncio's select does", "[event_loop]") {
+    event_loop loop;
+    double fired = -1;
+    loop.call_later(3 * 86400 + 0.5, [&] { fired = loop.time(); });
+    while (loop.step().kind != step_kind::idle) {
+    }
+    CHECK(fired == 3 * 86400 + 0.5);
+}
+
+TEST_CASE("block_for advances the clock while nothing else runs", "[event_loop]") {
+    event_loop loop;
+    std::vector<double> times;
+    loop.call_soon([&] {
+        loop.block_for(5);
+        times.push_back(loop.time());
+    });
+    loop.call_later(1, [&] { times.push_back(loop.time()); });
+    while (loop.step().kind != step_kind::idle) {
+    }
+    // The 1 s timer could not fire during the block; it fires late, at 5 s.
+    CHECK(times == std::vector<double>{5, 5});
+}
+
+TEST_CASE("event loops are independent values", "[event_loop]") {
+    event_loop a;
+    event_loop b;
+    a.call_later(10, [] {});
+    while (a.step().kind != step_kind::idle) {
+    }
+    CHECK(a.time() == 10);
+    CHECK(b.time() == 0);
+}
