@@ -28,13 +28,16 @@ bool fires_later(const std::shared_ptr<detail::scheduled_callback>& a,
 void callback_handle::cancel() {
     if (!state_ || state_->cancelled) return;
     state_->cancelled = true;
-    if (state_->is_timer && state_->pending && loop_) {
-        ++loop_->cancelled_timers_;
-        loop_->emit(trace_kind::timer_cancelled, state_->task, 0, state_->id);
-    }
+    if (!state_->pending || !loop_) return;
+    if (state_->is_timer) ++loop_->cancelled_timers_;
+    loop_->emit(trace_kind::handle_cancelled, state_->task, 0, state_->id);
 }
 
-event_loop::event_loop(loop_options options) : options_(std::move(options)) {}
+event_loop::event_loop(loop_options options) : options_(std::move(options)) {
+    reports_->listener = options_.on_report;
+}
+
+void event_loop::report(std::string line) { reports_->add(std::move(line)); }
 
 event_loop::~event_loop() {
     // Dropping queued callbacks releases the tasks they hold; frames destroyed on the way
@@ -153,6 +156,7 @@ void event_loop::move_due_timers() {
             continue;
         }
         emit(trace_kind::timer_fired, timer->task, 0, timer->id, timer->when, timer->label);
+        timer->is_timer = false;  // now an ordinary ready callback, out of the heap
         ready_.push_back(std::move(timer));
     }
 }
@@ -193,7 +197,7 @@ step_report event_loop::step() {
 }
 
 step_report event_loop::run_callback(const callback_ptr& callback) {
-    if (!callback->task) emit(trace_kind::callback_ran, 0, 0, callback->id, 0, callback->label);
+    emit(trace_kind::callback_ran, callback->task, 0, callback->id, 0, callback->label);
     callback->run();
     return {.kind = callback->task ? step_kind::task_step : step_kind::callback,
             .task = callback->task,
@@ -235,8 +239,8 @@ void event_loop::run_until_done(future_base& future) {
 
 void event_loop::block_for(double seconds) {
     if (seconds < 0) throw std::invalid_argument("sleep length must be non-negative");
-    emit(trace_kind::blocked, current_task_ ? current_task_->id() : 0, 0, 0, seconds);
     now_ += seconds;
+    emit(trace_kind::blocked, current_task_ ? current_task_->id() : 0, 0, 0, seconds);
 }
 
 std::vector<scheduled_view> event_loop::ready_view() const {

@@ -3,6 +3,18 @@
 
 namespace loopstep {
 
+bool is_cancellation(const std::exception_ptr& error, std::string* message) {
+    if (!error) return false;
+    try {
+        std::rethrow_exception(error);
+    } catch (const cancelled_error& cancelled) {
+        if (message) *message = cancelled.message();
+        return true;
+    } catch (...) {
+        return false;
+    }
+}
+
 std::string describe_exception(const std::exception_ptr& error) {
     if (!error) return "None";
     try {

@@ -20,7 +20,7 @@ future_base::future_base(event_loop& loop, std::string label)
 future_base::~future_base() {
     if (!error_unretrieved_) return;
     if (auto reports = reports_.lock()) {
-        reports->lines.push_back("Future exception was never retrieved: " + describe_exception(error_));
+        reports->add("Future exception was never retrieved: " + describe_exception(error_));
     }
 }
 

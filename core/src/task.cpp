@@ -10,19 +10,6 @@ void push_frame(task_base* task, co::coroutine_handle<> frame) { task->push_fram
 void rethrow_thrown_in(task_base* task) { task->rethrow_thrown_in(); }
 }  // namespace detail
 
-namespace {
-bool is_cancellation(const std::exception_ptr& error, std::string* message = nullptr) {
-    if (!error) return false;
-    try {
-        std::rethrow_exception(error);
-    } catch (const cancelled_error& cancelled) {
-        if (message) *message = cancelled.message();
-        return true;
-    } catch (...) {
-        return false;
-    }
-}
-}  // namespace
 
 const char* to_string(task_state state) {
     switch (state) {
@@ -81,9 +68,21 @@ std::string task_base::describe() const {
     } else if (self_.status() == future_status::finished) {
         text += " result=" + self_.result_text();
     } else if (waiter_ && !waiter_->done()) {
-        text += " wait_for=" + (waiter_->label().empty() ? waiter_->to_string() : waiter_->label());
+        text += " wait_for=" + waiting_on_text();
     }
     return text + ">";
+}
+
+std::string task_base::waiting_on_text() const {
+    if (!waiter_) return {};
+    return waiter_->label().empty() ? waiter_->to_string() : waiter_->label();
+}
+
+std::string task_base::outcome_text() const {
+    if (self_.cancelled()) return self_.cancel_message();
+    if (self_.failed()) return describe_exception(self_.stored_error());
+    if (self_.done()) return self_.result_text();
+    return {};
 }
 
 void task_base::schedule_first_step() { schedule_step(nullptr); }
@@ -153,8 +152,7 @@ void task_base::drive_frames() {
 
 void task_base::wait_for_waiter() {
     if (loop_.tracing()) {
-        loop_.emit(trace_kind::task_suspended, id_, waiter_->id(), 0, 0,
-                   waiter_->label().empty() ? waiter_->to_string() : waiter_->label());
+        loop_.emit(trace_kind::task_suspended, id_, waiter_->id(), 0, 0, waiting_on_text());
     }
     waiter_->add_done_callback([self = shared_self()](future_base& done) { self->step(done.failure()); }, id_);
     if (must_cancel_ && waiter_->cancel(cancel_message_)) must_cancel_ = false;
@@ -173,9 +171,10 @@ void task_base::settle(std::exception_ptr error, const std::function<void()>& se
         set_value();
     }
     if (!loop_.tracing()) return;
-    if (self_.cancelled()) loop_.emit(trace_kind::task_cancelled, id_, 0, 0, 0, message);
-    else if (self_.failed()) loop_.emit(trace_kind::task_failed, id_, 0, 0, 0, describe_exception(error));
-    else loop_.emit(trace_kind::task_completed, id_, 0, 0, 0, self_.result_text());
+    const trace_kind kind = self_.cancelled() ? trace_kind::task_cancelled
+                            : self_.failed()  ? trace_kind::task_failed
+                                              : trace_kind::task_completed;
+    loop_.emit(kind, id_, 0, 0, 0, outcome_text());
 }
 
 void task_base::abandon() {

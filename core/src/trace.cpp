@@ -19,7 +19,7 @@ const char* to_string(trace_kind kind) {
         case trace_kind::callback_ran: return "callback_ran";
         case trace_kind::timer_set: return "timer_set";
         case trace_kind::timer_fired: return "timer_fired";
-        case trace_kind::timer_cancelled: return "timer_cancelled";
+        case trace_kind::handle_cancelled: return "handle_cancelled";
         case trace_kind::future_resolved: return "future_resolved";
         case trace_kind::clock_advanced: return "clock_advanced";
         case trace_kind::blocked: return "blocked";

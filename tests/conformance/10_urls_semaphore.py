@@ -12,7 +12,7 @@ async def fetch(sem, url):
         peak = max(peak, in_flight)
         await asyncio.sleep(5)
         in_flight -= 1
-    return url[-2:].lstrip("/")
+    return url.split("/")[-1]
 
 async def main():
     loop = asyncio.get_running_loop()

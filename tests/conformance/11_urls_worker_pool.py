@@ -19,7 +19,7 @@ async def main():
     workers = [asyncio.create_task(worker(f"w{i}", queue, counts)) for i in range(3)]
     await queue.join()
     print(f"all {len(URLS)} fetched at t={loop.time():.0f}")
-    print("per worker:", counts)
+    print("per worker:", sorted(counts.items()))
     for w in workers:
         w.cancel()
     results = await asyncio.gather(*workers, return_exceptions=True)

@@ -18,7 +18,7 @@ async def main():
     victim.cancel()
     results = await gathering
     for r in results:
-        if isinstance(r, BaseException):
+        if isinstance(r, (Exception, asyncio.CancelledError)):
             print("exception:", type(r).__name__, repr(str(r)))
         else:
             print("value:", r)

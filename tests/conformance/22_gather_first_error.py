@@ -18,9 +18,9 @@ async def main():
     print("c still running?", not c.done(), "| c cancelled?", c.cancelled())
     print("c result later:", await c)
     try:
-        await asyncio.gather(job("x", 1, fail=True), job("y", 1, fail=True))
+        await asyncio.gather(job("x", 1.5, fail=True), job("y", 1, fail=True))
     except RuntimeError as e:
-        print("first error wins:", e)
+        print("first error to happen wins:", e)
     await asyncio.sleep(1)
 
 asyncio.run(main())

@@ -1,9 +1,9 @@
 # awaiting a coroutine runs it inline now; create_task runs it concurrently later
 import asyncio
 
-async def step(name, log):
+async def step(name, log, seconds=1):
     log.append(f"{name} begins")
-    await asyncio.sleep(1)
+    await asyncio.sleep(seconds)
     log.append(f"{name} ends")
     return name
 
@@ -13,7 +13,7 @@ async def main():
     log.append("coroutine object made, nothing ran")
     log.append("got " + await coro)
     t1 = asyncio.create_task(step("task-1", log))
-    t2 = asyncio.create_task(step("task-2", log))
+    t2 = asyncio.create_task(step("task-2", log, 1.5))
     log.append("two tasks made, nothing ran")
     log.append("got " + await t1)
     log.append("t2 done already? " + str(t2.done()))

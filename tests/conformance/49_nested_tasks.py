@@ -8,8 +8,8 @@ async def crawl(page, depth, seen):
     if page in seen or depth > 2:
         return 0
     seen.append(page)
-    await asyncio.sleep(0.5)
-    print(f"{'  ' * depth}{page} (t={asyncio.get_running_loop().time()})")
+    await asyncio.sleep(len(seen) / 10)
+    print(f"{'  ' * depth}{page} (t={asyncio.get_running_loop().time():.1f})")
     children = [asyncio.create_task(crawl(link, depth + 1, seen)) for link in LINKS[page]]
     counts = await asyncio.gather(*children)
     return 1 + sum(counts)

@@ -211,7 +211,8 @@ def run_captured(path, ties="fifo", hashseed=None):
     env.pop("PYTHONWARNINGS", None)
     if hashseed is not None:
         env["PYTHONHASHSEED"] = str(hashseed)
-    proc = subprocess.run([sys.executable, ORACLE, "--ties", ties, path],
+    # Run from the program's folder with its bare name, as `cd DIR; python3 NAME.py`.
+    proc = subprocess.run([sys.executable, ORACLE, "--ties", ties, os.path.basename(path)],
                           capture_output=True, env=env, timeout=120,
                           cwd=os.path.dirname(os.path.abspath(path)))
     return proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"), proc.returncode
@@ -361,6 +362,9 @@ def audit(directory):
         if default != a and not marked:
             issues.append("depends on equal-deadline order (FIFO != CPython default heap order)"
                           f" but lacks '{FIFO_MARK}'")
+        elif lifo != a and not marked:
+            issues.append("output changes if equal-deadline timers fire LIFO"
+                          f" but lacks '{FIFO_MARK}'")
         if marked and default == a and lifo == a:
             issues.append("marked as relying on FIFO ties but tie order changes nothing")
         with open(path[:-3] + ".out", encoding="utf-8", newline="") as f:
@@ -368,6 +372,8 @@ def audit(directory):
                 issues.append("stale .out")
         status = "ok" if not issues else "PROBLEM"
         flags = (" [fifo-marked]" if marked else "") + (f" [exit {rc}]" if rc else "")
+        flags += " [ties: default differs]" if default != a else ""
+        flags += " [ties: lifo differs]" if lifo != a else ""
         print(f"{status:7} {name}{flags}")
         for i in issues:
             print("        -", i)

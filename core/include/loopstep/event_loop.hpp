@@ -17,6 +17,8 @@ class task_base;
 
 struct loop_options {
     trace_sink trace;  // receives every scheduler event; leave empty for no tracing
+    // Also told each diagnostic as it happens (reports() keeps them all).
+    std::function<void(const std::string&)> on_report;
 };
 
 namespace detail {
@@ -35,6 +37,11 @@ struct scheduled_callback {
 // Reports outlive the loop so that a future destroyed after its loop can still report safely.
 struct loop_reports {
     std::vector<std::string> lines;
+    std::function<void(const std::string&)> listener;
+    void add(std::string line) {
+        if (listener) listener(line);
+        lines.push_back(std::move(line));
+    }
 };
 }  // namespace detail
 
@@ -125,7 +132,7 @@ public:
     std::uint32_t next_task_number() { return ++last_task_number_; }
     future_id next_future_id() { return ++last_future_id_; }
     std::weak_ptr<detail::loop_reports> reports_sink() const { return reports_; }
-    void report(std::string line) { reports_->lines.push_back(std::move(line)); }
+    void report(std::string line);
     void register_task(task_base& task);
     void unregister_task(task_base& task);
     void enter_task(task_base& task);

@@ -60,6 +60,9 @@ private:
     std::vector<std::exception_ptr> errors_;
 };
 
+// True if `error` holds a cancelled_error (copies its message to *message if given).
+bool is_cancellation(const std::exception_ptr& error, std::string* message = nullptr);
+
 // Text of a stored exception, for reports and the trace ("ValueError: bad" style where known).
 std::string describe_exception(const std::exception_ptr& error);
 

@@ -54,6 +54,7 @@ public:
     std::uint64_t add_done_callback(done_callback callback, task_id wakes = 0);
     std::size_t remove_done_callback(std::uint64_t token);
 
+    const std::string& cancel_message() const { return cancel_message_; }
     bool failed() const { return status_ == future_status::finished && error_; }
     // The stored error without marking it retrieved (for reprs and the trace).
     const std::exception_ptr& stored_error() const { return error_; }
@@ -71,7 +72,6 @@ protected:
     bool cancel_future(const std::string& message);
     void check_pending(const char* operation) const;
     void mark_finished();
-    const std::string& cancel_message() const { return cancel_message_; }
 
 private:
     struct registered_callback {

@@ -1,10 +1,22 @@
 // The public API of the loopstep core: include this one header.
 #pragma once
 
+#include "loopstep/as_completed.hpp"
 #include "loopstep/coro.hpp"
+#include "loopstep/event.hpp"
 #include "loopstep/event_loop.hpp"
 #include "loopstep/exceptions.hpp"
 #include "loopstep/future.hpp"
+#include "loopstep/gather.hpp"
+#include "loopstep/lock.hpp"
+#include "loopstep/queue.hpp"
+#include "loopstep/recording.hpp"
+#include "loopstep/run.hpp"
+#include "loopstep/semaphore.hpp"
+#include "loopstep/shield.hpp"
 #include "loopstep/sleep.hpp"
 #include "loopstep/task.hpp"
+#include "loopstep/task_group.hpp"
+#include "loopstep/timeouts.hpp"
 #include "loopstep/trace.hpp"
+#include "loopstep/wait_for.hpp"

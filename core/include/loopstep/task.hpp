@@ -36,6 +36,8 @@ public:
     int uncancel() { return cancel_requests_ > 0 ? --cancel_requests_ : 0; }
 
     std::string describe() const;  // "<Task pending name='Task-2' ...>"
+    std::string waiting_on_text() const;  // the awaited future's label, or its repr
+    std::string outcome_text() const;     // result, error or cancellation text once done
 
     // The driver protocol, used by awaiters in frames of this task.
     void push_frame(detail::co::coroutine_handle<> frame);
@@ -90,6 +92,7 @@ public:
         body_.frame().promise().task = this;
     }
     ~task() override = default;
+    using task_base::id;  // the task's id, not its future's
 
     bool cancel(std::string message = {}) override { return request_cancel(message); }
     std::string to_string() const override { return describe(); }

@@ -22,10 +22,10 @@ enum class trace_kind : std::uint8_t {
     task_failed,       // detail = exception text
     task_cancelled,    // detail = cancel message
     callback_scheduled,// a plain callback (not a task step) entered the ready queue
-    callback_ran,      // a plain callback ran; detail = its label
+    callback_ran,      // the loop ran a queued callback (handle; task if it is a task step)
     timer_set,         // handle = timer, time_value = deadline, detail = label
     timer_fired,       // handle = timer moved to the ready queue
-    timer_cancelled,   // handle = timer
+    handle_cancelled,  // a queued callback or timer was cancelled (handle)
     future_resolved,   // future, detail = outcome
     clock_advanced,    // time_value = new time (the loop jumped to the next timer)
     blocked,           // task blocked the loop (time.sleep); time_value = seconds

@@ -1,0 +1,27 @@
+// Waiter queues shared by Queue, Event, Lock and Semaphore: FIFO futures, one per waiting task.
+#pragma once
+
+#include <algorithm>
+#include <deque>
+#include <memory>
+
+#include "loopstep/future.hpp"
+
+namespace loopstep::detail {
+
+using waiter = std::shared_ptr<future<void>>;
+using waiter_queue = std::deque<waiter>;
+
+inline void remove_waiter(waiter_queue& waiters, const waiter& removed) {
+    auto found = std::find(waiters.begin(), waiters.end(), removed);
+    if (found != waiters.end()) waiters.erase(found);
+}
+
+// Removes `removed` from `waiters` when the awaiting frame leaves its scope, however it leaves.
+struct waiter_removal {
+    waiter_queue& waiters;
+    waiter removed;
+    ~waiter_removal() { remove_waiter(waiters, removed); }
+};
+
+}  // namespace loopstep::detail

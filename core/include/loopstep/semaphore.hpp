@@ -1,0 +1,84 @@
+// asyncio.Semaphore (locks.py): at most `value` holders; release() hands the slot to the
+// first waiter still waiting, so no newcomer can overtake the queue.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+#include "loopstep/detail/waiters.hpp"
+#include "loopstep/task.hpp"
+
+namespace loopstep {
+
+class semaphore {
+public:
+    semaphore(event_loop& loop, int value = 1) : loop_(loop), value_(value) {
+        if (value < 0) throw std::invalid_argument("Semaphore initial value must be >= 0");
+    }
+    semaphore(const semaphore&) = delete;
+    semaphore& operator=(const semaphore&) = delete;
+
+    int value() const { return value_; }
+    bool locked() const {
+        if (value_ == 0) return true;
+        for (const auto& waiter : waiters_) {
+            if (!waiter->cancelled()) return true;
+        }
+        return false;
+    }
+
+    coro<bool> acquire() {
+        if (!locked()) {
+            --value_;
+            co_return true;
+        }
+        auto waiter = create_future<void>(loop_, "Semaphore.acquire()");
+        waiters_.push_back(waiter);
+        std::exception_ptr error;
+        try {
+            co_await waiter;
+        } catch (...) {
+            error = std::current_exception();
+        }
+        detail::remove_waiter(waiters_, waiter);
+        if (error) {
+            // The slot was handed to us just before the cancellation: pass it on.
+            if (is_cancellation(error) && !waiter->cancelled()) {
+                ++value_;
+                wake_up_next();
+            }
+            std::rethrow_exception(error);
+        }
+        if (value_ > 0) wake_up_next();
+        co_return true;
+    }
+
+    void release() {
+        ++value_;
+        wake_up_next();
+    }
+
+    std::string to_string() const {
+        std::string text = "<asyncio.locks.Semaphore object [";
+        text += locked() ? "locked" : "unlocked, value:" + std::to_string(value_);
+        if (!waiters_.empty()) text += ", waiters:" + std::to_string(waiters_.size());
+        return text + "]>";
+    }
+
+private:
+    void wake_up_next() {
+        for (auto& waiter : waiters_) {
+            if (!waiter->done()) {
+                --value_;
+                waiter->set_result();
+                return;
+            }
+        }
+    }
+
+    event_loop& loop_;
+    int value_;
+    detail::waiter_queue waiters_;
+};
+
+}  // namespace loopstep

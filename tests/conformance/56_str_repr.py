@@ -1,0 +1,11 @@
+# repr() of strings picks quotes and escapes exactly like CPython; containers use repr inside
+print(repr("plain"), repr("it's"), repr('say "hi"'), repr("both ' and \""))
+print(repr("tab\there"), repr("new\nline"), repr("back\\slash"), repr(""))
+print(["it's", 'q"uote', "x"], ("a",), {"key": "va'l"})
+print(str("it's"), "it's", repr(repr("x")))
+print(repr(1), repr(1.5), repr(None), repr(True), repr([None, False]), repr((1, 2)))
+print(repr(ValueError("bad value")), repr(KeyError("k")), repr(RuntimeError()))
+print(repr(TypeError("a", 1)), str(TypeError("a", 1)), str(ValueError()), "|")
+print(repr("caf\u00e9"), len("caf\u00e9"), "caf\u00e9".upper(), "caf\u00e9"[::-1])
+print({"nested": [1, (2, {"deep": "it's"})]})
+print([[]], [()], [{}], {(): 0}, (set(),), [1.0, "1.0", 1])
