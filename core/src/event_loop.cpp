@@ -25,8 +25,7 @@ bool fires_later(const std::shared_ptr<detail::scheduled_callback>& a,
 }
 }  // namespace
 
-void callback_handle::cancel() {
-    if (!state_ || state_->cancelled) return;
+void callback_handle::cancel_scheduled() {
     state_->cancelled = true;
     if (!state_->pending || !loop_) return;
     if (state_->is_timer) ++loop_->cancelled_timers_;
@@ -42,6 +41,7 @@ void event_loop::report(std::string line) { reports_->add(std::move(line)); }
 event_loop::~event_loop() {
     // Dropping queued callbacks releases the tasks they hold; frames destroyed on the way
     // may schedule more callbacks, so drain until nothing is left.
+    current_.reset();
     while (!ready_.empty() || !timers_.empty()) {
         auto ready = std::move(ready_);
         auto timers = std::move(timers_);
@@ -85,19 +85,30 @@ void event_loop::emit(trace_kind kind, task_id task, future_id future, callback_
                                .detail = std::move(detail)});
 }
 
-callback_handle event_loop::call_soon(std::function<void()> callback, std::string label, task_id task) {
-    auto entry = std::make_shared<detail::scheduled_callback>();
-    entry->run = std::move(callback);
+event_loop::callback_ptr& event_loop::push_ready(task_id task) {
+    callback_ptr& entry = ready_.emplace_back(std::make_shared<detail::scheduled_callback>());
     entry->id = ++last_callback_id_;
     entry->task = task;
     entry->pending = true;
+    return entry;
+}
+
+callback_handle event_loop::call_soon(std::function<void()> callback, std::string label, task_id task) {
+    callback_ptr& entry = push_ready(task);
+    entry->run = std::move(callback);
     entry->label = std::move(label);
-    ready_.push_back(entry);
     if (tracing()) {
         emit(task ? trace_kind::task_scheduled : trace_kind::callback_scheduled, task, 0, entry->id, 0,
              entry->label);
     }
-    return callback_handle(std::move(entry), this);
+    return callback_handle(entry, this);
+}
+
+void event_loop::call_soon_step(std::shared_ptr<task_base> task, std::shared_ptr<future_base> woken_by) {
+    callback_ptr& entry = push_ready(task->id());
+    entry->stepper = std::move(task);
+    entry->wake_from = std::move(woken_by);
+    if (tracing()) emit(trace_kind::task_scheduled, entry->task, 0, entry->id);
 }
 
 callback_handle event_loop::call_at(double when, std::function<void()> callback, std::string label, task_id task) {
@@ -187,22 +198,25 @@ step_report event_loop::step() {
                 continue;  // the clock jumped a day towards a far timer; go on
             }
         }
-        callback_ptr callback = std::move(ready_.front());
+        current_ = std::move(ready_.front());
         ready_.pop_front();
         --remaining_in_iteration_;
-        callback->pending = false;
-        if (callback->cancelled) continue;
-        return run_callback(callback);
+        current_->pending = false;
+        if (current_->cancelled) continue;
+        return run_current();
     }
 }
 
-step_report event_loop::run_callback(const callback_ptr& callback) {
-    emit(trace_kind::callback_ran, callback->task, 0, callback->id, 0, callback->label);
-    callback->run();
-    return {.kind = callback->task ? step_kind::task_step : step_kind::callback,
-            .task = callback->task,
-            .handle = callback->id,
-            .time = now_};
+step_report event_loop::run_current() {
+    detail::scheduled_callback& entry = *current_;
+    if (tracing()) emit(trace_kind::callback_ran, entry.task, 0, entry.id, 0, entry.label);
+    const step_report report{.kind = entry.task ? step_kind::task_step : step_kind::callback,
+                             .task = entry.task,
+                             .handle = entry.id};
+    if (entry.stepper) entry.stepper->run_step(entry);
+    else entry.run();
+    current_.reset();
+    return {.kind = report.kind, .task = report.task, .handle = report.handle, .time = now_};
 }
 
 void event_loop::run_forever() {

@@ -89,9 +89,20 @@ std::uint64_t future_base::add_done_callback(done_callback callback, task_id wak
         loop_->call_soon([self = shared_from_this(), callback = std::move(callback)] { callback(*self); },
                          {}, wakes);
     } else {
-        callbacks_.push_back({std::move(callback), token, wakes});
+        callbacks_.push_back({std::move(callback), token, wakes, nullptr});
     }
     return token;
+}
+
+void future_base::add_waker(std::shared_ptr<task_base> task) {
+    if (done()) {
+        loop_->call_soon_step(std::move(task), shared_from_this());
+    } else if (!first_waker_) {
+        first_waker_ = std::move(task);
+        first_waker_token_ = ++last_token_;
+    } else {
+        callbacks_.push_back({{}, ++last_token_, 0, std::move(task)});
+    }
 }
 
 std::size_t future_base::remove_done_callback(std::uint64_t token) {
@@ -101,12 +112,21 @@ std::size_t future_base::remove_done_callback(std::uint64_t token) {
 void future_base::schedule_callbacks() {
     auto callbacks = std::move(callbacks_);
     callbacks_.clear();
-    if (callbacks.empty()) return;
+    auto first_waker = std::move(first_waker_);
+    if (callbacks.empty() && !first_waker) return;
     auto self = shared_from_this();
     for (auto& registered : callbacks) {
-        loop_->call_soon([self, callback = std::move(registered.callback)] { callback(*self); }, {},
-                         registered.wakes);
+        if (first_waker && registered.token > first_waker_token_) {  // keep registration order
+            loop_->call_soon_step(std::move(first_waker), self);
+        }
+        if (registered.waker) {
+            loop_->call_soon_step(std::move(registered.waker), self);
+        } else {
+            loop_->call_soon([self, callback = std::move(registered.callback)] { callback(*self); }, {},
+                             registered.wakes);
+        }
     }
+    if (first_waker) loop_->call_soon_step(std::move(first_waker), self);
 }
 
 std::string future_base::to_string() const {

@@ -15,11 +15,7 @@ std::string seconds_text(double seconds) {
     return text;
 }
 
-void sleep_awaiter::start() {
-    if (delay_ <= 0) {
-        sleeper_->yield_now();
-        return;
-    }
+void sleep_awaiter::start_timer() {
     event_loop& loop = sleeper_->as_future().loop();
     std::string label = loop.tracing() ? "sleep(" + seconds_text(delay_) + ")" : std::string{};
     wakeup_ = create_future<void>(loop, label);
@@ -30,11 +26,6 @@ void sleep_awaiter::start() {
         },
         std::move(label), sleeper_->id());
     sleeper_->suspend_on(wakeup_);
-}
-
-void sleep_awaiter::await_resume() {
-    timer_.cancel();
-    sleeper_->rethrow_thrown_in();
 }
 
 }  // namespace loopstep

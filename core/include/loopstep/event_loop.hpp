@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <string>
@@ -23,8 +24,14 @@ struct loop_options {
 
 namespace detail {
 // One scheduled callback: a ready-queue entry or a timer (asyncio's Handle / TimerHandle).
+// A task step is stored as data (the task, and the future that woke it) rather than as a
+// std::function: that path is the scheduler's hottest, and in wasm every indirection and
+// temporary there costs a trip through a JS exception trampoline.
 struct scheduled_callback {
     std::function<void()> run;
+    std::shared_ptr<task_base> stepper;      // set for a task step
+    std::shared_ptr<future_base> wake_from;  // the future whose completion woke the task
+    std::exception_ptr thrown_in;            // what that future raises, thrown into the task
     callback_id id = 0;
     double when = 0;         // timers only
     std::uint64_t order = 0; // timers only: equal deadlines fire in scheduling order
@@ -49,7 +56,9 @@ struct loop_reports {
 class callback_handle {
 public:
     callback_handle() = default;
-    void cancel();
+    void cancel() {
+        if (state_ && !state_->cancelled) cancel_scheduled();
+    }
     bool cancelled() const { return state_ && state_->cancelled; }
     double when() const { return state_ ? state_->when : 0; }
     callback_id id() const { return state_ ? state_->id : 0; }
@@ -58,6 +67,7 @@ private:
     friend class event_loop;
     callback_handle(std::shared_ptr<detail::scheduled_callback> state, class event_loop* loop)
         : state_(std::move(state)), loop_(loop) {}
+    void cancel_scheduled();
     std::shared_ptr<detail::scheduled_callback> state_;
     class event_loop* loop_ = nullptr;
 };
@@ -91,6 +101,8 @@ public:
     double time() const { return now_; }
 
     callback_handle call_soon(std::function<void()> callback, std::string label = {}, task_id task = 0);
+    // Schedules a step of `task`; `woken_by` (if any) supplies the step's thrown-in error.
+    void call_soon_step(std::shared_ptr<task_base> task, std::shared_ptr<future_base> woken_by = nullptr);
     // `task` names the task a timer wakes, so a viewer can show who wakes when.
     callback_handle call_at(double when, std::function<void()> callback, std::string label = {}, task_id task = 0);
     callback_handle call_later(double delay, std::function<void()> callback, std::string label = {},
@@ -128,7 +140,7 @@ public:
 
     // For futures and tasks of this loop.
     task_id next_task_id() { return ++last_task_id_; }
-    // asyncio numbers only unnamed tasks: "Task-1", "Task-2", ...
+    // Every task takes a number; unnamed ones are called "Task-<number>".
     std::uint32_t next_task_number() { return ++last_task_number_; }
     future_id next_future_id() { return ++last_future_id_; }
     std::weak_ptr<detail::loop_reports> reports_sink() const { return reports_; }
@@ -145,12 +157,14 @@ private:
     bool begin_iteration();
     void move_due_timers();
     void drop_cancelled_timers();
-    step_report run_callback(const callback_ptr& callback);
+    step_report run_current();
+    callback_ptr& push_ready(task_id task);
     void abandon_pending_tasks();
 
     loop_options options_;
     double now_ = 0;
     std::deque<callback_ptr> ready_;
+    callback_ptr current_;  // the callback being run (a member, not a local: see scheduled_callback)
     std::vector<callback_ptr> timers_;  // a binary heap on (when, order)
     std::size_t remaining_in_iteration_ = 0;
     std::uint64_t last_callback_id_ = 0;

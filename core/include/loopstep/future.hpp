@@ -53,6 +53,8 @@ public:
     // names the task the callback steps, so the trace can show it.
     std::uint64_t add_done_callback(done_callback callback, task_id wakes = 0);
     std::size_t remove_done_callback(std::uint64_t token);
+    // The done-callback of a task waiting on this future: schedules the task's next step.
+    void add_waker(std::shared_ptr<task_base> task);
 
     const std::string& cancel_message() const { return cancel_message_; }
     bool failed() const { return status_ == future_status::finished && error_; }
@@ -75,9 +77,10 @@ protected:
 
 private:
     struct registered_callback {
-        done_callback callback;
+        done_callback callback;  // empty for a waker
         std::uint64_t token;
         task_id wakes;
+        std::shared_ptr<task_base> waker;
     };
     void schedule_callbacks();
 
@@ -90,6 +93,10 @@ private:
     std::string cancel_message_;
     std::string label_;
     std::vector<registered_callback> callbacks_;
+    // Most futures have exactly one callback, the waker of the task awaiting them: it is
+    // kept here rather than in the vector, which saves an allocation per await.
+    std::shared_ptr<task_base> first_waker_;
+    std::uint64_t first_waker_token_ = 0;
     std::uint64_t last_token_ = 0;
 };
 

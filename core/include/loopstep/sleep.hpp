@@ -30,13 +30,17 @@ public:
     template <class Promise>
     bool await_suspend(detail::co::coroutine_handle<Promise> frame) {
         sleeper_ = frame.promise().task;
-        start();
+        if (delay_ <= 0) sleeper_->yield_now();  // sleep(0): a bare yield
+        else start_timer();
         return true;
     }
-    void await_resume();
+    void await_resume() {
+        timer_.cancel();  // asyncio's `finally: h.cancel()`: a no-op once the timer fired
+        sleeper_->rethrow_thrown_in();
+    }
 
 private:
-    void start();
+    void start_timer();
     double delay_;
     task_base* sleeper_ = nullptr;
     std::shared_ptr<future<void>> wakeup_;

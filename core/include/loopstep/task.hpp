@@ -21,7 +21,8 @@ public:
     task_base& operator=(const task_base&) = delete;
 
     task_id id() const { return id_; }
-    const std::string& name() const { return name_; }
+    // "Task-<number>" unless named; built on demand, as most tasks are never asked.
+    std::string name() const { return name_.empty() ? "Task-" + std::to_string(number_) : name_; }
     void set_name(std::string name) { name_ = std::move(name); }
     task_state state() const;
     future_base& as_future() { return self_; }
@@ -40,10 +41,16 @@ public:
     std::string outcome_text() const;     // result, error or cancellation text once done
 
     // The driver protocol, used by awaiters in frames of this task.
-    void push_frame(detail::co::coroutine_handle<> frame);
+    void push_frame(detail::promise_base& frame) {
+        frame.caller = top_frame_;
+        top_frame_ = &frame;
+        suspension_ = suspension::child;
+    }
     void suspend_on(std::shared_ptr<future_base> future);
-    void yield_now();
-    void rethrow_thrown_in();
+    void yield_now() noexcept { suspension_ = suspension::yield; }
+    void rethrow_thrown_in() {
+        if (thrown_in_) [[unlikely]] rethrow_now();
+    }
 
 protected:
     task_base(future_base& self, std::string name);
@@ -51,27 +58,33 @@ protected:
     void schedule_first_step();
     // Frees every frame of the task (the loop does this to pending tasks it outlives).
     virtual void destroy_frames() = 0;
-    virtual detail::co::coroutine_handle<> bottom_frame() const = 0;
+    virtual detail::promise_base& bottom_frame() const = 0;
     // The bottom frame returned or raised: settle the future.
     virtual void settle_from_frame() = 0;
     virtual bool cancel_as_future(const std::string& message) = 0;
-    void settle(std::exception_ptr error, const std::function<void()>& set_value);
+    // Settles the future from the frame's error or a pending cancellation; false if
+    // neither applies and the caller must set the result.
+    bool settle_unsuccessful(const std::exception_ptr& error);
+    void trace_settled();
 
 private:
     friend class event_loop;
     enum class suspension : std::uint8_t { none, child, future, yield };
-    void schedule_step(std::exception_ptr throw_in);
-    void step(std::exception_ptr throw_in);
+    void schedule_step();
+    void run_step(detail::scheduled_callback& entry);
+    void step(const std::exception_ptr& thrown_in);
     void drive_frames();
     void wait_for_waiter();
     std::shared_ptr<task_base> shared_self();
+    [[noreturn]] void rethrow_now();
     void abandon();
 
     future_base& self_;
     event_loop& loop_;
     task_id id_;
+    std::uint32_t number_;
     std::string name_;
-    std::vector<detail::co::coroutine_handle<>> frames_;  // the await chain, innermost last
+    detail::promise_base* top_frame_ = nullptr;  // innermost frame of the await chain (linked by caller)
     std::shared_ptr<future_base> waiter_;
     std::exception_ptr thrown_in_;
     std::string cancel_message_;
@@ -102,14 +115,15 @@ private:
     friend std::shared_ptr<task<U>> create_task(event_loop&, coro<U>, std::string);
 
     void destroy_frames() override { body_.reset(); }
-    detail::co::coroutine_handle<> bottom_frame() const override { return body_.frame(); }
+    detail::promise_base& bottom_frame() const override { return body_.frame().promise(); }
     bool cancel_as_future(const std::string& message) override { return this->cancel_future(message); }
     void settle_from_frame() override {
         auto& promise = body_.frame().promise();
-        settle(promise.error, [&] {
+        if (!settle_unsuccessful(promise.error)) {
             if constexpr (std::is_void_v<T>) this->set_result();
             else this->set_result(std::move(*promise.value));
-        });
+        }
+        trace_settled();
     }
 
     coro<T> body_;
@@ -119,7 +133,7 @@ template <class T>
 using task_ptr = std::shared_ptr<task<T>>;
 
 // asyncio.create_task: the first step is scheduled with call_soon, so it runs after the
-// creator yields. Default names are "Task-1", "Task-2", ... per loop.
+// creator yields. Default names are "Task-N" where N counts every task of the loop.
 template <class T>
 task_ptr<T> create_task(event_loop& loop, coro<T> body, std::string name = {}) {
     auto created = std::make_shared<task<T>>(loop, std::move(body), std::move(name));
