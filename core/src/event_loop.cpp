@@ -178,9 +178,11 @@ bool event_loop::begin_iteration() {
     drop_cancelled_timers();
     if (ready_.empty() && !stopping_) {
         if (timers_.empty()) return false;
-        const double timeout = std::min(std::max(0.0, timers_.front()->when - now_), maximum_select_timeout);
-        if (timeout > 0) {
-            now_ += timeout;
+        // Sleeping until the first deadline lands exactly on it (no float drift from
+        // now + (deadline - now)); a far deadline is approached a day at a time.
+        const double deadline = timers_.front()->when;
+        if (deadline > now_) {
+            now_ = deadline - now_ > maximum_select_timeout ? now_ + maximum_select_timeout : deadline;
             emit(trace_kind::clock_advanced, 0, 0, 0, now_);
         }
     }
@@ -208,6 +210,7 @@ step_report event_loop::step() {
 }
 
 step_report event_loop::run_current() {
+    ++steps_run_;
     detail::scheduled_callback& entry = *current_;
     if (tracing()) emit(trace_kind::callback_ran, entry.task, 0, entry.id, 0, entry.label);
     const step_report report{.kind = entry.task ? step_kind::task_step : step_kind::callback,
@@ -230,6 +233,9 @@ void event_loop::run_forever() {
         }
     } reset{this};
     for (;;) {
+        if (options_.step_limit && steps_run_ >= options_.step_limit) {
+            throw step_limit_error("the event loop ran " + std::to_string(steps_run_) + " steps without finishing");
+        }
         const step_report report = step();
         if (remaining_in_iteration_ == 0 && stopping_) return;
         if (report.kind == step_kind::idle && !stopping_) {

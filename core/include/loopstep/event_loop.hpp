@@ -18,6 +18,9 @@ class task_base;
 
 struct loop_options {
     trace_sink trace;  // receives every scheduler event; leave empty for no tracing
+    // run_forever/run_until_done stop with step_limit_error after this many callbacks in
+    // the loop's life (0: no limit): a program whose tasks never finish cannot hang.
+    std::uint64_t step_limit = 0;
     // Also told each diagnostic as it happens (reports() keeps them all).
     std::function<void(const std::string&)> on_report;
 };
@@ -113,6 +116,7 @@ public:
     // become ready only between iterations. With nothing ready it jumps the clock.
     step_report step();
     bool has_scheduled_work() const;
+    std::uint64_t steps_run() const { return steps_run_; }
 
     // Runs until stop() is called, finishing the iteration in which it was called.
     void run_forever();
@@ -171,6 +175,7 @@ private:
     std::uint64_t last_timer_order_ = 0;
     std::uint64_t trace_seq_ = 0;
     std::size_t cancelled_timers_ = 0;
+    std::uint64_t steps_run_ = 0;
     task_id last_task_id_ = 0;
     std::uint32_t last_task_number_ = 0;
     future_id last_future_id_ = 0;

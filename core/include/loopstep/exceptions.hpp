@@ -47,6 +47,12 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// The loop ran more callbacks than loop_options::step_limit allows (a program that never ends).
+class step_limit_error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 // What TaskGroup raises when children failed: every child error, in completion order.
 class exception_group : public std::runtime_error {
 public:

@@ -48,21 +48,27 @@ outcome<T> outcome_of(future<T>& child) {
     return {child.result(), nullptr};
 }
 
-template <class T, class R>
-std::shared_ptr<future<R>> gather_children(event_loop& loop, std::vector<future_ptr<T>> children,
-                                           bool return_exceptions) {
+}  // namespace detail
+
+// The general form of gather: `collect(children)` builds the result once every child is
+// done (unless the first error, or a cancellation, ends it first without
+// return_exceptions). gather and gather_outcomes below are its two usual results; an
+// embedder (the Python interpreter) builds its own.
+template <class T, class R, class Collect>
+std::shared_ptr<future<R>> gather_with(event_loop& loop, std::vector<future_ptr<T>> children, bool return_exceptions,
+                                       Collect collect) {
     std::vector<std::shared_ptr<future_base>> untyped(children.begin(), children.end());
-    auto outer = std::make_shared<gathering_future<R>>(loop, std::move(untyped));
+    auto outer = std::make_shared<detail::gathering_future<R>>(loop, std::move(untyped));
     if (children.empty()) {
-        outer->set_result({});
+        outer->set_result(collect(children));
         return outer;
     }
     struct progress {
         std::size_t finished = 0;
         std::vector<future_ptr<T>> children;
+        Collect collect;
     };
-    auto shared = std::make_shared<progress>();
-    shared->children = children;
+    auto shared = std::make_shared<progress>(progress{0, children, std::move(collect)});
     for (auto& child : children) {
         child->add_done_callback([outer, shared, return_exceptions](future_base& done) {
             ++shared->finished;
@@ -81,21 +87,18 @@ std::shared_ptr<future<R>> gather_children(event_loop& loop, std::vector<future_
                 }
             }
             if (shared->finished < shared->children.size()) return;
-            R results;
-            for (auto& each : shared->children) {
-                if constexpr (std::is_same_v<R, std::vector<outcome<T>>>) results.push_back(outcome_of(*each));
-                else results.push_back(each->result());
-            }
             if (outer->cancel_requested()) {
                 outer->set_exception(std::make_exception_ptr(cancelled_error(done.cancel_message())));
             } else {
-                outer->set_result(std::move(results));
+                outer->set_result(shared->collect(shared->children));
             }
             shared->children.clear();
         });
     }
     return outer;
 }
+
+namespace detail {
 
 template <class T>
 std::vector<future_ptr<T>> as_tasks(event_loop& loop, std::vector<coro<T>> bodies) {
@@ -109,7 +112,11 @@ std::vector<future_ptr<T>> as_tasks(event_loop& loop, std::vector<coro<T>> bodie
 // The first error (or a cancellation) becomes the gathering future's error.
 template <class T>
 future_ptr<std::vector<stored_t<T>>> gather(event_loop& loop, std::vector<future_ptr<T>> children) {
-    return detail::gather_children<T, std::vector<stored_t<T>>>(loop, std::move(children), false);
+    return gather_with<T, std::vector<stored_t<T>>>(loop, std::move(children), false, [](const std::vector<future_ptr<T>>& done) {
+        std::vector<stored_t<T>> results;
+        for (auto& each : done) results.push_back(each->result());
+        return results;
+    });
 }
 template <class T>
 future_ptr<std::vector<stored_t<T>>> gather(event_loop& loop, std::vector<coro<T>> bodies) {
@@ -119,7 +126,11 @@ future_ptr<std::vector<stored_t<T>>> gather(event_loop& loop, std::vector<coro<T
 // return_exceptions=True: every child's value or error, in argument order.
 template <class T>
 future_ptr<std::vector<outcome<T>>> gather_outcomes(event_loop& loop, std::vector<future_ptr<T>> children) {
-    return detail::gather_children<T, std::vector<outcome<T>>>(loop, std::move(children), true);
+    return gather_with<T, std::vector<outcome<T>>>(loop, std::move(children), true, [](const std::vector<future_ptr<T>>& done) {
+        std::vector<outcome<T>> results;
+        for (auto& each : done) results.push_back(detail::outcome_of(*each));
+        return results;
+    });
 }
 template <class T>
 future_ptr<std::vector<outcome<T>>> gather_outcomes(event_loop& loop, std::vector<coro<T>> bodies) {

@@ -1,0 +1,597 @@
+// The builtin functions and type constructors: print, len, range, sorted, int(), ... (pairs
+// with interpreter.hpp's install_builtin_functions).
+#include <algorithm>
+#include <cmath>
+
+#include "format.hpp"
+#include "interpreter.hpp"
+
+namespace loopstep::python {
+
+namespace {
+
+using arguments_t = call_arguments;
+
+value keyword(arguments_t& args, const std::string& name, value fallback = value::unbound()) {
+    for (auto it = args.keywords.begin(); it != args.keywords.end(); ++it) {
+        if (it->first == name) {
+            value v = it->second;
+            args.keywords.erase(it);
+            return v;
+        }
+    }
+    return fallback;
+}
+
+value reject_keywords(interpreter& in, arguments_t& args, const std::string& function) {
+    if (args.keywords.empty()) return value();
+    return in.raise_type_error(function + "() got an unexpected keyword argument '" + args.keywords.front().first + "'");
+}
+
+value expect_count(interpreter& in, arguments_t& args, const std::string& function, std::size_t low, std::size_t high) {
+    value error = reject_keywords(in, args, function);
+    if (error.is_raised()) return error;
+    const std::size_t n = args.positional.size();
+    if (n >= low && n <= high) return value();
+    if (low == high) {
+        return in.raise_type_error(function + "() takes exactly " + (low == 1 ? std::string("one argument") : std::to_string(low) + " arguments") +
+                                   " (" + std::to_string(n) + " given)");
+    }
+    if (n < low) return in.raise_type_error(function + " expected at least " + std::to_string(low) + " argument" + (low == 1 ? "" : "s") + ", got " + std::to_string(n));
+    return in.raise_type_error(function + " expected at most " + std::to_string(high) + " argument" + (high == 1 ? "" : "s") + ", got " + std::to_string(n));
+}
+
+void define(interpreter& in, globals_table& globals, const std::string& name, native_function function) {
+    globals.names[name] = value::of(make_object<builtin_function_object>(name, std::move(function)));
+    (void)in;
+}
+
+void define_type(globals_table& globals, const type_ptr& type, native_function construct) {
+    type->construct = std::move(construct);
+    globals.names[type->name] = value::of(type);
+}
+
+value length_of(interpreter& in, const value& v) {
+    if (auto* s = v.as<str_object>()) {
+        std::int64_t count = 0;
+        for (unsigned char c : s->value) count += (c & 0xC0) != 0x80;
+        return value::integer(count);
+    }
+    if (auto* l = v.as<list_object>()) return value::integer(std::int64_t(l->items.size()));
+    if (auto* t = v.as<tuple_object>()) return value::integer(std::int64_t(t->items.size()));
+    if (auto* d = v.as<dict_object>()) return value::integer(std::int64_t(d->size()));
+    if (auto* view = v.as<dict_view_object>()) return value::integer(std::int64_t(view->dict->size()));
+    if (auto* s = v.as<set_object>()) return value::integer(std::int64_t(s->used));
+    if (auto* r = v.as<range_object>()) return value::integer(r->length());
+    if (auto* q = v.as<queue_object>()) return value::integer(std::int64_t(q->primitive.qsize()));
+    return in.raise_type_error("object of type '" + in.type_name(v) + "' has no len()");
+}
+
+// Sorts in place like list.sort: stable; key and reverse as CPython; the first error wins.
+value sort_values(interpreter& in, std::vector<value>& items, const value& key, bool reverse) {
+    std::vector<value> keys;
+    if (!key.is_unbound() && !key.is_none()) {
+        for (const auto& item : items) {
+            call_arguments one{{item}, {}};
+            value k = in.call(key, one);
+            if (k.is_raised()) return k;
+            keys.push_back(std::move(k));
+        }
+    } else {
+        keys = items;
+    }
+    std::vector<std::size_t> order(items.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    value error;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (error.is_raised()) return false;
+        value less = reverse ? in.compare(compare_op::less, keys[b], keys[a]) : in.compare(compare_op::less, keys[a], keys[b]);
+        if (less.is_raised()) {
+            error = less;
+            return false;
+        }
+        return less.as_bool();
+    });
+    if (error.is_raised()) return error;
+    std::vector<value> sorted;
+    sorted.reserve(items.size());
+    for (std::size_t i : order) sorted.push_back(items[i]);
+    items = std::move(sorted);
+    return value();
+}
+
+value extreme(interpreter& in, arguments_t& args, const std::string& name, compare_op better) {
+    value key = keyword(args, "key");
+    value fallback = keyword(args, "default");
+    value error = reject_keywords(in, args, name);
+    if (error.is_raised()) return error;
+    std::vector<value> items;
+    if (args.positional.size() == 1) {
+        error = in.to_list(args.positional[0], items);
+        if (error.is_raised()) return error;
+    } else if (args.positional.empty()) {
+        return in.raise_type_error(name + " expected at least 1 argument, got 0");
+    } else {
+        items = args.positional;
+    }
+    if (items.empty()) {
+        if (!fallback.is_unbound()) return fallback;
+        return in.raise_value_error(name + "() arg is an empty sequence");
+    }
+    value best = items[0];
+    value best_key = best;
+    const bool keyed = !key.is_unbound() && !key.is_none();
+    if (keyed) {
+        call_arguments one{{best}, {}};
+        best_key = in.call(key, one);
+        if (best_key.is_raised()) return best_key;
+    }
+    for (std::size_t i = 1; i < items.size(); ++i) {
+        value k = items[i];
+        if (keyed) {
+            call_arguments one{{items[i]}, {}};
+            k = in.call(key, one);
+            if (k.is_raised()) return k;
+        }
+        value wins = in.compare(better, k, best_key);
+        if (wins.is_raised()) return wins;
+        if (wins.as_bool()) {
+            best = items[i];
+            best_key = k;
+        }
+    }
+    return best;
+}
+
+value make_int(interpreter& in, arguments_t& args) {
+    value base_value = keyword(args, "base");
+    value error = expect_count(in, args, "int", 0, 2);
+    if (error.is_raised()) return error;
+    if (args.positional.size() == 2) base_value = args.positional[1];
+    if (args.positional.empty()) return value::integer(0);
+    const value& x = args.positional[0];
+    if (auto* s = x.as<str_object>()) {
+        int base = base_value.is_unbound() ? 10 : int(base_value.as_int());
+        std::int64_t result = 0;
+        if (!parse_python_int(s->value, base, result)) {
+            return in.raise_value_error("invalid literal for int() with base " + std::to_string(base) + ": " + str_repr(s->value));
+        }
+        return value::integer(result);
+    }
+    if (!base_value.is_unbound()) return in.raise_type_error("int() can't convert non-string with explicit base");
+    if (x.is_int_like()) return value::integer(x.as_int());
+    if (x.is_float()) {
+        const double f = x.as_float();
+        if (std::isinf(f)) return in.raise(in.types().overflow_error, "cannot convert float infinity to integer");
+        if (std::isnan(f)) return in.raise_value_error("cannot convert float NaN to integer");
+        if (f >= 9.2233720368547758e18 || f < -9.2233720368547758e18) {
+            return in.raise(in.types().overflow_error, "integer overflow: the result does not fit in 64 bits (this lesson's limit)");
+        }
+        return value::integer(static_cast<std::int64_t>(f));
+    }
+    return in.raise_type_error("int() argument must be a string, a bytes-like object or a real number, not '" + in.type_name(x) + "'");
+}
+
+value make_float(interpreter& in, arguments_t& args) {
+    value error = expect_count(in, args, "float", 0, 1);
+    if (error.is_raised()) return error;
+    if (args.positional.empty()) return value::floating(0);
+    const value& x = args.positional[0];
+    if (x.is_number()) return value::floating(x.to_double());
+    if (auto* s = x.as<str_object>()) {
+        double result = 0;
+        if (!parse_python_float(s->value, result)) return in.raise_value_error("could not convert string to float: " + str_repr(s->value));
+        return value::floating(result);
+    }
+    return in.raise_type_error("float() argument must be a string or a real number, not '" + in.type_name(x) + "'");
+}
+
+value format_builtin(interpreter& in, const value& v, const std::string& spec) {
+    try {
+        if (v.is_bool() && spec.empty()) return in.make_str(v.as_bool() ? "True" : "False");
+        if (v.is_int_like()) return in.make_str(format_int(v.as_int(), spec, v.is_bool() ? "bool" : "int"));
+        if (v.is_float()) return in.make_str(format_float(v.as_float(), spec));
+        if (auto* s = v.as<str_object>()) return in.make_str(format_str(s->value, spec));
+    } catch (const format_error& error) {
+        return in.raise(error.python_type == "TypeError" ? in.types().type_error : in.types().value_error, error.message);
+    }
+    if (spec.empty()) return in.make_str(in.str(v));
+    return in.raise_type_error("unsupported format string passed to " + in.type_name(v) + ".__format__");
+}
+
+value iterator_over(interpreter& in, std::vector<value> items, const char* name) {
+    auto shared = std::make_shared<std::vector<value>>(std::move(items));
+    auto index = std::make_shared<std::size_t>(0);
+    (void)in;
+    return value::of(make_object<iterator_object>(
+        [shared, index]() -> std::optional<value> {
+            if (*index >= shared->size()) return std::nullopt;
+            return (*shared)[(*index)++];
+        },
+        name));
+}
+
+}  // namespace
+
+value builtin_format(interpreter& in, const value& v, const std::string& spec) { return format_builtin(in, v, spec); }
+
+value builtin_sort(interpreter& in, std::vector<value>& items, const value& key, bool reverse) {
+    return sort_values(in, items, key, reverse);
+}
+
+void install_builtin_functions(interpreter& in, globals_table& g) {
+    const auto& t = in.types();
+
+    define(in, g, "print", [](interpreter& in, arguments_t& args) -> value {
+        value sep = keyword(args, "sep", value());
+        value end = keyword(args, "end", value());
+        keyword(args, "flush");
+        value file = keyword(args, "file");
+        value error = reject_keywords(in, args, "print");
+        if (error.is_raised()) return error;
+        std::string separator = sep.is_none() ? " " : in.str(sep);
+        std::string text;
+        for (std::size_t i = 0; i < args.positional.size(); ++i) {
+            if (i > 0) text += separator;
+            text += in.str(args.positional[i]);
+        }
+        text += end.is_none() ? "\n" : in.str(end);
+        in.write(text);
+        (void)file;
+        return value();
+    });
+    define(in, g, "len", [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "len", 1, 1);
+        if (error.is_raised()) return error;
+        return length_of(in, args.positional[0]);
+    });
+    define(in, g, "repr", [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "repr", 1, 1);
+        return error.is_raised() ? error : in.make_str(in.repr(args.positional[0]));
+    });
+    define(in, g, "format", [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "format", 1, 2);
+        if (error.is_raised()) return error;
+        std::string spec = args.positional.size() > 1 ? in.str(args.positional[1]) : "";
+        return format_builtin(in, args.positional[0], spec);
+    });
+    define(in, g, "abs", [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "abs", 1, 1);
+        if (error.is_raised()) return error;
+        const value& x = args.positional[0];
+        if (x.is_float()) return value::floating(std::fabs(x.as_float()));
+        if (x.is_int_like()) return value::integer(x.as_int() < 0 ? -x.as_int() : x.as_int());
+        return in.raise_type_error("bad operand type for abs(): '" + in.type_name(x) + "'");
+    });
+    define(in, g, "round", [](interpreter& in, arguments_t& args) -> value {
+        value ndigits = keyword(args, "ndigits", value());
+        value error = expect_count(in, args, "round", 1, 2);
+        if (error.is_raised()) return error;
+        if (args.positional.size() == 2) ndigits = args.positional[1];
+        const value& x = args.positional[0];
+        if (x.is_int_like()) {
+            if (ndigits.is_none() || ndigits.as_int() >= 0) return value::integer(x.as_int());
+            std::int64_t scale = 1;
+            for (std::int64_t i = 0; i < -ndigits.as_int() && i < 18; ++i) scale *= 10;
+            double rounded = python_round_half_even(double(x.as_int()) / double(scale)) * double(scale);
+            return value::integer(static_cast<std::int64_t>(rounded));
+        }
+        if (!x.is_float()) return in.raise_type_error("type " + in.type_name(x) + " doesn't define __round__ method");
+        if (ndigits.is_none()) {
+            const double f = x.as_float();
+            if (std::isinf(f)) return in.raise(in.types().overflow_error, "cannot convert float infinity to integer");
+            if (std::isnan(f)) return in.raise_value_error("cannot convert float NaN to integer");
+            return value::integer(static_cast<std::int64_t>(python_round_half_even(f)));
+        }
+        return value::floating(python_round(x.as_float(), int(ndigits.as_int())));
+    });
+    define(in, g, "sum", [](interpreter& in, arguments_t& args) -> value {
+        value start = keyword(args, "start", value::integer(0));
+        value error = expect_count(in, args, "sum", 1, 2);
+        if (error.is_raised()) return error;
+        if (args.positional.size() == 2) start = args.positional[1];
+        if (start.as<str_object>()) return in.raise_type_error("sum() can't sum strings [use ''.join(seq) instead]");
+        value total = start;
+        error = in.iterate(args.positional[0], [&](const value& item) {
+            total = in.binary(binary_op::add, total, item);
+            return !total.is_raised();
+        });
+        if (error.is_raised()) return error;
+        return total;
+    });
+    define(in, g, "min", [](interpreter& in, arguments_t& args) { return extreme(in, args, "min", compare_op::less); });
+    define(in, g, "max", [](interpreter& in, arguments_t& args) { return extreme(in, args, "max", compare_op::greater); });
+    define(in, g, "sorted", [](interpreter& in, arguments_t& args) -> value {
+        value key = keyword(args, "key");
+        value reverse = keyword(args, "reverse", value::boolean(false));
+        value error = expect_count(in, args, "sorted", 1, 1);
+        if (error.is_raised()) return error;
+        std::vector<value> items;
+        error = in.to_list(args.positional[0], items);
+        if (error.is_raised()) return error;
+        error = sort_values(in, items, key, in.truthy(reverse));
+        if (error.is_raised()) return error;
+        return in.make_list(std::move(items));
+    });
+    define(in, g, "reversed", [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "reversed", 1, 1);
+        if (error.is_raised()) return error;
+        if (args.positional[0].as<set_object>() || args.positional[0].as<iterator_object>()) {
+            return in.raise_type_error("'" + in.type_name(args.positional[0]) + "' object is not reversible");
+        }
+        std::vector<value> items;
+        error = in.to_list(args.positional[0], items);
+        if (error.is_raised()) return error;
+        std::reverse(items.begin(), items.end());
+        return iterator_over(in, std::move(items), "list_reverseiterator");
+    });
+    define(in, g, "enumerate", [](interpreter& in, arguments_t& args) -> value {
+        value start = keyword(args, "start", value::integer(0));
+        value error = expect_count(in, args, "enumerate", 1, 2);
+        if (error.is_raised()) return error;
+        if (args.positional.size() == 2) start = args.positional[1];
+        std::vector<value> items;
+        std::int64_t index = start.as_int();
+        error = in.iterate(args.positional[0], [&](const value& item) {
+            items.push_back(in.make_tuple({value::integer(index++), item}));
+            return true;
+        });
+        if (error.is_raised()) return error;
+        return iterator_over(in, std::move(items), "enumerate");
+    });
+    define(in, g, "zip", [](interpreter& in, arguments_t& args) -> value {
+        keyword(args, "strict");
+        std::vector<std::vector<value>> columns(args.positional.size());
+        for (std::size_t i = 0; i < args.positional.size(); ++i) {
+            value error = in.to_list(args.positional[i], columns[i]);
+            if (error.is_raised()) {
+                return in.raise_type_error("'" + in.type_name(args.positional[i]) + "' object is not iterable");
+            }
+        }
+        std::vector<value> rows;
+        std::size_t n = columns.empty() ? 0 : SIZE_MAX;
+        for (auto& column : columns) n = std::min(n, column.size());
+        for (std::size_t r = 0; r < n; ++r) {
+            std::vector<value> row;
+            for (auto& column : columns) row.push_back(column[r]);
+            rows.push_back(in.make_tuple(std::move(row)));
+        }
+        return iterator_over(in, std::move(rows), "zip");
+    });
+    define(in, g, "map", [](interpreter& in, arguments_t& args) -> value {
+        if (args.positional.size() < 2) return in.raise_type_error("map() must have at least two arguments.");
+        std::vector<std::vector<value>> columns(args.positional.size() - 1);
+        for (std::size_t i = 1; i < args.positional.size(); ++i) {
+            value error = in.to_list(args.positional[i], columns[i - 1]);
+            if (error.is_raised()) return error;
+        }
+        std::size_t n = SIZE_MAX;
+        for (auto& column : columns) n = std::min(n, column.size());
+        std::vector<value> results;
+        for (std::size_t r = 0; r < n; ++r) {
+            call_arguments call{{}, {}};
+            for (auto& column : columns) call.positional.push_back(column[r]);
+            value v = in.call(args.positional[0], call);
+            if (v.is_raised()) return v;
+            results.push_back(std::move(v));
+        }
+        return iterator_over(in, std::move(results), "map");
+    });
+    define(in, g, "filter", [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "filter", 2, 2);
+        if (error.is_raised()) return error;
+        std::vector<value> kept;
+        error = in.iterate(args.positional[1], [&](const value& item) {
+            if (args.positional[0].is_none()) {
+                if (in.truthy(item)) kept.push_back(item);
+                return true;
+            }
+            call_arguments one{{item}, {}};
+            value test = in.call(args.positional[0], one);
+            if (test.is_raised()) {
+                error = test;
+                return false;
+            }
+            if (in.truthy(test)) kept.push_back(item);
+            return true;
+        });
+        if (error.is_raised()) return error;
+        return iterator_over(in, std::move(kept), "filter");
+    });
+    define(in, g, "any", [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "any", 1, 1);
+        if (error.is_raised()) return error;
+        bool found = false;
+        error = in.iterate(args.positional[0], [&](const value& item) { return !(found = in.truthy(item)); });
+        return error.is_raised() ? error : value::boolean(found);
+    });
+    define(in, g, "all", [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "all", 1, 1);
+        if (error.is_raised()) return error;
+        bool every = true;
+        error = in.iterate(args.positional[0], [&](const value& item) { return every = in.truthy(item); });
+        return error.is_raised() ? error : value::boolean(every);
+    });
+    define(in, g, "isinstance", [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "isinstance", 2, 2);
+        if (error.is_raised()) return error;
+        std::vector<value> types;
+        if (auto* tuple = args.positional[1].as<tuple_object>()) types = tuple->items;
+        else types.push_back(args.positional[1]);
+        for (const auto& candidate : types) {
+            auto* type = candidate.as<type_object>();
+            if (!type) return in.raise_type_error("isinstance() arg 2 must be a type, a tuple of types, or a union");
+            if (in.is_instance(args.positional[0], *type)) return value::boolean(true);
+        }
+        return value::boolean(false);
+    });
+    define(in, g, "iter", [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "iter", 1, 1);
+        return error.is_raised() ? error : in.make_iterator(args.positional[0]);
+    });
+    define(in, g, "next", [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "next", 1, 2);
+        if (error.is_raised()) return error;
+        auto* it = args.positional[0].as<iterator_object>();
+        if (!it) return in.raise_type_error("'" + in.type_name(args.positional[0]) + "' object is not an iterator");
+        std::optional<value> item = it->next();
+        if (item) return *item;
+        if (args.positional.size() == 2) return args.positional[1];
+        return value::raised(in.make_exception(in.types().stop_iteration, {}).as_object());
+    });
+    define(in, g, "divmod", [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "divmod", 2, 2);
+        if (error.is_raised()) return error;
+        value q = in.binary(binary_op::floor_divide, args.positional[0], args.positional[1]);
+        if (q.is_raised()) return q;
+        value r = in.binary(binary_op::modulo, args.positional[0], args.positional[1]);
+        if (r.is_raised()) return r;
+        return in.make_tuple({q, r});
+    });
+    define(in, g, "pow", [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "pow", 2, 2);
+        return error.is_raised() ? error : in.binary(binary_op::power, args.positional[0], args.positional[1]);
+    });
+    define(in, g, "chr", [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "chr", 1, 1);
+        if (error.is_raised()) return error;
+        std::int64_t c = args.positional[0].as_int();
+        if (c < 0 || c > 0x10FFFF) return in.raise_value_error("chr() arg not in range(0x110000)");
+        std::string text;
+        if (c < 0x80) text += char(c);
+        else if (c < 0x800) text += {char(0xC0 | (c >> 6)), char(0x80 | (c & 0x3F))};
+        else if (c < 0x10000) text += {char(0xE0 | (c >> 12)), char(0x80 | ((c >> 6) & 0x3F)), char(0x80 | (c & 0x3F))};
+        else text += {char(0xF0 | (c >> 18)), char(0x80 | ((c >> 12) & 0x3F)), char(0x80 | ((c >> 6) & 0x3F)), char(0x80 | (c & 0x3F))};
+        return in.make_str(text);
+    });
+    define(in, g, "ord", [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "ord", 1, 1);
+        if (error.is_raised()) return error;
+        auto* s = args.positional[0].as<str_object>();
+        if (!s || s->value.empty()) return in.raise_type_error("ord() expected a character");
+        const auto* bytes = reinterpret_cast<const unsigned char*>(s->value.data());
+        std::int64_t c = bytes[0];
+        if (c >= 0xF0) c = ((c & 0x07) << 18) | ((bytes[1] & 0x3F) << 12) | ((bytes[2] & 0x3F) << 6) | (bytes[3] & 0x3F);
+        else if (c >= 0xE0) c = ((c & 0x0F) << 12) | ((bytes[1] & 0x3F) << 6) | (bytes[2] & 0x3F);
+        else if (c >= 0xC0) c = ((c & 0x1F) << 6) | (bytes[1] & 0x3F);
+        return value::integer(c);
+    });
+    define(in, g, "hash", [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "hash", 1, 1);
+        if (error.is_raised()) return error;
+        std::int64_t h = 0;
+        error = in.hash_key(args.positional[0], h);
+        return error.is_raised() ? error : value::integer(h);
+    });
+    define(in, g, "callable", [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "callable", 1, 1);
+        if (error.is_raised()) return error;
+        const value& v = args.positional[0];
+        return value::boolean(v.as<function_object>() || v.as<builtin_function_object>() || v.as<type_object>());
+    });
+
+    define_type(g, t.integer, make_int);
+    define_type(g, t.floating, make_float);
+    define_type(g, t.str, [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "str", 0, 1);
+        if (error.is_raised()) return error;
+        return in.make_str(args.positional.empty() ? std::string() : in.str(args.positional[0]));
+    });
+    define_type(g, t.boolean, [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "bool", 0, 1);
+        if (error.is_raised()) return error;
+        return value::boolean(!args.positional.empty() && in.truthy(args.positional[0]));
+    });
+    define_type(g, t.list, [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "list", 0, 1);
+        if (error.is_raised()) return error;
+        std::vector<value> items;
+        if (!args.positional.empty()) error = in.to_list(args.positional[0], items);
+        return error.is_raised() ? error : in.make_list(std::move(items));
+    });
+    define_type(g, t.tuple, [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "tuple", 0, 1);
+        if (error.is_raised()) return error;
+        std::vector<value> items;
+        if (!args.positional.empty()) error = in.to_list(args.positional[0], items);
+        return error.is_raised() ? error : in.make_tuple(std::move(items));
+    });
+    define_type(g, t.set, [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "set", 0, 1);
+        if (error.is_raised()) return error;
+        auto set = make_object<set_object>();
+        if (!args.positional.empty()) {
+            error = in.iterate(args.positional[0], [&](const value& item) {
+                std::int64_t h = 0;
+                error = in.hash_key(item, h);
+                if (error.is_raised()) return false;
+                set->add(item, h);
+                return true;
+            });
+        }
+        return error.is_raised() ? error : value::of(set);
+    });
+    define_type(g, t.dict, [](interpreter& in, arguments_t& args) -> value {
+        auto dict = make_object<dict_object>();
+        if (args.positional.size() > 1) return in.raise_type_error("dict expected at most 1 argument, got " + std::to_string(args.positional.size()));
+        value error;
+        if (!args.positional.empty()) {
+            if (auto* source = args.positional[0].as<dict_object>()) {
+                for (auto& entry : source->entries) {
+                    if (entry.alive) dict->set(entry.key, entry.hash, entry.item);
+                }
+            } else {
+                error = in.iterate(args.positional[0], [&](const value& pair) {
+                    std::vector<value> kv;
+                    error = in.to_list(pair, kv);
+                    if (error.is_raised() || kv.size() != 2) {
+                        if (!error.is_raised()) error = in.raise_value_error("dictionary update sequence element has length " + std::to_string(kv.size()) + "; 2 is required");
+                        return false;
+                    }
+                    std::int64_t h = 0;
+                    error = in.hash_key(kv[0], h);
+                    if (error.is_raised()) return false;
+                    dict->set(kv[0], h, kv[1]);
+                    return true;
+                });
+                if (error.is_raised()) return error;
+            }
+        }
+        for (auto& [name, item] : args.keywords) {
+            value key = in.make_str(name);
+            std::int64_t h = 0;
+            hash_of(key, h);
+            dict->set(key, h, item);
+        }
+        return value::of(dict);
+    });
+    define_type(g, t.range, [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "range", 1, 3);
+        if (error.is_raised()) return error;
+        for (const auto& a : args.positional) {
+            if (!a.is_int_like()) return in.raise_type_error("'" + in.type_name(a) + "' object cannot be interpreted as an integer");
+        }
+        std::int64_t start = 0, stop = 0, step = 1;
+        if (args.positional.size() == 1) stop = args.positional[0].as_int();
+        else {
+            start = args.positional[0].as_int();
+            stop = args.positional[1].as_int();
+            if (args.positional.size() == 3) step = args.positional[2].as_int();
+        }
+        if (step == 0) return in.raise_value_error("range() arg 3 must not be zero");
+        return value::of(make_object<range_object>(start, stop, step));
+    });
+    define_type(g, t.type, [](interpreter& in, arguments_t& args) -> value {
+        value error = expect_count(in, args, "type", 1, 1);
+        return error.is_raised() ? error : value::of(in.type_of(args.positional[0]));
+    });
+    for (const type_ptr& exception_type :
+         {t.base_exception, t.exception, t.arithmetic_error, t.zero_division_error, t.overflow_error, t.lookup_error,
+          t.key_error, t.index_error, t.value_error, t.type_error, t.runtime_error, t.recursion_error,
+          t.not_implemented_error, t.name_error, t.unbound_local_error, t.attribute_error, t.assertion_error,
+          t.stop_iteration, t.os_error, t.timeout_error, t.memory_error, t.base_exception_group, t.exception_group}) {
+        g.names[exception_type->name] = value::of(exception_type);
+    }
+}
+
+}  // namespace loopstep::python

@@ -1,0 +1,537 @@
+// The interpreter's runtime: types, exceptions across the core boundary, calls, coroutines
+// and tasks (pairs with interpreter.hpp; expressions and statements are in evaluator.cpp).
+#include "interpreter.hpp"
+
+#include <new>
+
+#include "evaluator.hpp"
+
+namespace loopstep::python {
+
+interpreter::interpreter(event_loop& loop, interpreter_options options) : loop_(loop), options_(std::move(options)) {
+    install_types();
+    builtins_ = std::make_shared<globals_table>();
+    install_builtin_functions(*this, *builtins_);
+}
+
+interpreter::~interpreter() {
+    for (auto& weak : functions_) {
+        if (auto function = weak.lock()) {
+            for (auto& cell : function->closure) cell->content = value();
+            function->closure.clear();
+            function->defaults.clear();
+            function->globals.reset();
+        }
+    }
+    for (auto& globals : module_globals_) globals->names.clear();
+    modules_.clear();
+    builtins_->names.clear();
+}
+
+void interpreter::write(const std::string& text) {
+    if (options_.write_output) options_.write_output(text);
+    if (loop_.tracing()) {
+        task_base* task = loop_.current_task();
+        loop_.emit(trace_kind::output, task ? task->id() : 0, 0, 0, 0, text);
+    }
+}
+
+bool interpreter::tick(value& error) {
+    if (++ticks_ <= options_.step_budget) return true;
+    error = raise(types_.step_budget_error,
+                  "the program ran " + std::to_string(options_.step_budget) +
+                      " steps without reaching an await: is there an endless loop? The loop was stopped.");
+    return false;
+}
+
+// ---- types ------------------------------------------------------------------------------------
+
+void interpreter::install_types() {
+    auto make = [](const char* name, type_ptr base, const char* module = "builtins") {
+        return std::make_shared<type_object>(name, std::move(base), module);
+    };
+    auto& t = types_;
+    t.object = make("object", nullptr);
+    t.type = make("type", t.object);
+    t.none = make("NoneType", t.object);
+    t.integer = make("int", t.object);
+    t.boolean = make("bool", t.integer);
+    t.floating = make("float", t.object);
+    t.str = make("str", t.object);
+    t.list = make("list", t.object);
+    t.tuple = make("tuple", t.object);
+    t.dict = make("dict", t.object);
+    t.set = make("set", t.object);
+    t.range = make("range", t.object);
+    t.function = make("function", t.object);
+    t.builtin_function = make("builtin_function_or_method", t.object);
+    t.coroutine = make("coroutine", t.object);
+    t.module = make("module", t.object);
+    t.iterator = make("iterator", t.object);
+    t.base_exception = make("BaseException", t.object);
+    t.exception = make("Exception", t.base_exception);
+    t.arithmetic_error = make("ArithmeticError", t.exception);
+    t.zero_division_error = make("ZeroDivisionError", t.arithmetic_error);
+    t.overflow_error = make("OverflowError", t.arithmetic_error);
+    t.lookup_error = make("LookupError", t.exception);
+    t.key_error = make("KeyError", t.lookup_error);
+    t.index_error = make("IndexError", t.lookup_error);
+    t.value_error = make("ValueError", t.exception);
+    t.type_error = make("TypeError", t.exception);
+    t.runtime_error = make("RuntimeError", t.exception);
+    t.recursion_error = make("RecursionError", t.runtime_error);
+    t.not_implemented_error = make("NotImplementedError", t.runtime_error);
+    t.name_error = make("NameError", t.exception);
+    t.unbound_local_error = make("UnboundLocalError", t.name_error);
+    t.attribute_error = make("AttributeError", t.exception);
+    t.assertion_error = make("AssertionError", t.exception);
+    t.stop_iteration = make("StopIteration", t.exception);
+    t.os_error = make("OSError", t.exception);
+    t.timeout_error = make("TimeoutError", t.os_error);
+    t.memory_error = make("MemoryError", t.exception);
+    t.base_exception_group = make("BaseExceptionGroup", t.base_exception);
+    t.exception_group = make("ExceptionGroup", t.base_exception_group);
+    t.cancelled_error = make("CancelledError", t.base_exception, "asyncio.exceptions");
+    t.invalid_state_error = make("InvalidStateError", t.exception, "asyncio.exceptions");
+    t.queue_empty = make("QueueEmpty", t.exception, "asyncio.queues");
+    t.queue_full = make("QueueFull", t.exception, "asyncio.queues");
+    // Not CPython: what stops a loop that never awaits. A BaseException, so that
+    // `except Exception` cannot swallow it.
+    t.step_budget_error = make("LoopBlockedError", t.base_exception, "loopstep");
+    t.task = make("Task", t.object, "_asyncio");
+    t.future = make("Future", t.object, "_asyncio");
+    t.queue = make("Queue", t.object, "asyncio.queues");
+    t.event = make("Event", t.object, "asyncio.locks");
+    t.lock = make("Lock", t.object, "asyncio.locks");
+    t.semaphore = make("Semaphore", t.object, "asyncio.locks");
+    t.timeout = make("Timeout", t.object, "asyncio.timeouts");
+    t.task_group = make("TaskGroup", t.object, "asyncio.taskgroups");
+    t.loop = make("_UnixSelectorEventLoop", t.object, "asyncio.unix_events");
+
+    for (const type_ptr& exception_type :
+         {t.base_exception, t.exception, t.arithmetic_error, t.zero_division_error, t.overflow_error, t.lookup_error,
+          t.key_error, t.index_error, t.value_error, t.type_error, t.runtime_error, t.recursion_error,
+          t.not_implemented_error, t.name_error, t.unbound_local_error, t.attribute_error, t.assertion_error,
+          t.stop_iteration, t.os_error, t.timeout_error, t.memory_error, t.cancelled_error, t.invalid_state_error,
+          t.queue_empty, t.queue_full, t.step_budget_error}) {
+        std::weak_ptr<type_object> weak = exception_type;
+        exception_type->construct = [weak](interpreter& in, call_arguments& arguments) -> value {
+            if (!arguments.keywords.empty()) {
+                return in.raise_type_error(weak.lock()->name + "() takes no keyword arguments");
+            }
+            return in.make_exception(weak.lock(), arguments.positional);
+        };
+    }
+    for (const type_ptr& group_type : {t.base_exception_group, t.exception_group}) {
+        std::weak_ptr<type_object> weak = group_type;
+        group_type->construct = [weak](interpreter& in, call_arguments& arguments) -> value {
+            auto& args = arguments.positional;
+            if (args.size() != 2 || !args[0].as<str_object>()) {
+                return in.raise_type_error("BaseExceptionGroup.__new__() takes exactly 2 arguments");
+            }
+            std::vector<value> members;
+            value error = in.to_list(args[1], members);
+            if (error.is_raised()) return error;
+            if (members.empty()) return in.raise_value_error("second argument (exceptions) must be a non-empty sequence");
+            for (const auto& member : members) {
+                if (!member.as<exception_object>()) {
+                    return in.raise_value_error("Item 0 of second argument (exceptions) is not an exception");
+                }
+            }
+            value group = in.make_exception(weak.lock(), {args[0], in.make_tuple(members)});
+            group.as<exception_object>()->group = std::move(members);
+            return group;
+        };
+    }
+}
+
+type_ptr interpreter::type_of(const value& v) const {
+    switch (v.type()) {
+        case value::kind::none: return types_.none;
+        case value::kind::boolean: return types_.boolean;
+        case value::kind::integer: return types_.integer;
+        case value::kind::floating: return types_.floating;
+        default: break;
+    }
+    if (!v.is_object()) return types_.object;
+    switch (v.as_object()->kind) {
+        case object_kind::str: return types_.str;
+        case object_kind::list: return types_.list;
+        case object_kind::tuple: return types_.tuple;
+        case object_kind::dict: return types_.dict;
+        case object_kind::dict_view: return types_.iterator;
+        case object_kind::set: return types_.set;
+        case object_kind::range: return types_.range;
+        case object_kind::function: return types_.function;
+        case object_kind::builtin_function: return types_.builtin_function;
+        case object_kind::type: return types_.type;
+        case object_kind::exception: return v.as<exception_object>()->type;
+        case object_kind::module: return types_.module;
+        case object_kind::coroutine:
+        case object_kind::native_coroutine: return types_.coroutine;
+        case object_kind::task: return types_.task;
+        case object_kind::future: return types_.future;
+        case object_kind::queue: return types_.queue;
+        case object_kind::event: return types_.event;
+        case object_kind::lock: return types_.lock;
+        case object_kind::semaphore: return types_.semaphore;
+        case object_kind::timeout: return types_.timeout;
+        case object_kind::task_group: return types_.task_group;
+        case object_kind::loop: return types_.loop;
+        case object_kind::iterator: {
+            static_cast<void>(0);
+            return types_.iterator;
+        }
+        default: return types_.object;
+    }
+}
+
+bool interpreter::is_instance(const value& v, const type_object& type) const { return type_of(v)->is_subclass_of(type); }
+
+// ---- exceptions -------------------------------------------------------------------------------
+
+value interpreter::make_exception(const type_ptr& type, std::vector<value> args) {
+    return value::of(make_object<exception_object>(type, std::move(args)));
+}
+
+value interpreter::raise(const type_ptr& type, const std::string& message) {
+    return value::raised(make_exception(type, {make_str(message)}).as_object());
+}
+
+value interpreter::from_cpp_exception(const std::exception_ptr& error) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const python_error& e) {
+        return value::raised(e.exception().as_object());
+    } catch (const cancelled_error& e) {
+        std::vector<value> args;
+        if (!e.message().empty()) args.push_back(make_str(e.message()));
+        return value::raised(make_exception(types_.cancelled_error, std::move(args)).as_object());
+    } catch (const timeout_error&) {
+        return value::raised(make_exception(types_.timeout_error, {}).as_object());
+    } catch (const exception_group& e) {
+        std::vector<value> members;
+        for (const auto& member : e.exceptions()) members.push_back(value::of(from_cpp_exception(member).as_object()));
+        value group = make_exception(types_.exception_group, {make_str("unhandled errors in a TaskGroup"), make_list(members)});
+        group.as<exception_object>()->group = std::move(members);
+        return value::raised(group.as_object());
+    } catch (const invalid_state_error& e) {
+        return raise(types_.invalid_state_error, e.what());
+    } catch (const queue_empty&) {
+        return value::raised(make_exception(types_.queue_empty, {}).as_object());
+    } catch (const queue_full&) {
+        return value::raised(make_exception(types_.queue_full, {}).as_object());
+    } catch (const std::invalid_argument& e) {
+        return raise(types_.value_error, e.what());
+    } catch (const std::bad_alloc&) {
+        return value::raised(make_exception(types_.memory_error, {}).as_object());
+    } catch (const std::exception& e) {
+        return raise(types_.runtime_error, e.what());
+    } catch (...) {
+        return raise(types_.runtime_error, "unknown error");
+    }
+}
+
+std::exception_ptr interpreter::as_cpp_exception(const value& raised_value) {
+    value exception = value::of(raised_value.as_object());
+    auto* object = exception.as<exception_object>();
+    if (object->type->is_subclass_of(*types_.cancelled_error)) {
+        return std::make_exception_ptr(cancelled_error(object->args.empty() ? std::string() : str(object->args[0])));
+    }
+    return std::make_exception_ptr(python_error(exception, object->type->name + ": " + str(exception)));
+}
+
+void interpreter::throw_as_cpp(const value& raised_value) { std::rethrow_exception(as_cpp_exception(raised_value)); }
+
+// ---- values -----------------------------------------------------------------------------------
+
+value interpreter::make_str(std::string text) { return value::of(make_object<str_object>(std::move(text))); }
+value interpreter::make_list(std::vector<value> items) { return value::of(make_object<list_object>(std::move(items))); }
+value interpreter::make_tuple(std::vector<value> items) { return value::of(make_object<tuple_object>(std::move(items))); }
+
+value interpreter::import_module(const std::string& name) {
+    auto found = modules_.find(name);
+    if (found != modules_.end()) return found->second;
+    value module;
+    if (name == "asyncio") module = make_asyncio_module(*this);
+    else if (name == "time") module = make_time_module(*this);
+    else return raise(types_.runtime_error, "importing '" + name + "' is not supported in this lesson: only asyncio and time are available");
+    modules_[name] = module;
+    return module;
+}
+
+// ---- functions and calls ----------------------------------------------------------------------
+
+value interpreter::make_function(const std::shared_ptr<function_def>& definition, frame& defining_frame) {
+    auto function = make_object<function_object>();
+    function->definition = definition;
+    function->globals = defining_frame.globals;
+    function->qualified_name = definition->name;
+    functions_.push_back(function);
+    evaluator defaults_evaluator(*this, defining_frame);
+    for (const auto& parameter : definition->parameters) {
+        if (!parameter.default_value) {
+            function->defaults.push_back(value::unbound());
+            continue;
+        }
+        value v = defaults_evaluator.eval(*parameter.default_value);
+        if (v.is_raised()) return v;
+        function->defaults.push_back(std::move(v));
+    }
+    for (const auto& source : definition->free_sources) {
+        std::shared_ptr<cell_object> cell;
+        if (source.scope == name_scope::cell) {
+            cell = std::static_pointer_cast<cell_object>(defining_frame.locals[source.index].as_object());
+        } else if (source.scope == name_scope::free && defining_frame.closure) {
+            cell = (*defining_frame.closure)[source.index];
+        }
+        if (!cell) cell = make_object<cell_object>();
+        function->closure.push_back(std::move(cell));
+    }
+    return value::of(function);
+}
+
+namespace {
+std::string join_names(const std::vector<std::string>& names) {
+    std::string text;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) text += names.size() == 2 ? " and " : (i + 1 == names.size() ? ", and " : ", ");
+        text += "'" + names[i] + "'";
+    }
+    return text;
+}
+}  // namespace
+
+value interpreter::bind_arguments(const function_object& function, call_arguments& arguments, std::vector<value>& locals) {
+    const function_def& def = *function.definition;
+    const std::string& name = def.name;
+    locals.assign(def.locals.size(), value::unbound());
+    std::size_t positional_count = 0;
+    int var_positional = -1, var_keyword = -1;
+    for (std::size_t i = 0; i < def.parameters.size(); ++i) {
+        switch (def.parameters[i].kind) {
+            case parameter_kind::positional: ++positional_count; break;
+            case parameter_kind::var_positional: var_positional = int(i); break;
+            case parameter_kind::var_keyword: var_keyword = int(i); break;
+            case parameter_kind::keyword_only: break;
+        }
+    }
+    auto& given = arguments.positional;
+    if (given.size() > positional_count && var_positional < 0) {
+        std::size_t required = 0;
+        for (std::size_t i = 0; i < positional_count; ++i) required += function.defaults[i].is_unbound() ? 1 : 0;
+        std::string takes = required == positional_count ? std::to_string(positional_count)
+                                                         : "from " + std::to_string(required) + " to " + std::to_string(positional_count);
+        return raise_type_error(name + "() takes " + takes + " positional argument" + (positional_count == 1 && required == positional_count ? "" : "s") +
+                                " but " + std::to_string(given.size()) + (given.size() == 1 ? " was" : " were") + " given");
+    }
+    std::size_t parameter_index = 0;
+    for (std::size_t i = 0; i < given.size() && i < positional_count; ++i) locals[i] = given[i];
+    for (parameter_index = 0; parameter_index < def.parameters.size(); ++parameter_index) {
+        if (def.parameters[parameter_index].kind == parameter_kind::var_positional) {
+            std::vector<value> extra;
+            if (given.size() > positional_count) extra.assign(given.begin() + positional_count, given.end());
+            locals[parameter_index] = make_tuple(std::move(extra));
+        }
+    }
+    std::shared_ptr<dict_object> extra_keywords;
+    if (var_keyword >= 0) {
+        extra_keywords = make_object<dict_object>();
+        locals[var_keyword] = value::of(extra_keywords);
+    }
+    for (auto& [keyword, item] : arguments.keywords) {
+        bool matched = false;
+        for (std::size_t i = 0; i < def.parameters.size(); ++i) {
+            const auto& parameter = def.parameters[i];
+            if (parameter.name != keyword || parameter.kind == parameter_kind::var_positional ||
+                parameter.kind == parameter_kind::var_keyword) {
+                continue;
+            }
+            if (!locals[i].is_unbound()) return raise_type_error(name + "() got multiple values for argument '" + keyword + "'");
+            locals[i] = item;
+            matched = true;
+            break;
+        }
+        if (matched) continue;
+        if (!extra_keywords) return raise_type_error(name + "() got an unexpected keyword argument '" + keyword + "'");
+        std::int64_t hash = 0;
+        value key = make_str(keyword);
+        hash_of(key, hash);
+        extra_keywords->set(key, hash, item);
+    }
+    std::vector<std::string> missing_positional, missing_keyword;
+    for (std::size_t i = 0; i < def.parameters.size(); ++i) {
+        const auto& parameter = def.parameters[i];
+        if (!locals[i].is_unbound()) continue;
+        if (parameter.kind == parameter_kind::var_positional || parameter.kind == parameter_kind::var_keyword) continue;
+        if (!function.defaults[i].is_unbound()) {
+            locals[i] = function.defaults[i];
+            continue;
+        }
+        (parameter.kind == parameter_kind::keyword_only ? missing_keyword : missing_positional).push_back(parameter.name);
+    }
+    auto missing_error = [&](const std::vector<std::string>& missing, const char* kind) {
+        return raise_type_error(name + "() missing " + std::to_string(missing.size()) + " required " + kind + " argument" +
+                                (missing.size() == 1 ? "" : "s") + ": " + join_names(missing));
+    };
+    if (!missing_positional.empty()) return missing_error(missing_positional, "positional");
+    if (!missing_keyword.empty()) return missing_error(missing_keyword, "keyword-only");
+    for (std::size_t i = 0; i < locals.size(); ++i) {
+        if (!def.local_is_cell[i]) continue;
+        auto cell = make_object<cell_object>();
+        cell->content = std::move(locals[i]);
+        locals[i] = value::of(cell);
+    }
+    return value();
+}
+
+namespace {
+frame make_frame(const std::shared_ptr<function_object>& function, std::vector<value> locals) {
+    frame f;
+    f.definition = function->definition.get();
+    f.locals = std::move(locals);
+    f.globals = function->globals;
+    f.closure = &function->closure;
+    f.function_name = function->qualified_name;
+    return f;
+}
+
+value finish_call(outcome result, frame& f) {
+    if (result.kind == flow::raised) {
+        auto* exception = static_cast<exception_object*>(result.result.as_object().get());
+        exception->traceback.push_back({f.function_name, f.line});
+        return result.result;
+    }
+    if (result.kind == flow::returned) return result.result;
+    return value();
+}
+}  // namespace
+
+value run_function_body(interpreter& in, const std::shared_ptr<function_object>& function, std::vector<value> locals) {
+    frame f = make_frame(function, std::move(locals));
+    evaluator ev(in, f);
+    return finish_call(ev.exec_block(function->definition->body), f);
+}
+
+coro<value> run_function_body_async(interpreter& in, std::shared_ptr<function_object> function, std::vector<value> locals) {
+    frame f = make_frame(function, std::move(locals));
+    evaluator ev(in, f);
+    outcome result = co_await ev.exec_block_async(function->definition->body);
+    co_return finish_call(std::move(result), f);
+}
+
+value interpreter::call_function(const std::shared_ptr<function_object>& function, call_arguments& arguments) {
+    std::vector<value> locals;
+    value error = bind_arguments(*function, arguments, locals);
+    if (error.is_raised()) return error;
+    if (function->definition->is_async) {
+        auto coroutine = make_object<coroutine_object>();
+        coroutine->function = function;
+        coroutine->frame = std::move(locals);
+        return value::of(coroutine);
+    }
+    if (depth_ >= options_.recursion_limit) return raise(types_.recursion_error, "maximum recursion depth exceeded");
+    depth_guard guard(*this);
+    return run_function_body(*this, function, std::move(locals));
+}
+
+value interpreter::call(const value& callee, call_arguments& arguments) {
+    if (callee.as<function_object>()) {
+        return call_function(std::static_pointer_cast<function_object>(callee.as_object()), arguments);
+    }
+    if (auto* builtin = callee.as<builtin_function_object>()) {
+        if (!builtin->self.is_unbound()) arguments.positional.insert(arguments.positional.begin(), builtin->self);
+        return builtin->function(*this, arguments);
+    }
+    if (auto* type = callee.as<type_object>()) {
+        if (type->construct) return type->construct(*this, arguments);
+        return raise_type_error("cannot create '" + type->qualified_name() + "' instances");
+    }
+    return raise_type_error("'" + type_name(callee) + "' object is not callable");
+}
+
+// ---- coroutines and tasks ---------------------------------------------------------------------
+
+coro<value> interpreter::run_coroutine(std::shared_ptr<coroutine_object> coroutine) {
+    const task_base* task = loop_.current_task();
+    int& depth = async_depth_[task];
+    if (depth >= options_.recursion_limit) co_return raise(types_.recursion_error, "maximum recursion depth exceeded");
+    ++depth;
+    value result = co_await run_function_body_async(*this, coroutine->function, std::move(coroutine->frame));
+    if (--async_depth_[task] == 0) async_depth_.erase(task);
+    co_return result;
+}
+
+bool interpreter::is_awaitable(const value& v) const {
+    return v.as<coroutine_object>() || v.as<native_coroutine_object>() || v.as<task_object>() || v.as<future_object>();
+}
+
+coro<value> interpreter::await_value(value awaitable) {
+    if (auto* coroutine = awaitable.as<coroutine_object>()) {
+        if (coroutine->started) co_return raise(types_.runtime_error, "cannot reuse already awaited coroutine");
+        coroutine->started = true;
+        co_return co_await run_coroutine(std::static_pointer_cast<coroutine_object>(awaitable.as_object()));
+    }
+    try {
+        if (auto* native = awaitable.as<native_coroutine_object>()) {
+            if (native->started) co_return raise(types_.runtime_error, "cannot reuse already awaited coroutine");
+            native->started = true;
+            co_return co_await native->start();
+        }
+        if (auto* task = awaitable.as<task_object>()) co_return co_await task->task;
+        if (auto* future = awaitable.as<future_object>()) co_return co_await future->future;
+    } catch (...) {
+        co_return from_cpp_exception(std::current_exception());
+    }
+    co_return raise_type_error("object " + type_name(awaitable) + " can't be used in 'await' expression");
+}
+
+coro<value> python_task_body(interpreter& in, value awaitable) {
+    value result = co_await in.await_value(std::move(awaitable));
+    if (result.is_raised()) in.throw_as_cpp(result);
+    co_return result;
+}
+
+value interpreter::create_task(const value& awaitable, std::string name) {
+    if (!awaitable.as<coroutine_object>() && !awaitable.as<native_coroutine_object>()) {
+        return raise_type_error("a coroutine was expected, got " + repr(awaitable));
+    }
+    return task_value(loopstep::create_task(loop_, python_task_body(*this, awaitable), std::move(name)));
+}
+
+value interpreter::task_value(const task_ptr<value>& task) {
+    auto& slot = task_objects_[task->id()];
+    if (auto existing = slot.lock()) return value::of(existing);
+    auto object = make_object<task_object>(task);
+    slot = object;
+    return value::of(object);
+}
+
+value interpreter::current_task_value() {
+    task_base* current = loop_.current_task();
+    if (!current) return value();
+    auto owner = std::dynamic_pointer_cast<task<value>>(current->as_future().shared_from_this());
+    return owner ? task_value(owner) : value();
+}
+
+// ---- the module -------------------------------------------------------------------------------
+
+outcome interpreter::run_module(const module& program) {
+    frame f;
+    f.definition = program.frame.get();
+    f.locals.assign(program.frame->locals.size(), value::unbound());
+    for (std::size_t i = 0; i < f.locals.size(); ++i) {
+        if (program.frame->local_is_cell[i]) f.locals[i] = value::of(make_object<cell_object>());
+    }
+    f.globals = std::make_shared<globals_table>();
+    f.globals->names["__name__"] = make_str("__main__");
+    module_globals_.push_back(f.globals);
+    evaluator ev(*this, f);
+    outcome result = ev.exec_block(program.body);
+    if (result.kind == flow::raised) {
+        static_cast<exception_object*>(result.result.as_object().get())->traceback.push_back({"<module>", f.line});
+    }
+    return result;
+}
+
+}  // namespace loopstep::python

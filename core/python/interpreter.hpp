@@ -1,0 +1,178 @@
+// The interpreter: walks the resolved tree, runs `async def` bodies as loopstep coroutines
+// on the event loop, and keeps the builtins, types and modules of one program run.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "ast.hpp"
+#include "objects.hpp"
+
+namespace loopstep::python {
+
+// A Python exception crossing a core task boundary (stored in the task, rethrown at the awaiter).
+class python_error : public std::runtime_error {
+public:
+    python_error(value exception, const std::string& text) : std::runtime_error(text), exception_(std::move(exception)) {}
+    const value& exception() const { return exception_; }
+
+private:
+    value exception_;
+};
+
+enum class flow : std::uint8_t { normal, returned, broke, continued, raised };
+struct outcome {
+    flow kind = flow::normal;
+    value result;
+};
+
+// One activation of a function (or the module body).
+struct frame {
+    const function_def* definition = nullptr;
+    std::vector<value> locals;
+    std::shared_ptr<globals_table> globals;
+    const std::vector<std::shared_ptr<cell_object>>* closure = nullptr;
+    std::string function_name = "<module>";
+    value handling;  // the exception an enclosing except block is handling (for bare raise)
+    int line = 0;
+};
+
+struct interpreter_options {
+    std::function<void(const std::string&)> write_output;
+    std::function<void(const std::string&)> write_error;  // diagnostics such as "Exception in callback"
+    std::uint64_t loop_step_limit = 5'000'000;  // scheduler steps in one asyncio.run
+    std::uint64_t step_budget = 20'000'000;  // statements and loop turns between two awaits
+    int recursion_limit = 1000;
+    std::size_t max_sequence_length = 50'000'000;
+};
+
+class interpreter {
+public:
+    interpreter(event_loop& loop, interpreter_options options);
+    // Breaks the reference cycles a program leaves (functions in globals, closures).
+    ~interpreter();
+    interpreter(const interpreter&) = delete;
+    interpreter& operator=(const interpreter&) = delete;
+
+    event_loop& loop() { return loop_; }
+
+    // Runs a resolved program: its module body, where asyncio.run drives the loop.
+    outcome run_module(const module& program);
+
+    // ---- types and exceptions -----------------------------------------------------
+    struct builtin_types {
+        type_ptr object, type, none, boolean, integer, floating, str, list, tuple, dict, set, range,
+            function, builtin_function, coroutine, module, iterator,
+            base_exception, exception, arithmetic_error, zero_division_error, overflow_error, lookup_error,
+            key_error, index_error, value_error, type_error, runtime_error, recursion_error,
+            not_implemented_error, name_error, unbound_local_error, attribute_error, assertion_error,
+            stop_iteration, os_error, timeout_error, memory_error, base_exception_group, exception_group,
+            cancelled_error, invalid_state_error, queue_empty, queue_full, step_budget_error,
+            task, future, queue, event, lock, semaphore, timeout, task_group, loop;
+    };
+    const builtin_types& types() const { return types_; }
+    type_ptr type_of(const value& v) const;
+    bool is_instance(const value& v, const type_object& type) const;
+
+    value make_exception(const type_ptr& type, std::vector<value> args);
+    value raise(const type_ptr& type, const std::string& message);
+    value raise_type_error(const std::string& message) { return raise(types_.type_error, message); }
+    value raise_value_error(const std::string& message) { return raise(types_.value_error, message); }
+    // A core exception (cancelled_error, timeout_error, python_error, ...) as a raised value.
+    value from_cpp_exception(const std::exception_ptr& error);
+    // The reverse, to end a core task with a Python exception.
+    [[noreturn]] void throw_as_cpp(const value& raised);
+    std::exception_ptr as_cpp_exception(const value& raised);
+
+    // ---- values ---------------------------------------------------------------------
+    value make_str(std::string text);
+    value make_list(std::vector<value> items);
+    value make_tuple(std::vector<value> items);
+    std::string repr(const value& v);
+    std::string str(const value& v);
+    bool truthy(const value& v);
+    // Iterates anything iterable, calling `each` per item; stops early when it returns false.
+    // Returns a raised value on error, else none.
+    value iterate(const value& iterable, const std::function<bool(const value&)>& each);
+    value to_list(const value& iterable, std::vector<value>& out);
+    value make_iterator(const value& iterable);
+    value get_attribute(const value& object, const std::string& name);
+    value call(const value& callee, call_arguments& arguments);
+    value binary(binary_op op, const value& left, const value& right);
+    value compare(compare_op op, const value& left, const value& right);  // a bool, or raised
+    value get_item(const value& container, const value& index);
+    value set_item(const value& container, const value& index, const value& item);
+    value hash_key(const value& key, std::int64_t& hash);  // raises TypeError for unhashable keys
+    std::string type_name(const value& v) const { return type_of(v)->name; }
+
+    // ---- coroutines and tasks -------------------------------------------------------
+    coro<value> await_value(value awaitable);
+    value create_task(const value& awaitable, std::string name);
+    // The Python object of a core task (one per task, so `is` and identity work).
+    value task_value(const task_ptr<value>& task);
+    value current_task_value();
+    void write_error(const std::string& text) {
+        if (options_.write_error) options_.write_error(text);
+    }
+    bool is_awaitable(const value& v) const;
+    void write(const std::string& text);
+
+    // Counts a unit of work; raises the step-budget error when a loop never awaits.
+    bool tick(value& error);
+    void reset_ticks() { ticks_ = 0; }
+    int depth() const { return depth_; }
+
+private:
+    friend class evaluator;
+    void install_builtins();
+    void install_types();
+
+    event_loop& loop_;
+    interpreter_options options_;
+    builtin_types types_;
+    std::shared_ptr<globals_table> builtins_;
+    std::map<std::string, value> modules_;
+    std::uint64_t ticks_ = 0;
+    int depth_ = 0;  // nested synchronous calls (they recurse on the C++ stack)
+    std::unordered_map<const task_base*, int> async_depth_;  // nested awaited coroutines, per task
+    std::unordered_map<task_id, std::weak_ptr<task_object>> task_objects_;
+    std::vector<std::weak_ptr<function_object>> functions_;
+    std::vector<std::shared_ptr<globals_table>> module_globals_;
+
+public:
+    // Used by the evaluator and the builtin modules.
+    std::shared_ptr<globals_table> builtins() const { return builtins_; }
+    value import_module(const std::string& name);
+    value call_function(const std::shared_ptr<function_object>& function, call_arguments& arguments);
+    coro<value> run_coroutine(std::shared_ptr<coroutine_object> coroutine);
+    value bind_arguments(const function_object& function, call_arguments& arguments, std::vector<value>& locals);
+    value make_function(const std::shared_ptr<function_def>& definition, frame& defining_frame);
+    struct depth_guard {
+        interpreter& owner;
+        explicit depth_guard(interpreter& o) : owner(o) { ++owner.depth_; }
+        ~depth_guard() { --owner.depth_; }
+    };
+    const interpreter_options& options() const { return options_; }
+};
+
+// A task's body: awaits `awaitable` and ends the core task with its result, or with its
+// exception thrown as a C++ one (CancelledError as cancelled_error).
+coro<value> python_task_body(interpreter& in, value awaitable);
+
+// Builds the asyncio and time modules (module_asyncio.cpp, module_time.cpp).
+value make_asyncio_module(interpreter& in);
+value make_time_module(interpreter& in);
+// Attribute lookup on builtin types: str, list, dict, ... methods (methods.cpp).
+value builtin_attribute(interpreter& in, const value& object, const std::string& name, bool& found);
+// The attribute names dir() would list, for "Did you mean" suggestions (methods.cpp).
+std::vector<std::string> attribute_names(interpreter& in, const value& object);
+// format(value, spec) and list.sort's algorithm, shared with f-strings and methods (builtins.cpp).
+value builtin_format(interpreter& in, const value& v, const std::string& spec);
+value builtin_sort(interpreter& in, std::vector<value>& items, const value& key, bool reverse);
+// Installs print, len, range, ... into `globals` (builtins.cpp).
+void install_builtin_functions(interpreter& in, globals_table& globals);
+
+}  // namespace loopstep::python

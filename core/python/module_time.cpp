@@ -1,0 +1,29 @@
+// The time module on the virtual clock: time.sleep blocks the loop and advances the clock.
+#include "interpreter.hpp"
+
+namespace loopstep::python {
+
+value make_time_module(interpreter& in) {
+    auto module = make_object<module_object>("time");
+    auto clock = [](interpreter& in, call_arguments& args) -> value {
+        if (!args.positional.empty() || !args.keywords.empty()) return in.raise_type_error("time() takes no arguments");
+        return value::floating(in.loop().time());
+    };
+    for (const char* name : {"time", "monotonic", "perf_counter"}) {
+        module->attributes[name] = value::of(make_object<builtin_function_object>(name, clock));
+    }
+    module->attributes["sleep"] = value::of(make_object<builtin_function_object>("sleep", [](interpreter& in, call_arguments& args) -> value {
+        if (args.positional.size() != 1 || !args.keywords.empty()) {
+            return in.raise_type_error("time.sleep() takes exactly one argument (" + std::to_string(args.positional.size()) + " given)");
+        }
+        const value& seconds = args.positional[0];
+        if (!seconds.is_number()) return in.raise_type_error("'" + in.type_name(seconds) + "' object cannot be interpreted as an integer");
+        if (seconds.to_double() < 0) return in.raise_value_error("sleep length must be non-negative");
+        in.loop().block_for(seconds.to_double());
+        return value();
+    }));
+    (void)in;
+    return value::of(module);
+}
+
+}  // namespace loopstep::python

@@ -1,0 +1,283 @@
+// Python heap objects: str, containers, functions, exceptions, types, modules, and the
+// wrappers around loopstep_core's tasks, futures and synchronisation primitives.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "ast.hpp"
+#include "loopstep/loopstep.hpp"
+#include "value.hpp"
+
+namespace loopstep::python {
+
+class interpreter;
+
+enum class object_kind : std::uint8_t {
+    str, list, tuple, dict, dict_view, set, range, slice, iterator, cell,
+    function, builtin_function, type, exception, module,
+    coroutine, native_coroutine, task, future, queue, event, lock, semaphore, timeout, task_group, loop,
+};
+
+struct object {
+    explicit object(object_kind k) : kind(k) {}
+    virtual ~object() = default;
+    object(const object&) = delete;
+    object& operator=(const object&) = delete;
+    const object_kind kind;
+};
+
+template <class T>
+T* value::as() const {
+    if (kind_ != kind::object || object_->kind != T::static_kind) return nullptr;
+    return static_cast<T*>(object_.get());
+}
+
+template <class T, class... Args>
+std::shared_ptr<T> make_object(Args&&... args) {
+    return std::make_shared<T>(std::forward<Args>(args)...);
+}
+
+struct str_object : object {
+    static constexpr object_kind static_kind = object_kind::str;
+    explicit str_object(std::string text) : object(static_kind), value(std::move(text)) {}
+    std::string value;  // UTF-8
+};
+
+struct list_object : object {
+    static constexpr object_kind static_kind = object_kind::list;
+    list_object() : object(static_kind) {}
+    explicit list_object(std::vector<value> v) : object(static_kind), items(std::move(v)) {}
+    std::vector<value> items;
+};
+
+struct tuple_object : object {
+    static constexpr object_kind static_kind = object_kind::tuple;
+    explicit tuple_object(std::vector<value> v) : object(static_kind), items(std::move(v)) {}
+    std::vector<value> items;
+};
+
+// Hashing and equality as Python defines them for dict keys and set members
+// (1 == 1.0 == True hash alike). Unhashable values report false from hash_of.
+bool hash_of(const value& v, std::int64_t& hash);
+bool values_equal(const value& a, const value& b);
+
+// An insertion-ordered dict.
+struct dict_object : object {
+    static constexpr object_kind static_kind = object_kind::dict;
+    dict_object() : object(static_kind) {}
+    struct entry {
+        value key;
+        value item;
+        std::int64_t hash;
+        bool alive;
+    };
+    std::vector<entry> entries;
+    std::unordered_multimap<std::int64_t, std::size_t> index;
+    std::size_t live = 0;
+
+    std::size_t size() const { return live; }
+    value* find(const value& key, std::int64_t hash);
+    void set(const value& key, std::int64_t hash, value item);
+    bool erase(const value& key, std::int64_t hash);
+};
+
+// d.keys(), d.values(), d.items(): live views of a dict.
+struct dict_view_object : object {
+    static constexpr object_kind static_kind = object_kind::dict_view;
+    enum class part : std::uint8_t { keys, values, items };
+    dict_view_object(std::shared_ptr<dict_object> d, part p) : object(static_kind), dict(std::move(d)), which(p) {}
+    std::shared_ptr<dict_object> dict;
+    part which;
+};
+
+// A set with CPython's open-addressing table, so that iteration order (what print shows)
+// is CPython's for ints.
+struct set_object : object {
+    static constexpr object_kind static_kind = object_kind::set;
+    set_object() : object(static_kind), table(8) {}
+    struct slot {
+        value key;
+        std::int64_t hash = 0;
+        enum class state : std::uint8_t { empty, active, dummy } status = state::empty;
+    };
+    std::vector<slot> table;
+    std::size_t fill = 0;  // active + dummy
+    std::size_t used = 0;  // active
+
+    bool contains(const value& key, std::int64_t hash) const;
+    void add(const value& key, std::int64_t hash);
+    bool discard(const value& key, std::int64_t hash);
+    std::vector<value> members() const;  // iteration order
+
+private:
+    void resize(std::size_t minimum_used);
+};
+
+struct range_object : object {
+    static constexpr object_kind static_kind = object_kind::range;
+    range_object(std::int64_t b, std::int64_t e, std::int64_t s) : object(static_kind), start(b), stop(e), step(s) {}
+    std::int64_t start, stop, step;
+    std::int64_t length() const;
+};
+
+struct slice_object : object {
+    static constexpr object_kind static_kind = object_kind::slice;
+    slice_object(value l, value u, value s) : object(static_kind), lower(std::move(l)), upper(std::move(u)), step(std::move(s)) {}
+    value lower, upper, step;  // None where omitted
+};
+
+// Any iterator: produces the next value, or nothing when exhausted (or a raised value).
+struct iterator_object : object {
+    static constexpr object_kind static_kind = object_kind::iterator;
+    explicit iterator_object(std::function<std::optional<value>()> producer, std::string type = "iterator")
+        : object(static_kind), next(std::move(producer)), type_name(std::move(type)) {}
+    std::function<std::optional<value>()> next;
+    std::string type_name;
+};
+
+// A variable captured by an inner function.
+struct cell_object : object {
+    static constexpr object_kind static_kind = object_kind::cell;
+    cell_object() : object(static_kind), content(value::unbound()) {}
+    value content;
+};
+
+struct globals_table {
+    std::unordered_map<std::string, value> names;
+};
+
+struct function_object : object {
+    static constexpr object_kind static_kind = object_kind::function;
+    function_object() : object(static_kind) {}
+    std::shared_ptr<function_def> definition;
+    std::vector<value> defaults;  // one per parameter (unbound where there is none)
+    std::vector<std::shared_ptr<cell_object>> closure;
+    std::shared_ptr<globals_table> globals;
+    std::string qualified_name;
+};
+
+struct call_arguments {
+    std::vector<value> positional;
+    std::vector<std::pair<std::string, value>> keywords;
+};
+using native_function = std::function<value(interpreter&, call_arguments&)>;
+
+// A builtin (print, len), a method bound to its object (list.append), a type's constructor.
+struct builtin_function_object : object {
+    static constexpr object_kind static_kind = object_kind::builtin_function;
+    builtin_function_object(std::string n, native_function f, value bound = value::unbound())
+        : object(static_kind), name(std::move(n)), function(std::move(f)), self(std::move(bound)) {}
+    std::string name;
+    native_function function;
+    value self;  // the bound object for methods, unbound otherwise
+};
+
+struct type_object : object {
+    static constexpr object_kind static_kind = object_kind::type;
+    type_object(std::string n, std::shared_ptr<type_object> b, std::string m = "builtins")
+        : object(static_kind), name(std::move(n)), module(std::move(m)), base(std::move(b)) {}
+    std::string name;
+    std::string module;  // "builtins", "asyncio.exceptions", ...
+    std::shared_ptr<type_object> base;
+    native_function construct;  // calling the type
+    bool is_subclass_of(const type_object& other) const;
+    std::string qualified_name() const { return module == "builtins" ? name : module + "." + name; }
+};
+using type_ptr = std::shared_ptr<type_object>;
+
+struct traceback_entry {
+    std::string function;
+    int line = 0;
+};
+
+struct exception_object : object {
+    static constexpr object_kind static_kind = object_kind::exception;
+    exception_object(type_ptr t, std::vector<value> a) : object(static_kind), type(std::move(t)), args(std::move(a)) {}
+    type_ptr type;
+    std::vector<value> args;
+    value cause;     // raise ... from cause
+    value context;   // the exception being handled when this one was raised
+    bool suppress_context = false;
+    std::vector<value> group;  // ExceptionGroup members
+    std::vector<traceback_entry> traceback;
+    std::string note;  // text the traceback printer adds (", Did you mean ...?")
+};
+
+struct module_object : object {
+    static constexpr object_kind static_kind = object_kind::module;
+    explicit module_object(std::string n) : object(static_kind), name(std::move(n)) {}
+    std::string name;
+    std::map<std::string, value> attributes;
+};
+
+// A call of an `async def` function: nothing runs until it is awaited or made a task.
+struct coroutine_object : object {
+    static constexpr object_kind static_kind = object_kind::coroutine;
+    coroutine_object() : object(static_kind) {}
+    std::shared_ptr<function_object> function;
+    std::vector<value> frame;  // the bound arguments, laid out as the function's locals
+    bool started = false;
+};
+
+// An awaitable made by a builtin (asyncio.sleep(1), queue.get()): a core coroutine on demand.
+struct native_coroutine_object : object {
+    static constexpr object_kind static_kind = object_kind::native_coroutine;
+    native_coroutine_object(std::string n, std::function<coro<value>()> s)
+        : object(static_kind), name(std::move(n)), start(std::move(s)) {}
+    std::string name;
+    std::function<coro<value>()> start;
+    bool started = false;
+};
+
+struct task_object : object {
+    static constexpr object_kind static_kind = object_kind::task;
+    explicit task_object(task_ptr<value> t) : object(static_kind), task(std::move(t)) {}
+    task_ptr<value> task;
+};
+
+struct future_object : object {
+    static constexpr object_kind static_kind = object_kind::future;
+    explicit future_object(future_ptr<value> f) : object(static_kind), future(std::move(f)) {}
+    future_ptr<value> future;
+};
+
+template <class Primitive, object_kind Kind>
+struct primitive_object : object {
+    static constexpr object_kind static_kind = Kind;
+    template <class... Args>
+    explicit primitive_object(Args&&... args) : object(static_kind), primitive(std::forward<Args>(args)...) {}
+    Primitive primitive;
+};
+using queue_object = primitive_object<loopstep::queue<value>, object_kind::queue>;
+using event_object = primitive_object<loopstep::event, object_kind::event>;
+using lock_object = primitive_object<loopstep::lock, object_kind::lock>;
+using semaphore_object = primitive_object<loopstep::semaphore, object_kind::semaphore>;
+
+struct timeout_object : object {
+    static constexpr object_kind static_kind = object_kind::timeout;
+    explicit timeout_object(std::optional<double> d, bool absolute) : object(static_kind), delay(d), is_absolute(absolute) {}
+    std::optional<double> delay;
+    bool is_absolute;
+    std::unique_ptr<timeout_scope> scope;
+};
+
+struct task_group_object : object {
+    static constexpr object_kind static_kind = object_kind::task_group;
+    explicit task_group_object(event_loop& loop) : object(static_kind), group(loop) {}
+    task_group group;
+};
+
+struct loop_object : object {
+    static constexpr object_kind static_kind = object_kind::loop;
+    explicit loop_object(event_loop& l) : object(static_kind), loop(l) {}
+    event_loop& loop;
+};
+
+}  // namespace loopstep::python

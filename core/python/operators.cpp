@@ -1,0 +1,597 @@
+// Arithmetic, comparison, indexing and iteration with Python's rules and error messages
+// (pairs with interpreter.hpp).
+#include <cmath>
+
+#include "format.hpp"
+#include "suggestions.hpp"
+#include "interpreter.hpp"
+
+namespace loopstep::python {
+
+namespace {
+const char* operator_symbol(binary_op op) {
+    switch (op) {
+        case binary_op::add: return "+";
+        case binary_op::subtract: return "-";
+        case binary_op::multiply: return "*";
+        case binary_op::true_divide: return "/";
+        case binary_op::floor_divide: return "//";
+        case binary_op::modulo: return "%";
+        case binary_op::power: return "** or pow()";
+        case binary_op::left_shift: return "<<";
+        case binary_op::right_shift: return ">>";
+        case binary_op::bit_and: return "&";
+        case binary_op::bit_or: return "|";
+        case binary_op::bit_xor: return "^";
+    }
+    return "?";
+}
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+    std::int64_t q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+    return q;
+}
+
+std::int64_t floor_mod(std::int64_t a, std::int64_t b) {
+    std::int64_t r = a % b;
+    if (r != 0 && ((r < 0) != (b < 0))) r += b;
+    return r;
+}
+
+// CPython's float_floor_div: derived from fmod so that a == b * (a // b) + a % b holds.
+double float_floor_div(double vx, double wx) {
+    double mod = std::fmod(vx, wx);
+    double div = (vx - mod) / wx;
+    if (mod != 0 && ((wx < 0) != (mod < 0))) div -= 1.0;
+    if (div == 0) return std::copysign(0.0, vx / wx);
+    double floored = std::floor(div);
+    if (div - floored > 0.5) floored += 1.0;
+    return floored;
+}
+
+double float_mod(double a, double b) {
+    double r = std::fmod(a, b);
+    if (r != 0 && ((r < 0) != (b < 0))) r += b;
+    else if (r == 0) r = std::copysign(0.0, b);
+    return r;
+}
+}  // namespace
+
+static value overflow(interpreter& in) {
+    return in.raise(in.types().overflow_error, "integer overflow: the result does not fit in 64 bits (this lesson's limit)");
+}
+
+static value int_power(interpreter& in, std::int64_t base, std::int64_t exponent) {
+    if (exponent < 0) {
+        if (base == 0) return in.raise(in.types().zero_division_error, "0.0 cannot be raised to a negative power");
+        return value::floating(std::pow(double(base), double(exponent)));
+    }
+    std::int64_t result = 1;
+    while (exponent > 0) {
+        if (exponent & 1) {
+            if (__builtin_mul_overflow(result, base, &result)) return overflow(in);
+        }
+        exponent >>= 1;
+        if (exponent > 0 && __builtin_mul_overflow(base, base, &base)) return overflow(in);
+    }
+    return value::integer(result);
+}
+
+static value int_binary(interpreter& in, binary_op op, std::int64_t a, std::int64_t b) {
+    std::int64_t r = 0;
+    switch (op) {
+        case binary_op::add: return __builtin_add_overflow(a, b, &r) ? overflow(in) : value::integer(r);
+        case binary_op::subtract: return __builtin_sub_overflow(a, b, &r) ? overflow(in) : value::integer(r);
+        case binary_op::multiply: return __builtin_mul_overflow(a, b, &r) ? overflow(in) : value::integer(r);
+        case binary_op::true_divide:
+            if (b == 0) return in.raise(in.types().zero_division_error, "division by zero");
+            return value::floating(double(a) / double(b));
+        case binary_op::floor_divide:
+            if (b == 0) return in.raise(in.types().zero_division_error, "integer division or modulo by zero");
+            if (a == INT64_MIN && b == -1) return overflow(in);
+            return value::integer(floor_div(a, b));
+        case binary_op::modulo:
+            if (b == 0) return in.raise(in.types().zero_division_error, "integer modulo by zero");
+            if (b == -1) return value::integer(0);
+            return value::integer(floor_mod(a, b));
+        case binary_op::power: return int_power(in, a, b);
+        case binary_op::left_shift:
+            if (b < 0) return in.raise_value_error("negative shift count");
+            if (b >= 63 || (a != 0 && (a > (INT64_MAX >> b) || a < (INT64_MIN >> b)))) return overflow(in);
+            return value::integer(a * (std::int64_t{1} << b));
+        case binary_op::right_shift:
+            if (b < 0) return in.raise_value_error("negative shift count");
+            return value::integer(b >= 63 ? (a < 0 ? -1 : 0) : a >> b);
+        case binary_op::bit_and: return value::integer(a & b);
+        case binary_op::bit_or: return value::integer(a | b);
+        case binary_op::bit_xor: return value::integer(a ^ b);
+    }
+    return value();
+}
+
+static value float_binary(interpreter& in, binary_op op, double a, double b) {
+    switch (op) {
+        case binary_op::add: return value::floating(a + b);
+        case binary_op::subtract: return value::floating(a - b);
+        case binary_op::multiply: return value::floating(a * b);
+        case binary_op::true_divide:
+            if (b == 0) return in.raise(in.types().zero_division_error, "float division by zero");
+            return value::floating(a / b);
+        case binary_op::floor_divide:
+            if (b == 0) return in.raise(in.types().zero_division_error, "float floor division by zero");
+            return value::floating(float_floor_div(a, b));
+        case binary_op::modulo:
+            if (b == 0) return in.raise(in.types().zero_division_error, "float modulo");
+            return value::floating(float_mod(a, b));
+        case binary_op::power:
+            if (a == 0 && b < 0) return in.raise(in.types().zero_division_error, "0.0 cannot be raised to a negative power");
+            if (a < 0 && b != std::floor(b)) return in.raise_value_error("negative number cannot be raised to a fractional power in this lesson (the result is complex)");
+            {
+                double r = std::pow(a, b);
+                if (std::isinf(r) && !std::isinf(a) && !std::isinf(b)) return in.raise(in.types().overflow_error, "(34, 'Numerical result out of range')");
+                return value::floating(r);
+            }
+        default: break;
+    }
+    return value::unbound();
+}
+
+static value repeat(interpreter& in, const std::vector<value>& items, std::int64_t times, bool as_list) {
+    std::vector<value> result;
+    if (times > 0) {
+        if (items.size() * std::size_t(times) > in.options().max_sequence_length) {
+            return value::raised(in.make_exception(in.types().memory_error, {}).as_object());
+        }
+        result.reserve(items.size() * std::size_t(times));
+        for (std::int64_t i = 0; i < times; ++i) result.insert(result.end(), items.begin(), items.end());
+    }
+    return as_list ? in.make_list(std::move(result)) : in.make_tuple(std::move(result));
+}
+
+value interpreter::binary(binary_op op, const value& left, const value& right) {
+    if (left.is_int_like() && right.is_int_like()) return int_binary(*this, op, left.as_int(), right.as_int());
+    if (left.is_number() && right.is_number()) {
+        value result = float_binary(*this, op, left.to_double(), right.to_double());
+        if (!result.is_unbound()) return result;
+    }
+    auto* ls = left.as<str_object>();
+    auto* rs = right.as<str_object>();
+    if (op == binary_op::add && ls && rs) return make_str(ls->value + rs->value);
+    if (op == binary_op::multiply && (ls || rs) && (left.is_int_like() || right.is_int_like())) {
+        const std::string& text = ls ? ls->value : rs->value;
+        std::int64_t times = ls ? right.as_int() : left.as_int();
+        if (times > 0 && text.size() * std::size_t(times) > options_.max_sequence_length) {
+            return value::raised(make_exception(types_.memory_error, {}).as_object());
+        }
+        std::string result;
+        for (std::int64_t i = 0; i < times; ++i) result += text;
+        return make_str(std::move(result));
+    }
+    if (op == binary_op::modulo && ls) {
+        return raise_type_error("%-formatting of strings is not supported in this lesson: use an f-string");
+    }
+    auto* ll = left.as<list_object>();
+    auto* rl = right.as<list_object>();
+    auto* lt = left.as<tuple_object>();
+    auto* rt = right.as<tuple_object>();
+    if (op == binary_op::add && ll && rl) {
+        std::vector<value> items = ll->items;
+        items.insert(items.end(), rl->items.begin(), rl->items.end());
+        return make_list(std::move(items));
+    }
+    if (op == binary_op::add && lt && rt) {
+        std::vector<value> items = lt->items;
+        items.insert(items.end(), rt->items.begin(), rt->items.end());
+        return make_tuple(std::move(items));
+    }
+    if (op == binary_op::multiply && (ll || lt) && right.is_int_like()) return repeat(*this, ll ? ll->items : lt->items, right.as_int(), ll);
+    if (op == binary_op::multiply && (rl || rt) && left.is_int_like()) return repeat(*this, rl ? rl->items : rt->items, left.as_int(), rl);
+    auto* lset = left.as<set_object>();
+    auto* rset = right.as<set_object>();
+    if (lset && rset && (op == binary_op::bit_or || op == binary_op::bit_and || op == binary_op::subtract || op == binary_op::bit_xor)) {
+        auto result = make_object<set_object>();
+        for (const auto& member : lset->members()) {
+            std::int64_t h = 0;
+            hash_of(member, h);
+            const bool in_right = rset->contains(member, h);
+            if (op == binary_op::bit_or || (op == binary_op::bit_and && in_right) ||
+                ((op == binary_op::subtract || op == binary_op::bit_xor) && !in_right)) {
+                result->add(member, h);
+            }
+        }
+        if (op == binary_op::bit_or || op == binary_op::bit_xor) {
+            for (const auto& member : rset->members()) {
+                std::int64_t h = 0;
+                hash_of(member, h);
+                if (op == binary_op::bit_or || !lset->contains(member, h)) result->add(member, h);
+            }
+        }
+        return value::of(result);
+    }
+    if (op == binary_op::add && ls) return raise_type_error("can only concatenate str (not \"" + type_name(right) + "\") to str");
+    if (op == binary_op::add && ll) return raise_type_error("can only concatenate list (not \"" + type_name(right) + "\") to list");
+    if (op == binary_op::add && lt) return raise_type_error("can only concatenate tuple (not \"" + type_name(right) + "\") to tuple");
+    if (op == binary_op::multiply && (ls || rs || ll || rl || lt || rt)) {
+        const value& other = (ls || ll || lt) ? right : left;
+        return raise_type_error("can't multiply sequence by non-int of type '" + type_name(other) + "'");
+    }
+    return raise_type_error(std::string("unsupported operand type(s) for ") + operator_symbol(op) + ": '" + type_name(left) +
+                            "' and '" + type_name(right) + "'");
+}
+
+namespace {
+// -1, 0, 1 for orderable pairs; 2 when the types cannot be ordered.
+int order(interpreter& in, const value& a, const value& b) {
+    if (a.is_number() && b.is_number()) {
+        if (a.is_int_like() && b.is_int_like()) return a.as_int() < b.as_int() ? -1 : a.as_int() > b.as_int() ? 1 : 0;
+        const double x = a.to_double(), y = b.to_double();
+        if (std::isnan(x) || std::isnan(y)) return 3;  // unordered: every comparison is false
+        return x < y ? -1 : x > y ? 1 : 0;
+    }
+    auto* s = a.as<str_object>();
+    auto* t = b.as<str_object>();
+    if (s && t) {
+        const int c = s->value.compare(t->value);
+        return c < 0 ? -1 : c > 0 ? 1 : 0;
+    }
+    const std::vector<value>* x = nullptr;
+    const std::vector<value>* y = nullptr;
+    if (a.as<list_object>() && b.as<list_object>()) {
+        x = &a.as<list_object>()->items;
+        y = &b.as<list_object>()->items;
+    } else if (a.as<tuple_object>() && b.as<tuple_object>()) {
+        x = &a.as<tuple_object>()->items;
+        y = &b.as<tuple_object>()->items;
+    }
+    if (x) {
+        for (std::size_t i = 0; i < x->size() && i < y->size(); ++i) {
+            if (values_equal((*x)[i], (*y)[i])) continue;
+            return order(in, (*x)[i], (*y)[i]);
+        }
+        return x->size() < y->size() ? -1 : x->size() > y->size() ? 1 : 0;
+    }
+    return 2;
+}
+
+const char* compare_symbol(compare_op op) {
+    switch (op) {
+        case compare_op::less: return "<";
+        case compare_op::less_equal: return "<=";
+        case compare_op::greater: return ">";
+        case compare_op::greater_equal: return ">=";
+        default: return "==";
+    }
+}
+
+bool identical(const value& a, const value& b) {
+    if (a.type() != b.type()) return false;
+    switch (a.type()) {
+        case value::kind::none: return true;
+        case value::kind::boolean:
+        case value::kind::integer: return a.as_int() == b.as_int();
+        case value::kind::floating: return a.as_float() == b.as_float();
+        default: return a.as_object() == b.as_object();
+    }
+}
+}  // namespace
+
+value interpreter::compare(compare_op op, const value& left, const value& right) {
+    switch (op) {
+        case compare_op::equal: return value::boolean(values_equal(left, right));
+        case compare_op::not_equal: return value::boolean(!values_equal(left, right));
+        case compare_op::is: return value::boolean(identical(left, right));
+        case compare_op::is_not: return value::boolean(!identical(left, right));
+        case compare_op::in:
+        case compare_op::not_in: {
+            bool found = false;
+            if (auto* haystack = right.as<str_object>()) {
+                auto* needle = left.as<str_object>();
+                if (!needle) return raise_type_error("'in <string>' requires string as left operand, not " + type_name(left));
+                found = haystack->value.find(needle->value) != std::string::npos;
+            } else if (auto* dict = right.as<dict_object>()) {
+                std::int64_t hash = 0;
+                value error = hash_key(left, hash);
+                if (error.is_raised()) return error;
+                found = dict->find(left, hash) != nullptr;
+            } else if (auto* set = right.as<set_object>()) {
+                std::int64_t hash = 0;
+                value error = hash_key(left, hash);
+                if (error.is_raised()) return error;
+                found = set->contains(left, hash);
+            } else {
+                value error = iterate(right, [&](const value& item) {
+                    found = values_equal(item, left);
+                    return !found;
+                });
+                if (error.is_raised()) {
+                    return raise_type_error("argument of type '" + type_name(right) + "' is not iterable");
+                }
+            }
+            return value::boolean(op == compare_op::in ? found : !found);
+        }
+        default: break;
+    }
+    const int c = order(*this, left, right);
+    if (c == 2) {
+        return raise_type_error(std::string("'") + compare_symbol(op) + "' not supported between instances of '" +
+                                type_name(left) + "' and '" + type_name(right) + "'");
+    }
+    if (c == 3) return value::boolean(false);
+    switch (op) {
+        case compare_op::less: return value::boolean(c < 0);
+        case compare_op::less_equal: return value::boolean(c <= 0);
+        case compare_op::greater: return value::boolean(c > 0);
+        case compare_op::greater_equal: return value::boolean(c >= 0);
+        default: return value::boolean(false);
+    }
+}
+
+value interpreter::hash_key(const value& key, std::int64_t& hash) {
+    if (hash_of(key, hash)) return value();
+    return raise_type_error("unhashable type: '" + type_name(key) + "'");
+}
+
+namespace {
+// Python's slice.indices(): clamps lower/upper/step to a sequence of `length`.
+bool slice_indices(interpreter& in, const slice_object& s, std::int64_t length, std::int64_t& start, std::int64_t& stop,
+                   std::int64_t& step, value& error) {
+    auto as_index = [&](const value& v, std::int64_t& out) {
+        if (v.is_none()) return true;
+        if (!v.is_int_like()) {
+            error = in.raise_type_error("slice indices must be integers or None or have an __index__ method");
+            return false;
+        }
+        out = v.as_int();
+        return true;
+    };
+    step = 1;
+    if (!as_index(s.step, step)) return false;
+    if (step == 0) {
+        error = in.raise_value_error("slice step cannot be zero");
+        return false;
+    }
+    const bool backwards = step < 0;
+    start = backwards ? length - 1 : 0;
+    stop = backwards ? -1 : length;
+    std::int64_t given = 0;
+    auto clamp = [&](std::int64_t v, bool is_stop) {
+        if (v < 0) {
+            v += length;
+            if (v < 0) v = backwards ? -1 : 0;
+        } else if (v >= length) {
+            v = backwards ? length - 1 : length;
+        }
+        (void)is_stop;
+        return v;
+    };
+    if (!s.lower.is_none()) {
+        if (!as_index(s.lower, given)) return false;
+        start = clamp(given, false);
+    }
+    if (!s.upper.is_none()) {
+        if (!as_index(s.upper, given)) return false;
+        stop = clamp(given, true);
+    }
+    return true;
+}
+
+template <class Emit>
+void for_slice(std::int64_t start, std::int64_t stop, std::int64_t step, Emit emit) {
+    if (step > 0) {
+        for (std::int64_t i = start; i < stop; i += step) emit(i);
+    } else {
+        for (std::int64_t i = start; i > stop; i += step) emit(i);
+    }
+}
+}  // namespace
+
+value interpreter::get_item(const value& container, const value& index) {
+    auto* slice = index.as<slice_object>();
+    auto sequence_index = [&](std::int64_t length, const char* what, std::int64_t& out) -> value {
+        if (!index.is_int_like()) {
+            return raise_type_error(std::string(what) + " indices must be integers or slices, not " + type_name(index));
+        }
+        out = index.as_int() < 0 ? index.as_int() + length : index.as_int();
+        if (out < 0 || out >= length) return raise(types_.index_error, std::string(what) + " index out of range");
+        return value();
+    };
+    if (auto* list = container.as<list_object>()) {
+        std::int64_t n = std::int64_t(list->items.size());
+        if (slice) {
+            std::int64_t start, stop, step;
+            value error;
+            if (!slice_indices(*this, *slice, n, start, stop, step, error)) return error;
+            std::vector<value> items;
+            for_slice(start, stop, step, [&](std::int64_t i) { items.push_back(list->items[i]); });
+            return make_list(std::move(items));
+        }
+        std::int64_t i = 0;
+        value error = sequence_index(n, "list", i);
+        return error.is_raised() ? error : list->items[i];
+    }
+    if (auto* tuple = container.as<tuple_object>()) {
+        std::int64_t n = std::int64_t(tuple->items.size());
+        if (slice) {
+            std::int64_t start, stop, step;
+            value error;
+            if (!slice_indices(*this, *slice, n, start, stop, step, error)) return error;
+            std::vector<value> items;
+            for_slice(start, stop, step, [&](std::int64_t i) { items.push_back(tuple->items[i]); });
+            return make_tuple(std::move(items));
+        }
+        std::int64_t i = 0;
+        value error = sequence_index(n, "tuple", i);
+        return error.is_raised() ? error : tuple->items[i];
+    }
+    if (auto* s = container.as<str_object>()) {
+        std::vector<std::string> characters;  // UTF-8 code points
+        for (std::size_t i = 0; i < s->value.size();) {
+            std::size_t length = 1;
+            const unsigned char c = static_cast<unsigned char>(s->value[i]);
+            if (c >= 0xF0) length = 4;
+            else if (c >= 0xE0) length = 3;
+            else if (c >= 0xC0) length = 2;
+            characters.push_back(s->value.substr(i, length));
+            i += length;
+        }
+        std::int64_t n = std::int64_t(characters.size());
+        if (slice) {
+            std::int64_t start, stop, step;
+            value error;
+            if (!slice_indices(*this, *slice, n, start, stop, step, error)) return error;
+            std::string text;
+            for_slice(start, stop, step, [&](std::int64_t i) { text += characters[i]; });
+            return make_str(std::move(text));
+        }
+        std::int64_t i = 0;
+        value error = sequence_index(n, "string", i);
+        return error.is_raised() ? error : make_str(characters[i]);
+    }
+    if (auto* r = container.as<range_object>()) {
+        std::int64_t i = 0;
+        if (slice) return raise_type_error("range slicing is not supported in this lesson");
+        value error = sequence_index(r->length(), "range object", i);
+        return error.is_raised() ? error : value::integer(r->start + i * r->step);
+    }
+    if (auto* dict = container.as<dict_object>()) {
+        std::int64_t hash = 0;
+        value error = hash_key(index, hash);
+        if (error.is_raised()) return error;
+        if (value* found = dict->find(index, hash)) return *found;
+        return value::raised(make_exception(types_.key_error, {index}).as_object());
+    }
+    return raise_type_error("'" + type_name(container) + "' object is not subscriptable");
+}
+
+value interpreter::set_item(const value& container, const value& index, const value& item) {
+    if (auto* list = container.as<list_object>()) {
+        if (index.as<slice_object>()) return raise_type_error("slice assignment is not supported in this lesson");
+        if (!index.is_int_like()) return raise_type_error("list indices must be integers or slices, not " + type_name(index));
+        std::int64_t i = index.as_int();
+        const auto n = std::int64_t(list->items.size());
+        if (i < 0) i += n;
+        if (i < 0 || i >= n) return raise(types_.index_error, "list assignment index out of range");
+        list->items[i] = item;
+        return value();
+    }
+    if (auto* dict = container.as<dict_object>()) {
+        std::int64_t hash = 0;
+        value error = hash_key(index, hash);
+        if (error.is_raised()) return error;
+        dict->set(index, hash, item);
+        return value();
+    }
+    return raise_type_error("'" + type_name(container) + "' object does not support item assignment");
+}
+
+value interpreter::make_iterator(const value& iterable) {
+    if (iterable.as<iterator_object>()) return iterable;
+    auto index = std::make_shared<std::size_t>(0);
+    auto hold = iterable.as_object();
+    auto over = [&](std::vector<value> items, const char* name) {
+        auto shared = std::make_shared<std::vector<value>>(std::move(items));
+        return value::of(make_object<iterator_object>(
+            [shared, index]() -> std::optional<value> {
+                if (*index >= shared->size()) return std::nullopt;
+                return (*shared)[(*index)++];
+            },
+            name));
+    };
+    if (auto* list = iterable.as<list_object>()) {
+        // A list iterator sees appends made while looping, as in CPython.
+        auto owner = std::static_pointer_cast<list_object>(hold);
+        return value::of(make_object<iterator_object>(
+            [owner, index]() -> std::optional<value> {
+                if (*index >= owner->items.size()) return std::nullopt;
+                return owner->items[(*index)++];
+            },
+            "list_iterator"));
+        (void)list;
+    }
+    if (auto* tuple = iterable.as<tuple_object>()) return over(tuple->items, "tuple_iterator");
+    if (auto* set = iterable.as<set_object>()) return over(set->members(), "set_iterator");
+    if (auto* dict = iterable.as<dict_object>()) {
+        std::vector<value> keys;
+        for (auto& entry : dict->entries) {
+            if (entry.alive) keys.push_back(entry.key);
+        }
+        return over(std::move(keys), "dict_keyiterator");
+    }
+    if (auto* view = iterable.as<dict_view_object>()) {
+        std::vector<value> items;
+        for (auto& entry : view->dict->entries) {
+            if (!entry.alive) continue;
+            switch (view->which) {
+                case dict_view_object::part::keys: items.push_back(entry.key); break;
+                case dict_view_object::part::values: items.push_back(entry.item); break;
+                case dict_view_object::part::items: items.push_back(make_tuple({entry.key, entry.item})); break;
+            }
+        }
+        return over(std::move(items), "dict_iterator");
+    }
+    if (auto* r = iterable.as<range_object>()) {
+        auto next = std::make_shared<std::int64_t>(r->start);
+        const std::int64_t stop = r->stop, step = r->step;
+        return value::of(make_object<iterator_object>(
+            [next, stop, step]() -> std::optional<value> {
+                if (step > 0 ? *next >= stop : *next <= stop) return std::nullopt;
+                std::int64_t current = *next;
+                *next += step;
+                return value::integer(current);
+            },
+            "range_iterator"));
+    }
+    if (auto* s = iterable.as<str_object>()) {
+        std::vector<value> characters;
+        for (std::size_t i = 0; i < s->value.size();) {
+            std::size_t length = 1;
+            const unsigned char c = static_cast<unsigned char>(s->value[i]);
+            if (c >= 0xF0) length = 4;
+            else if (c >= 0xE0) length = 3;
+            else if (c >= 0xC0) length = 2;
+            characters.push_back(make_str(s->value.substr(i, length)));
+            i += length;
+        }
+        return over(std::move(characters), "str_ascii_iterator");
+    }
+    return raise_type_error("'" + type_name(iterable) + "' object is not iterable");
+}
+
+value interpreter::iterate(const value& iterable, const std::function<bool(const value&)>& each) {
+    value iterator = make_iterator(iterable);
+    if (iterator.is_raised()) return iterator;
+    auto* it = iterator.as<iterator_object>();
+    for (;;) {
+        std::optional<value> item = it->next();
+        if (!item) return value();
+        if (item->is_raised()) return *item;
+        if (!each(*item)) return value();
+    }
+}
+
+value interpreter::to_list(const value& iterable, std::vector<value>& out) {
+    return iterate(iterable, [&](const value& item) {
+        out.push_back(item);
+        return true;
+    });
+}
+
+value interpreter::get_attribute(const value& object, const std::string& name) {
+    bool found = false;
+    value result = builtin_attribute(*this, object, name, found);
+    if (found) return result;
+    if (auto* module = object.as<module_object>()) {
+        auto attribute = module->attributes.find(name);
+        if (attribute != module->attributes.end()) return attribute->second;
+        return raise(types_.attribute_error, "module '" + module->name + "' has no attribute '" + name + "'");
+    }
+    value error = raise(types_.attribute_error, "'" + type_name(object) + "' object has no attribute '" + name + "'");
+    std::string suggestion = suggest_name(name, attribute_names(*this, object));
+    if (!suggestion.empty()) error.as_object()->kind == object_kind::exception
+        ? void(static_cast<exception_object*>(error.as_object().get())->note = ". Did you mean: '" + suggestion + "'?")
+        : void();
+    return error;
+}
+
+}  // namespace loopstep::python

@@ -1,0 +1,136 @@
+// run_program: parse, resolve, run, and render errors the way CPython prints them
+// (pairs with loopstep/python/run_program.hpp).
+#include "loopstep/python/run_program.hpp"
+
+#include "interpreter.hpp"
+#include "parser.hpp"
+
+namespace loopstep::python {
+
+namespace {
+
+std::string source_line(const std::vector<std::string>& lines, int line) {
+    if (line < 1 || line > int(lines.size())) return {};
+    return lines[line - 1];
+}
+
+std::string strip_left(const std::string& text, std::size_t& removed) {
+    removed = 0;
+    while (removed < text.size() && (text[removed] == ' ' || text[removed] == '\t')) ++removed;
+    std::string rest = text.substr(removed);
+    while (!rest.empty() && (rest.back() == '\n' || rest.back() == '\r' || rest.back() == ' ')) rest.pop_back();
+    return rest;
+}
+
+std::string syntax_error_text(const syntax_error& error, const std::vector<std::string>& lines, const std::string& filename) {
+    std::string text = "  File \"" + filename + "\", line " + std::to_string(error.where.line) + "\n";
+    std::size_t removed = 0;
+    const std::string code = strip_left(source_line(lines, error.where.line), removed);
+    if (!code.empty()) {
+        text += "    " + code + "\n";
+        const int start = std::max(1, error.where.column - int(removed));
+        int width = 1;
+        if (error.end.line == error.where.line && error.end.column > error.where.column) width = error.end.column - error.where.column;
+        text += "    " + std::string(std::size_t(start - 1), ' ') + std::string(std::size_t(width), '^') + "\n";
+    }
+    return text + error.type + ": " + error.message + "\n";
+}
+
+std::string last_line(interpreter& in, const value& exception) {
+    auto* e = exception.as<exception_object>();
+    std::string text = e->type->qualified_name();
+    std::string message = in.str(exception);
+    if (!message.empty()) text += ": " + message;
+    return text + e->note;
+}
+
+std::string traceback_entries(const exception_object& e, const std::vector<std::string>& lines, const std::string& filename,
+                              const std::string& margin) {
+    std::string text;
+    for (auto it = e.traceback.rbegin(); it != e.traceback.rend(); ++it) {
+        text += margin + "  File \"" + filename + "\", line " + std::to_string(it->line) + ", in " + it->function + "\n";
+        std::size_t removed = 0;
+        const std::string code = strip_left(source_line(lines, it->line), removed);
+        if (!code.empty()) text += margin + "    " + code + "\n";
+    }
+    return text;
+}
+
+// CPython's layout, including the boxed form of an exception group.
+std::string traceback_text(interpreter& in, const value& exception, const std::vector<std::string>& lines,
+                           const std::string& filename, const std::string& margin = "") {
+    auto* e = exception.as<exception_object>();
+    if (e->group.empty()) {
+        std::string text = margin + "Traceback (most recent call last):\n";
+        text += traceback_entries(*e, lines, filename, margin);
+        return text + margin + last_line(in, exception) + "\n";
+    }
+    std::string text = margin + "  + Exception Group Traceback (most recent call last):\n";
+    text += traceback_entries(*e, lines, filename, margin + "  |");
+    text += margin + "  | " + last_line(in, exception) + "\n";
+    for (std::size_t i = 0; i < e->group.size(); ++i) {
+        const std::string label = " " + std::to_string(i + 1) + " ";
+        text += margin + (i == 0 ? "  +-+" : "    +") + std::string(16, '-') + label + std::string(16, '-') + "\n";
+        std::string inner = traceback_text(in, e->group[i], lines, filename);
+        std::size_t start = 0;
+        while (start < inner.size()) {
+            std::size_t end = inner.find('\n', start);
+            text += margin + "    | " + inner.substr(start, end - start) + "\n";
+            start = end + 1;
+        }
+    }
+    return text + margin + "    +" + std::string(36, '-') + "\n";
+}
+
+}  // namespace
+
+program_result run_program(std::string_view source, const program_options& options) {
+    program_result result;
+    parse_result parsed = parse_program(source);
+    if (parsed.error) {
+        std::vector<std::string> lines = parsed.program ? parsed.program->source_lines : std::vector<std::string>{};
+        if (lines.empty()) {
+            std::string all(source);
+            std::size_t start = 0;
+            while (start <= all.size()) {
+                std::size_t end = all.find('\n', start);
+                if (end == std::string::npos) end = all.size();
+                lines.push_back(all.substr(start, end - start));
+                start = end + 1;
+            }
+        }
+        const syntax_error& error = *parsed.error;
+        result.exit_code = 1;
+        result.error_output = syntax_error_text(error, lines, options.filename);
+        result.error = program_error{error.type, error.message, error.where.line, error.where.column, error.end.column};
+        return result;
+    }
+    loop_options loop_settings{.trace = options.trace, .step_limit = options.loop_step_limit};
+    loop_settings.on_report = [&result](const std::string& line) { result.error_output += line + "\n"; };
+    event_loop loop(loop_settings);
+    interpreter_options settings;
+    settings.write_output = [&](const std::string& text) {
+        result.output += text;
+        if (options.on_output) options.on_output(text);
+    };
+    settings.write_error = [&result](const std::string& text) { result.error_output += text; };
+    settings.step_budget = options.step_budget;
+    settings.loop_step_limit = options.loop_step_limit;
+    settings.recursion_limit = options.recursion_limit;
+    {
+        interpreter in(loop, settings);
+        outcome ended = in.run_module(*parsed.program);
+        if (ended.kind == flow::raised) {
+            value exception = value::of(ended.result.as_object());
+            auto* e = exception.as<exception_object>();
+            result.exit_code = 1;
+            result.error_output += traceback_text(in, exception, parsed.program->source_lines, options.filename);
+            const int line = e->traceback.empty() ? 0 : e->traceback.front().line;
+            result.error = program_error{e->type->qualified_name(), in.str(exception), line, 0, 0};
+        }
+        result.virtual_time = loop.time();
+    }
+    return result;
+}
+
+}  // namespace loopstep::python

@@ -1,0 +1,163 @@
+// repr(), str() and truth values of Python values (pairs with interpreter.hpp).
+#include "format.hpp"
+#include "interpreter.hpp"
+
+namespace loopstep::python {
+
+namespace {
+std::string join_reprs(interpreter& in, const std::vector<value>& items) {
+    std::string text;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0) text += ", ";
+        text += in.repr(items[i]);
+    }
+    return text;
+}
+
+std::string exception_str(interpreter& in, const exception_object& e) {
+    if (!e.group.empty()) {
+        std::string message = e.args.empty() ? std::string() : in.str(e.args[0]);
+        const auto count = e.group.size();
+        return message + " (" + std::to_string(count) + " sub-exception" + (count == 1 ? "" : "s") + ")";
+    }
+    if (e.args.empty()) return "";
+    if (e.args.size() == 1) {
+        // KeyError shows its key as a repr: KeyError('missing')
+        return e.type->name == "KeyError" ? in.repr(e.args[0]) : in.str(e.args[0]);
+    }
+    return "(" + join_reprs(in, e.args) + ")";
+}
+
+std::string task_state_text(const task_base& task) {
+    const future_base& f = task.as_future();
+    if (f.cancelled()) return "cancelled";
+    if (f.done()) return "finished";
+    return "pending";
+}
+}  // namespace
+
+std::string interpreter::repr(const value& v) {
+    switch (v.type()) {
+        case value::kind::none: return "None";
+        case value::kind::boolean: return v.as_bool() ? "True" : "False";
+        case value::kind::integer: return int_repr(v.as_int());
+        case value::kind::floating: return float_repr(v.as_float());
+        case value::kind::unbound: return "<unbound>";
+        case value::kind::raised:
+        case value::kind::object: break;
+    }
+    const object& o = *v.as_object();
+    switch (o.kind) {
+        case object_kind::str: return str_repr(static_cast<const str_object&>(o).value);
+        case object_kind::list: return "[" + join_reprs(*this, static_cast<const list_object&>(o).items) + "]";
+        case object_kind::tuple: {
+            auto& items = static_cast<const tuple_object&>(o).items;
+            return "(" + join_reprs(*this, items) + (items.size() == 1 ? ",)" : ")");
+        }
+        case object_kind::dict: {
+            std::string text = "{";
+            bool first = true;
+            for (auto& entry : static_cast<const dict_object&>(o).entries) {
+                if (!entry.alive) continue;
+                if (!first) text += ", ";
+                first = false;
+                text += repr(entry.key) + ": " + repr(entry.item);
+            }
+            return text + "}";
+        }
+        case object_kind::dict_view: {
+            auto& view = static_cast<const dict_view_object&>(o);
+            static const char* names[] = {"dict_keys", "dict_values", "dict_items"};
+            std::vector<value> items;
+            to_list(v, items);
+            return std::string(names[int(view.which)]) + "(" + "[" + join_reprs(*this, items) + "])";
+        }
+        case object_kind::set: {
+            auto members = static_cast<const set_object&>(o).members();
+            if (members.empty()) return "set()";
+            return "{" + join_reprs(*this, members) + "}";
+        }
+        case object_kind::range: {
+            auto& r = static_cast<const range_object&>(o);
+            return "range(" + std::to_string(r.start) + ", " + std::to_string(r.stop) +
+                   (r.step == 1 ? "" : ", " + std::to_string(r.step)) + ")";
+        }
+        case object_kind::slice: {
+            auto& s = static_cast<const slice_object&>(o);
+            return "slice(" + repr(s.lower) + ", " + repr(s.upper) + ", " + repr(s.step) + ")";
+        }
+        case object_kind::exception: {
+            auto& e = static_cast<const exception_object&>(o);
+            return e.type->name + "(" + join_reprs(*this, e.args) + ")";
+        }
+        case object_kind::function:
+            return "<function " + static_cast<const function_object&>(o).qualified_name + ">";
+        case object_kind::builtin_function: return "<built-in function " + static_cast<const builtin_function_object&>(o).name + ">";
+        case object_kind::type: {
+            auto& t = static_cast<const type_object&>(o);
+            return "<class '" + t.qualified_name() + "'>";
+        }
+        case object_kind::module: return "<module '" + static_cast<const module_object&>(o).name + "'>";
+        case object_kind::coroutine:
+            return "<coroutine object " + static_cast<const coroutine_object&>(o).function->qualified_name + ">";
+        case object_kind::native_coroutine: return "<coroutine object " + static_cast<const native_coroutine_object&>(o).name + ">";
+        case object_kind::task: {
+            auto& t = *static_cast<const task_object&>(o).task;
+            std::string text = "<Task " + task_state_text(t) + " name='" + t.name() + "'";
+            if (t.status() == future_status::finished) {
+                text += t.failed() ? " exception=" + describe_exception(t.stored_error()) : " result=" + repr(const_cast<task<value>&>(t).result());
+            }
+            return text + ">";
+        }
+        case object_kind::future: {
+            auto& f = *static_cast<const future_object&>(o).future;
+            return std::string("<Future ") + (f.cancelled() ? "cancelled" : f.done() ? "finished" : "pending") + ">";
+        }
+        case object_kind::queue: {
+            auto& q = static_cast<const queue_object&>(o).primitive;
+            return "<Queue maxsize=" + std::to_string(q.maxsize()) + (q.empty() ? "" : " _queue=[...]") +
+                   " tasks=" + std::to_string(q.qsize()) + ">";
+        }
+        case object_kind::event: return static_cast<const event_object&>(o).primitive.to_string();
+        case object_kind::lock: return static_cast<const lock_object&>(o).primitive.to_string();
+        case object_kind::semaphore: return static_cast<const semaphore_object&>(o).primitive.to_string();
+        case object_kind::timeout: {
+            auto& t = static_cast<const timeout_object&>(o);
+            return t.scope ? t.scope->to_string() : "<Timeout [created]>";
+        }
+        case object_kind::task_group: return static_cast<const task_group_object&>(o).group.to_string();
+        case object_kind::loop: return "<_UnixSelectorEventLoop running=True closed=False debug=False>";
+        case object_kind::iterator: return "<" + static_cast<const iterator_object&>(o).type_name + " object>";
+        case object_kind::cell: return "<cell>";
+    }
+    return "<object>";
+}
+
+std::string interpreter::str(const value& v) {
+    if (auto* s = v.as<str_object>()) return s->value;
+    if (auto* e = v.as<exception_object>()) return exception_str(*this, *e);
+    return repr(v);
+}
+
+bool interpreter::truthy(const value& v) {
+    switch (v.type()) {
+        case value::kind::none: return false;
+        case value::kind::boolean:
+        case value::kind::integer: return v.as_int() != 0;
+        case value::kind::floating: return v.as_float() != 0.0;
+        default: break;
+    }
+    const object& o = *v.as_object();
+    switch (o.kind) {
+        case object_kind::str: return !static_cast<const str_object&>(o).value.empty();
+        case object_kind::list: return !static_cast<const list_object&>(o).items.empty();
+        case object_kind::tuple: return !static_cast<const tuple_object&>(o).items.empty();
+        case object_kind::dict: return static_cast<const dict_object&>(o).size() > 0;
+        case object_kind::dict_view: return static_cast<const dict_view_object&>(o).dict->size() > 0;
+        case object_kind::set: return static_cast<const set_object&>(o).used > 0;
+        case object_kind::range: return static_cast<const range_object&>(o).length() > 0;
+        default: return true;
+    }
+}
+
+}  // namespace loopstep::python
