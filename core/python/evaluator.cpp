@@ -405,6 +405,8 @@ value evaluator::eval_comprehension(const comprehension_expr& c) {
     return finish_comprehension(c, std::move(result));
 }
 
+// eval() recurses once per nested call in the learner's program: its frame must stay
+// small (the browser's stack is about 1 MB), so the bulky cases live in their own functions.
 value evaluator::eval(const expr& e) {
     switch (e.kind) {
         case expr_kind::int_literal: return value::integer(static_cast<const int_literal&>(e).value);
@@ -416,32 +418,8 @@ value evaluator::eval(const expr& e) {
         case expr_kind::fstring: return eval_fstring(static_cast<const fstring_expr&>(e));
         case expr_kind::list:
         case expr_kind::tuple:
-        case expr_kind::set: {
-            std::vector<value> items;
-            for (const auto& element : static_cast<const sequence_expr&>(e).elements) {
-                const expr& source = element->kind == expr_kind::starred ? *static_cast<const starred_expr&>(*element).value : *element;
-                value v = eval(source);
-                if (raised(v)) return v;
-                items.push_back(std::move(v));
-            }
-            return eval_display(e, std::move(items));
-        }
-        case expr_kind::dict: {
-            auto& d = static_cast<const dict_expr&>(e);
-            std::vector<value> keys, values;
-            for (std::size_t i = 0; i < d.values.size(); ++i) {
-                value key;
-                if (d.keys[i]) {
-                    key = eval(*d.keys[i]);
-                    if (raised(key)) return key;
-                }
-                value item = eval(*d.values[i]);
-                if (raised(item)) return item;
-                keys.push_back(std::move(key));
-                values.push_back(std::move(item));
-            }
-            return eval_dict(d, std::move(keys), std::move(values));
-        }
+        case expr_kind::set: return eval_sequence(e);
+        case expr_kind::dict: return eval_dict_display(static_cast<const dict_expr&>(e));
         case expr_kind::list_comp:
         case expr_kind::set_comp:
         case expr_kind::dict_comp:
@@ -452,14 +430,7 @@ value evaluator::eval(const expr& e) {
             if (raised(operand)) return operand;
             return eval_unary(u.op, operand);
         }
-        case expr_kind::binary: {
-            auto& b = static_cast<const binary_expr&>(e);
-            value left = eval(*b.left);
-            if (raised(left)) return left;
-            value right = eval(*b.right);
-            if (raised(right)) return right;
-            return in_.binary(b.op, left, right);
-        }
+        case expr_kind::binary: return eval_binary(static_cast<const binary_expr&>(e));
         case expr_kind::bool_op: {
             auto& b = static_cast<const bool_op_expr&>(e);
             value v;
@@ -470,62 +441,16 @@ value evaluator::eval(const expr& e) {
             }
             return v;
         }
-        case expr_kind::compare: {
-            auto& c = static_cast<const compare_expr&>(e);
-            value left = eval(*c.left);
-            if (raised(left)) return left;
-            for (std::size_t i = 0; i < c.ops.size(); ++i) {
-                value right = eval(*c.comparators[i]);
-                if (raised(right)) return right;
-                value result = in_.compare(c.ops[i], left, right);
-                if (raised(result) || !result.as_bool()) return result;
-                left = std::move(right);
-            }
-            return value::boolean(true);
-        }
-        case expr_kind::call: {
-            auto& call = static_cast<const call_expr&>(e);
-            value callee = eval(*call.function);
-            if (raised(callee)) return callee;
-            std::vector<value> arguments, keyword_values;
-            for (const auto& argument : call.arguments) {
-                const expr& source = argument->kind == expr_kind::starred ? *static_cast<const starred_expr&>(*argument).value : *argument;
-                value v = eval(source);
-                if (raised(v)) return v;
-                arguments.push_back(std::move(v));
-            }
-            for (const auto& keyword : call.keywords) {
-                value v = eval(*keyword.value);
-                if (raised(v)) return v;
-                keyword_values.push_back(std::move(v));
-            }
-            return eval_call(call, std::move(callee), std::move(arguments), std::move(keyword_values));
-        }
+        case expr_kind::compare: return eval_compare(static_cast<const compare_expr&>(e));
+        case expr_kind::call: return eval_call_expr(static_cast<const call_expr&>(e));
         case expr_kind::attribute: {
             auto& a = static_cast<const attribute_expr&>(e);
             value object = eval(*a.object);
             if (raised(object)) return object;
             return in_.get_attribute(object, a.attribute);
         }
-        case expr_kind::subscript: {
-            auto& s = static_cast<const subscript_expr&>(e);
-            value object = eval(*s.object);
-            if (raised(object)) return object;
-            value index = eval(*s.index);
-            if (raised(index)) return index;
-            return in_.get_item(object, index);
-        }
-        case expr_kind::slice: {
-            auto& s = static_cast<const slice_expr&>(e);
-            value parts[3];
-            const expr* sources[3] = {s.lower.get(), s.upper.get(), s.step.get()};
-            for (int i = 0; i < 3; ++i) {
-                if (!sources[i]) continue;
-                parts[i] = eval(*sources[i]);
-                if (raised(parts[i])) return parts[i];
-            }
-            return eval_slice(s, parts[0], parts[1], parts[2]);
-        }
+        case expr_kind::subscript: return eval_subscript(static_cast<const subscript_expr&>(e));
+        case expr_kind::slice: return eval_slice_expr(static_cast<const slice_expr&>(e));
         case expr_kind::conditional: {
             auto& c = static_cast<const conditional_expr&>(e);
             value test = eval(*c.test);
@@ -537,6 +462,91 @@ value evaluator::eval(const expr& e) {
         case expr_kind::starred: return in_.raise_type_error("can't use starred expression here");
     }
     return value();
+}
+
+value evaluator::eval_sequence(const expr& e) {
+    std::vector<value> items;
+    for (const auto& element : static_cast<const sequence_expr&>(e).elements) {
+        const expr& source = element->kind == expr_kind::starred ? *static_cast<const starred_expr&>(*element).value : *element;
+        value v = eval(source);
+        if (raised(v)) return v;
+        items.push_back(std::move(v));
+    }
+    return eval_display(e, std::move(items));
+}
+
+value evaluator::eval_dict_display(const dict_expr& d) {
+    std::vector<value> keys, values;
+    for (std::size_t i = 0; i < d.values.size(); ++i) {
+        value key;
+        if (d.keys[i]) {
+            key = eval(*d.keys[i]);
+            if (raised(key)) return key;
+        }
+        value item = eval(*d.values[i]);
+        if (raised(item)) return item;
+        keys.push_back(std::move(key));
+        values.push_back(std::move(item));
+    }
+    return eval_dict(d, std::move(keys), std::move(values));
+}
+
+value evaluator::eval_binary(const binary_expr& b) {
+    value left = eval(*b.left);
+    if (raised(left)) return left;
+    value right = eval(*b.right);
+    if (raised(right)) return right;
+    return in_.binary(b.op, left, right);
+}
+
+value evaluator::eval_compare(const compare_expr& c) {
+    value left = eval(*c.left);
+    if (raised(left)) return left;
+    for (std::size_t i = 0; i < c.ops.size(); ++i) {
+        value right = eval(*c.comparators[i]);
+        if (raised(right)) return right;
+        value result = in_.compare(c.ops[i], left, right);
+        if (raised(result) || !result.as_bool()) return result;
+        left = std::move(right);
+    }
+    return value::boolean(true);
+}
+
+value evaluator::eval_call_expr(const call_expr& call) {
+    value callee = eval(*call.function);
+    if (raised(callee)) return callee;
+    std::vector<value> arguments, keyword_values;
+    for (const auto& argument : call.arguments) {
+        const expr& source = argument->kind == expr_kind::starred ? *static_cast<const starred_expr&>(*argument).value : *argument;
+        value v = eval(source);
+        if (raised(v)) return v;
+        arguments.push_back(std::move(v));
+    }
+    for (const auto& keyword : call.keywords) {
+        value v = eval(*keyword.value);
+        if (raised(v)) return v;
+        keyword_values.push_back(std::move(v));
+    }
+    return eval_call(call, std::move(callee), std::move(arguments), std::move(keyword_values));
+}
+
+value evaluator::eval_subscript(const subscript_expr& s) {
+    value object = eval(*s.object);
+    if (raised(object)) return object;
+    value index = eval(*s.index);
+    if (raised(index)) return index;
+    return in_.get_item(object, index);
+}
+
+value evaluator::eval_slice_expr(const slice_expr& s) {
+    value parts[3];
+    const expr* sources[3] = {s.lower.get(), s.upper.get(), s.step.get()};
+    for (int i = 0; i < 3; ++i) {
+        if (!sources[i]) continue;
+        parts[i] = eval(*sources[i]);
+        if (raised(parts[i])) return parts[i];
+    }
+    return eval_slice(s, parts[0], parts[1], parts[2]);
 }
 
 // ---- expressions: async (only nodes that contain an await get here) ---------------------
@@ -1244,85 +1254,15 @@ coro<outcome> evaluator::exec_with_async(const with_stmt& s) {
     const with_item& item = s.items.front();
     value context = co_await eval_child(*item.context);
     if (raised(context)) co_return raised_outcome(std::move(context));
-
-    auto convert = [&](std::exception_ptr error) { return in_.from_cpp_exception(error); };
-    value entered;
-    auto run_body = [&]() -> coro<outcome> {
-        if (item.target) {
-            value error = assign(*item.target, entered);
-            if (raised(error)) co_return raised_outcome(std::move(error));
-        }
-        co_return co_await exec_block_async(s.body);
-    };
-
-    if (auto* lock = context.as<lock_object>()) {
-        value acquired;
-        try {
-            co_await lock->primitive.acquire();
-        } catch (...) {
-            acquired = convert(std::current_exception());
-        }
-        if (raised(acquired)) co_return raised_outcome(std::move(acquired));
-        outcome body = co_await run_body();
-        lock->primitive.release();
-        co_return body;
+    value entered = co_await in_.enter_async_context(context);
+    if (raised(entered)) co_return raised_outcome(std::move(entered));
+    outcome body;
+    if (item.target) {
+        value error = assign(*item.target, entered);
+        if (raised(error)) body = raised_outcome(std::move(error));
     }
-    if (auto* semaphore = context.as<semaphore_object>()) {
-        value acquired;
-        try {
-            co_await semaphore->primitive.acquire();
-        } catch (...) {
-            acquired = convert(std::current_exception());
-        }
-        if (raised(acquired)) co_return raised_outcome(std::move(acquired));
-        outcome body = co_await run_body();
-        semaphore->primitive.release();
-        co_return body;
-    }
-    if (auto* timeout = context.as<timeout_object>()) {
-        task_base* task = in_.loop().current_task();
-        if (!task) co_return raised_outcome(in_.raise(in_.types().runtime_error, "Timeout should be used inside a task"));
-        if (timeout->scope) co_return raised_outcome(in_.raise(in_.types().runtime_error, "Timeout has already been entered"));
-        timeout->scope = std::make_unique<timeout_scope>(timeout->delay);
-        timeout->scope->enter(*task);
-        entered = context;
-        outcome body = co_await run_body();
-        std::exception_ptr error = body.kind == flow::raised ? in_.as_cpp_exception(body.result) : nullptr;
-        std::exception_ptr propagated = timeout->scope->exit(error);
-        if (propagated && propagated != error) {
-            value timeout_error = convert(propagated);
-            if (body.kind == flow::raised) {
-                auto* fresh = static_cast<exception_object*>(timeout_error.as_object().get());
-                fresh->cause = value::of(body.result.as_object());
-                fresh->context = fresh->cause;
-                fresh->suppress_context = true;
-            }
-            co_return raised_outcome(std::move(timeout_error));
-        }
-        co_return body;
-    }
-    if (auto* group = context.as<task_group_object>()) {
-        task_base* task = in_.loop().current_task();
-        if (!task) co_return raised_outcome(in_.raise(in_.types().runtime_error, "TaskGroup cannot determine the parent task"));
-        try {
-            group->group.enter(*task);
-        } catch (...) {
-            co_return raised_outcome(convert(std::current_exception()));
-        }
-        entered = context;
-        outcome body = co_await run_body();
-        std::exception_ptr error = body.kind == flow::raised ? in_.as_cpp_exception(body.result) : nullptr;
-        value exit_error;
-        try {
-            co_await group->group.exit(error);
-        } catch (...) {
-            exit_error = convert(std::current_exception());
-        }
-        if (raised(exit_error)) co_return raised_outcome(std::move(exit_error));
-        co_return body;
-    }
-    co_return raised_outcome(in_.raise_type_error("'" + in_.type_name(context) +
-                                                  "' object does not support the asynchronous context manager protocol"));
+    if (body.kind == flow::normal) body = co_await exec_block_async(s.body);
+    co_return co_await in_.exit_async_context(context, std::move(body));
 }
 
 }  // namespace loopstep::python

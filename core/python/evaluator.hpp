@@ -64,6 +64,13 @@ private:
     value eval_slice(const slice_expr& s, value lower, value upper, value step);
     value eval_dict(const dict_expr& d, std::vector<value> keys, std::vector<value> values);
     value eval_unary(unary_op op, const value& operand);
+    [[gnu::noinline]] value eval_sequence(const expr& e);
+    [[gnu::noinline]] value eval_dict_display(const dict_expr& d);
+    [[gnu::noinline]] value eval_binary(const binary_expr& b);
+    [[gnu::noinline]] value eval_compare(const compare_expr& c);
+    [[gnu::noinline]] value eval_call_expr(const call_expr& call);
+    [[gnu::noinline]] value eval_subscript(const subscript_expr& s);
+    [[gnu::noinline]] value eval_slice_expr(const slice_expr& s);
     value eval_compare_chain(const compare_expr& c, std::vector<value> operands);
     value raise_at(value raised, const source_location& where);
 

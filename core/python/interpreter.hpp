@@ -110,6 +110,14 @@ public:
 
     // ---- coroutines and tasks -------------------------------------------------------
     coro<value> await_value(value awaitable);
+    // Runs core code that may throw, as a raised value instead.
+    value guarded(const std::function<void()>& body);
+    // `async with` on Lock, Semaphore, timeout and TaskGroup (context_managers.cpp): enter
+    // gives the `as` value or a raised one; exit gives what the statement ends with.
+    // The evaluator calls core coroutines only through these: in wasm it is built without
+    // exception handling (smaller frames), and core coroutines need it.
+    coro<value> enter_async_context(value context);
+    coro<outcome> exit_async_context(value context, outcome body);
     value create_task(const value& awaitable, std::string name);
     // The Python object of a core task (one per task, so `is` and identity work).
     value task_value(const task_ptr<value>& task);
