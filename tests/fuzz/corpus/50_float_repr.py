@@ -1,0 +1,15 @@
+# float repr: shortest round-trip digits, exponent switch at 1e16 and 1e-4, signed zero, inf, nan
+print(0.1 + 0.2, 0.1 + 0.2 == 0.3, 0.1 * 3, 1 / 3, 2 / 3)
+print(1e15, 1e16, 123456789012345678.0, 1e22, 1.5e300 * 1e10, -1e400)
+print(0.0001, 0.00001, 1e-5, 1.5e-7, 100.0, 1e2, 2.0 ** 0.5)
+print(-0.0, 0.0 == -0.0, -0.0 + 0.0, 0.0 * -1, abs(-0.0))
+print(float("inf"), float("-inf"), float("nan"), float("nan") == float("nan"))
+print(7 / 2, 6 / 3, 1 / 8, 10 / 4, -7 / 2, 2 ** -2, 10 ** 15 / 1)
+print(sum([0.1] * 10), 0.1 + 0.7, 1.1 * 1.1, 3 * 1.1, 0.57 * 100)
+print(float(3), float("2.50"), float("  -1e3 "), int(2.999), int(-2.999), int(1e18))
+print(str(1.0), repr(2.5), str(12345678.9), 9007199254740993.0, 2.0 ** 53 + 1)
+print(1.0 == 1, 1.5 < 2, 3 * 0.1 == 0.3, round(0.1 + 0.2, 10) == 0.3)
+print([1.0, -0.5, 1e-10], (0.5,), {"pi": 3.14159})
+print(0.1 + 0.2 - 0.3, 1e16 + 1, 1e16 + 2, 4.35 * 100, 1.0 / 49 * 49)
+values = [1.0, 10.0, 1e5, 1e10, 1e15, 1e16, 1e17]
+print(values)
