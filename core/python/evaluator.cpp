@@ -773,6 +773,7 @@ outcome evaluator::exec_aug_assign(const aug_assign_stmt& s, value current, valu
         std::vector<value> items;
         value error = in_.to_list(operand, items);
         if (raised(error)) return raised_outcome(std::move(error));
+        if (!in_.fits(list->items.size() + items.size(), error)) return raised_outcome(std::move(error));
         list->items.insert(list->items.end(), items.begin(), items.end());
         result = current;
     } else {

@@ -36,6 +36,12 @@ void interpreter::write(const std::string& text) {
     }
 }
 
+bool interpreter::fits(std::size_t items, value& error, bool is_str) {
+    if (items <= (is_str ? options_.max_str_bytes : options_.max_sequence_length)) return true;
+    error = value::raised(make_exception(types_.memory_error, {}).as_object());
+    return false;
+}
+
 bool interpreter::tick(value& error) {
     if (++ticks_ <= options_.step_budget) return true;
     error = raise(types_.step_budget_error,

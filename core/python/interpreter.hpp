@@ -46,7 +46,10 @@ struct interpreter_options {
     std::uint64_t loop_step_limit = 5'000'000;  // scheduler steps in one asyncio.run
     std::uint64_t step_budget = 20'000'000;  // statements and loop turns between two awaits
     int recursion_limit = 1000;
-    std::size_t max_sequence_length = 50'000'000;
+    // Bounds on what one program may build (items of a list/tuple, bytes of a str): past
+    // them MemoryError, rather than exhausting the browser tab's memory.
+    std::size_t max_sequence_length = 10'000'000;
+    std::size_t max_str_bytes = 100'000'000;
 };
 
 class interpreter {
@@ -107,6 +110,8 @@ public:
     value set_item(const value& container, const value& index, const value& item);
     value hash_key(const value& key, std::int64_t& hash);  // raises TypeError for unhashable keys
     std::string type_name(const value& v) const { return type_of(v)->name; }
+    // A MemoryError if a sequence of `items` items (or a str of `bytes`) is beyond the bounds.
+    bool fits(std::size_t items, value& error, bool is_str = false);
 
     // ---- coroutines and tasks -------------------------------------------------------
     coro<value> await_value(value awaitable);

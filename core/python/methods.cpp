@@ -119,6 +119,7 @@ value str_join(interpreter& in, call_arguments& args) {
         }
         if (index++ > 0) text += separator;
         text += s->value;
+        if (!in.fits(text.size(), failure, true)) return false;
         return true;
     });
     if (error.is_raised()) return error;
@@ -439,6 +440,8 @@ std::vector<value>& self_list(call_arguments& args) { return args.positional[0].
 
 value list_append(interpreter& in, call_arguments& args) {
     CHECK_ARITY("append", 1, 1);
+    value error;
+    if (!in.fits(self_list(args).size() + 1, error)) return error;
     self_list(args).push_back(args.positional[1]);
     return value();
 }
@@ -449,6 +452,7 @@ value list_extend(interpreter& in, call_arguments& args) {
     value error = in.to_list(args.positional[1], items);
     if (error.is_raised()) return error;
     auto& list = self_list(args);
+    if (!in.fits(list.size() + items.size(), error)) return error;
     list.insert(list.end(), items.begin(), items.end());
     return value();
 }

@@ -140,7 +140,7 @@ static value float_binary(interpreter& in, binary_op op, double a, double b) {
 static value repeat(interpreter& in, const std::vector<value>& items, std::int64_t times, bool as_list) {
     std::vector<value> result;
     if (times > 0) {
-        if (items.size() * std::size_t(times) > in.options().max_sequence_length) {
+        if (times > std::int64_t(in.options().max_sequence_length) || items.size() * std::size_t(times) > in.options().max_sequence_length) {
             return value::raised(in.make_exception(in.types().memory_error, {}).as_object());
         }
         result.reserve(items.size() * std::size_t(times));
@@ -157,11 +157,16 @@ value interpreter::binary(binary_op op, const value& left, const value& right) {
     }
     auto* ls = left.as<str_object>();
     auto* rs = right.as<str_object>();
-    if (op == binary_op::add && ls && rs) return make_str(ls->value + rs->value);
+    if (op == binary_op::add && ls && rs) {
+        value error;
+        if (!fits(ls->value.size() + rs->value.size(), error, true)) return error;
+        return make_str(ls->value + rs->value);
+    }
     if (op == binary_op::multiply && (ls || rs) && (left.is_int_like() || right.is_int_like())) {
         const std::string& text = ls ? ls->value : rs->value;
         std::int64_t times = ls ? right.as_int() : left.as_int();
-        if (times > 0 && text.size() * std::size_t(times) > options_.max_sequence_length) {
+        value error;
+        if (times > 0 && (times > std::int64_t(options_.max_str_bytes) || !fits(text.size() * std::size_t(times), error, true))) {
             return value::raised(make_exception(types_.memory_error, {}).as_object());
         }
         std::string result;
@@ -176,6 +181,8 @@ value interpreter::binary(binary_op op, const value& left, const value& right) {
     auto* lt = left.as<tuple_object>();
     auto* rt = right.as<tuple_object>();
     if (op == binary_op::add && ll && rl) {
+        value error;
+        if (!fits(ll->items.size() + rl->items.size(), error)) return error;
         std::vector<value> items = ll->items;
         items.insert(items.end(), rl->items.begin(), rl->items.end());
         return make_list(std::move(items));

@@ -92,10 +92,17 @@ TEST_CASE("deep recursion raises RecursionError, in sync and async functions", "
     CHECK(async_result.error->type == "RecursionError");
 }
 
-TEST_CASE("building a huge list raises MemoryError instead of exhausting memory", "[interpreter][errors]") {
-    const auto result = run_program("big = [0] * 1000000000\n");
-    REQUIRE(result.error);
-    CHECK(result.error->type == "MemoryError");
+TEST_CASE("building a huge list or string raises MemoryError instead of exhausting memory", "[interpreter][errors]") {
+    const auto list_result = run_program("big = [0] * 1000000000\n");
+    REQUIRE(list_result.error);
+    CHECK(list_result.error->type == "MemoryError");
+    const auto str_result = run_program("s = 'x'\nwhile True:\n    s += s\n");
+    REQUIRE(str_result.error);
+    CHECK(str_result.error->type == "MemoryError");
+    CHECK(str_result.error->line == 3);
+    const auto append_result = run_program("items = [0]\nwhile True:\n    items.extend(items)\n");
+    REQUIRE(append_result.error);
+    CHECK(append_result.error->type == "MemoryError");
 }
 
 TEST_CASE("an uncaught exception prints a Python-style traceback", "[interpreter][errors]") {
