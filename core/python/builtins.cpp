@@ -12,22 +12,6 @@ namespace {
 
 using arguments_t = call_arguments;
 
-value keyword(arguments_t& args, const std::string& name, value fallback = value::unbound()) {
-    for (auto it = args.keywords.begin(); it != args.keywords.end(); ++it) {
-        if (it->first == name) {
-            value v = it->second;
-            args.keywords.erase(it);
-            return v;
-        }
-    }
-    return fallback;
-}
-
-value reject_keywords(interpreter& in, arguments_t& args, const std::string& function) {
-    if (args.keywords.empty()) return value();
-    return in.raise_type_error(function + "() got an unexpected keyword argument '" + args.keywords.front().first + "'");
-}
-
 value expect_count(interpreter& in, arguments_t& args, const std::string& function, std::size_t low, std::size_t high) {
     value error = reject_keywords(in, args, function);
     if (error.is_raised()) return error;
@@ -101,8 +85,8 @@ value sort_values(interpreter& in, std::vector<value>& items, const value& key, 
 }
 
 value extreme(interpreter& in, arguments_t& args, const std::string& name, compare_op better) {
-    value key = keyword(args, "key");
-    value fallback = keyword(args, "default");
+    value key = args.take("key");
+    value fallback = args.take("default");
     value error = reject_keywords(in, args, name);
     if (error.is_raised()) return error;
     std::vector<value> items;
@@ -144,7 +128,7 @@ value extreme(interpreter& in, arguments_t& args, const std::string& name, compa
 }
 
 value make_int(interpreter& in, arguments_t& args) {
-    value base_value = keyword(args, "base");
+    value base_value = args.take("base");
     value error = expect_count(in, args, "int", 0, 2);
     if (error.is_raised()) return error;
     if (args.positional.size() == 2) base_value = args.positional[1];
@@ -223,10 +207,10 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
     const auto& t = in.types();
 
     define(in, g, "print", [](interpreter& in, arguments_t& args) -> value {
-        value sep = keyword(args, "sep", value());
-        value end = keyword(args, "end", value());
-        keyword(args, "flush");
-        value file = keyword(args, "file");
+        value sep = args.take("sep", value());
+        value end = args.take("end", value());
+        args.take("flush");
+        value file = args.take("file");
         value error = reject_keywords(in, args, "print");
         if (error.is_raised()) return error;
         std::string separator = sep.is_none() ? " " : in.str(sep);
@@ -264,7 +248,7 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
         return in.raise_type_error("bad operand type for abs(): '" + in.type_name(x) + "'");
     });
     define(in, g, "round", [](interpreter& in, arguments_t& args) -> value {
-        value ndigits = keyword(args, "ndigits", value());
+        value ndigits = args.take("ndigits", value());
         value error = expect_count(in, args, "round", 1, 2);
         if (error.is_raised()) return error;
         if (args.positional.size() == 2) ndigits = args.positional[1];
@@ -286,7 +270,7 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
         return value::floating(python_round(x.as_float(), int(ndigits.as_int())));
     });
     define(in, g, "sum", [](interpreter& in, arguments_t& args) -> value {
-        value start = keyword(args, "start", value::integer(0));
+        value start = args.take("start", value::integer(0));
         value error = expect_count(in, args, "sum", 1, 2);
         if (error.is_raised()) return error;
         if (args.positional.size() == 2) start = args.positional[1];
@@ -302,8 +286,8 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
     define(in, g, "min", [](interpreter& in, arguments_t& args) { return extreme(in, args, "min", compare_op::less); });
     define(in, g, "max", [](interpreter& in, arguments_t& args) { return extreme(in, args, "max", compare_op::greater); });
     define(in, g, "sorted", [](interpreter& in, arguments_t& args) -> value {
-        value key = keyword(args, "key");
-        value reverse = keyword(args, "reverse", value::boolean(false));
+        value key = args.take("key");
+        value reverse = args.take("reverse", value::boolean(false));
         value error = expect_count(in, args, "sorted", 1, 1);
         if (error.is_raised()) return error;
         std::vector<value> items;
@@ -326,7 +310,7 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
         return iterator_over(in, std::move(items), "list_reverseiterator");
     });
     define(in, g, "enumerate", [](interpreter& in, arguments_t& args) -> value {
-        value start = keyword(args, "start", value::integer(0));
+        value start = args.take("start", value::integer(0));
         value error = expect_count(in, args, "enumerate", 1, 2);
         if (error.is_raised()) return error;
         if (args.positional.size() == 2) start = args.positional[1];
@@ -340,7 +324,7 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
         return iterator_over(in, std::move(items), "enumerate");
     });
     define(in, g, "zip", [](interpreter& in, arguments_t& args) -> value {
-        keyword(args, "strict");
+        args.take("strict");
         std::vector<std::vector<value>> columns(args.positional.size());
         for (std::size_t i = 0; i < args.positional.size(); ++i) {
             value error = in.to_list(args.positional[i], columns[i]);

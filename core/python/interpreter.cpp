@@ -278,6 +278,11 @@ coro<value> interpreter::run_coroutine(std::shared_ptr<coroutine_object> corouti
     co_return result;
 }
 
+value reject_keywords(interpreter& in, const call_arguments& args, const std::string& function) {
+    if (args.keywords.empty()) return value();
+    return in.raise_type_error(function + "() got an unexpected keyword argument '" + args.keywords.front().first + "'");
+}
+
 value interpreter::guarded(const std::function<void()>& body) {
     try {
         body();

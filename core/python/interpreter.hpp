@@ -171,6 +171,9 @@ public:
     const interpreter_options& options() const { return options_; }
 };
 
+// TypeError "f() got an unexpected keyword argument 'x'" if keywords remain, else none.
+value reject_keywords(interpreter& in, const call_arguments& args, const std::string& function);
+
 // A task's body: awaits `awaitable` and ends the core task with its result, or with its
 // exception thrown as a C++ one (CancelledError as cancelled_error).
 coro<value> python_task_body(interpreter& in, value awaitable);

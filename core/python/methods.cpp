@@ -17,17 +17,6 @@ using method_table = std::map<std::string, method>;
 
 // ---- argument helpers --------------------------------------------------------------------
 
-value take_keyword(call_arguments& args, const std::string& name, value fallback = value::unbound()) {
-    for (auto it = args.keywords.begin(); it != args.keywords.end(); ++it) {
-        if (it->first == name) {
-            value v = it->second;
-            args.keywords.erase(it);
-            return v;
-        }
-    }
-    return fallback;
-}
-
 // self is positional[0]; `low`..`high` more arguments are accepted.
 value arity(interpreter& in, call_arguments& args, const char* name, std::size_t low, std::size_t high) {
     if (!args.keywords.empty()) return in.raise_type_error(std::string(name) + "() takes no keyword arguments");
@@ -77,8 +66,8 @@ std::vector<std::string> split_whitespace(const std::string& s, std::int64_t max
 }
 
 value str_split(interpreter& in, call_arguments& args) {
-    value sep = take_keyword(args, "sep", value());
-    value maxsplit = take_keyword(args, "maxsplit", value::integer(-1));
+    value sep = args.take("sep", value());
+    value maxsplit = args.take("maxsplit", value::integer(-1));
     CHECK_ARITY("split", 0, 2);
     if (args.positional.size() > 1) sep = args.positional[1];
     if (args.positional.size() > 2) maxsplit = args.positional[2];
@@ -512,8 +501,8 @@ value list_remove(interpreter& in, call_arguments& args) {
 }
 
 value list_sort(interpreter& in, call_arguments& args) {
-    value key = take_keyword(args, "key");
-    value reverse = take_keyword(args, "reverse", value::boolean(false));
+    value key = args.take("key");
+    value reverse = args.take("reverse", value::boolean(false));
     CHECK_ARITY("sort", 0, 0);
     return builtin_sort(in, self_list(args), key, in.truthy(reverse));
 }

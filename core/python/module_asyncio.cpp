@@ -10,24 +10,8 @@ namespace {
 
 using arguments_t = call_arguments;
 
-value take(arguments_t& args, const std::string& name, value fallback = value::unbound()) {
-    for (auto it = args.keywords.begin(); it != args.keywords.end(); ++it) {
-        if (it->first == name) {
-            value v = it->second;
-            args.keywords.erase(it);
-            return v;
-        }
-    }
-    return fallback;
-}
-
-value no_keywords(interpreter& in, arguments_t& args, const std::string& function) {
-    if (args.keywords.empty()) return value();
-    return in.raise_type_error(function + "() got an unexpected keyword argument '" + args.keywords.front().first + "'");
-}
-
 value count_check(interpreter& in, arguments_t& args, const std::string& function, std::size_t low, std::size_t high) {
-    value error = no_keywords(in, args, function);
+    value error = reject_keywords(in, args, function);
     if (error.is_raised()) return error;
     const std::size_t n = args.positional.size();
     if (n < low) return in.raise_type_error(function + "() missing " + std::to_string(low - n) + " required positional argument" + (low - n == 1 ? "" : "s"));
@@ -132,7 +116,7 @@ value exception_value(interpreter& in, const std::exception_ptr& error) {
 // ---- asyncio.run ---------------------------------------------------------------------------
 
 value asyncio_run(interpreter& in, arguments_t& args) {
-    take(args, "debug");
+    args.take("debug");
     CHECK(count_check(in, args, "run", 1, 1));
     event_loop& loop = in.loop();
     if (loop.is_running()) return in.raise(in.types().runtime_error, "asyncio.run() cannot be called from a running event loop");
@@ -168,8 +152,8 @@ value asyncio_run(interpreter& in, arguments_t& args) {
 }
 
 value asyncio_sleep(interpreter& in, arguments_t& args) {
-    value result = take(args, "result", value());
-    value delay_keyword = take(args, "delay");
+    value result = args.take("result", value());
+    value delay_keyword = args.take("delay");
     if (!delay_keyword.is_unbound()) args.positional.insert(args.positional.begin(), delay_keyword);
     CHECK(count_check(in, args, "sleep", 1, 2));
     if (args.positional.size() == 2) result = args.positional[1];
@@ -181,16 +165,16 @@ value asyncio_sleep(interpreter& in, arguments_t& args) {
 }
 
 value asyncio_create_task(interpreter& in, arguments_t& args) {
-    value name = take(args, "name", value());
-    take(args, "context");
+    value name = args.take("name", value());
+    args.take("context");
     CHECK(count_check(in, args, "create_task", 1, 1));
     if (!in.loop().is_running()) return in.raise(in.types().runtime_error, "no running event loop");
     return in.create_task(args.positional[0], name.is_none() ? std::string() : in.str(name));
 }
 
 value asyncio_gather(interpreter& in, arguments_t& args) {
-    const bool return_exceptions = in.truthy(take(args, "return_exceptions", value::boolean(false)));
-    CHECK(no_keywords(in, args, "gather"));
+    const bool return_exceptions = in.truthy(args.take("return_exceptions", value::boolean(false)));
+    CHECK(reject_keywords(in, args, "gather"));
     std::vector<future_ptr<value>> children;
     for (const auto& awaitable : args.positional) {
         future_ptr<value> child;
@@ -216,8 +200,8 @@ value asyncio_gather(interpreter& in, arguments_t& args) {
 }
 
 value asyncio_wait_for(interpreter& in, arguments_t& args) {
-    value timeout = take(args, "timeout", value::unbound());
-    CHECK(no_keywords(in, args, "wait_for"));
+    value timeout = args.take("timeout", value::unbound());
+    CHECK(reject_keywords(in, args, "wait_for"));
     if (args.positional.size() == 2) timeout = args.positional[1];
     if (args.positional.empty() || args.positional.size() > 2 || timeout.is_unbound()) {
         return in.raise_type_error("wait_for() missing 1 required positional argument: 'timeout'");
@@ -253,7 +237,7 @@ value asyncio_shield(interpreter& in, arguments_t& args) {
 }
 
 value asyncio_as_completed(interpreter& in, arguments_t& args) {
-    value timeout = take(args, "timeout", value());
+    value timeout = args.take("timeout", value());
     CHECK(count_check(in, args, "as_completed", 1, 1));
     std::vector<value> awaitables;
     CHECK(in.to_list(args.positional[0], awaitables));
@@ -335,7 +319,7 @@ value make_asyncio_module(interpreter& in) {
         return value::of(make_object<future_object>(create_future<value>(in.loop())));
     });
     a["Queue"] = make_type_constructor(in, t.queue, [](interpreter& in, arguments_t& args) -> value {
-        value maxsize = take(args, "maxsize", value::integer(0));
+        value maxsize = args.take("maxsize", value::integer(0));
         CHECK(count_check(in, args, "Queue", 0, 1));
         if (!args.positional.empty()) maxsize = args.positional[0];
         if (!maxsize.is_int_like()) return in.raise_type_error("'" + in.type_name(maxsize) + "' object cannot be interpreted as an integer");
@@ -350,7 +334,7 @@ value make_asyncio_module(interpreter& in) {
         return value::of(make_object<lock_object>(in.loop()));
     });
     a["Semaphore"] = make_type_constructor(in, t.semaphore, [](interpreter& in, arguments_t& args) -> value {
-        value initial = take(args, "value", value::integer(1));
+        value initial = args.take("value", value::integer(1));
         CHECK(count_check(in, args, "Semaphore", 0, 1));
         if (!args.positional.empty()) initial = args.positional[0];
         if (!initial.is_int_like()) return in.raise_type_error("'<' not supported between instances of '" + in.type_name(initial) + "' and 'int'");
@@ -400,14 +384,14 @@ value future_method(const value& self, future<value>& f, const std::string& name
     if (name == "exception") return method(name, [&f](interpreter& in, arguments_t&) { return future_exception(in, f); }, self);
     if (name == "cancel") {
         return method(name, [&f](interpreter& in, arguments_t& args) -> value {
-            value message = take(args, "msg", value());
+            value message = args.take("msg", value());
             if (args.positional.size() > 1) message = args.positional[1];
             return value::boolean(f.cancel(message.is_none() ? std::string() : in.str(message)));
         }, self);
     }
     if (name == "add_done_callback") {
         return method(name, [&f](interpreter& in, arguments_t& args) -> value {
-            take(args, "context");
+            args.take("context");
             CHECK(count_check(in, args, "add_done_callback", 2, 2));
             return add_done_callback(in, f, args.positional[0], args.positional[1]);
         }, self);
@@ -442,7 +426,7 @@ value loop_method(const value& self, const std::string& name, bool& found) {
     }
     if (name == "create_task") {
         return method(name, [](interpreter& in, arguments_t& args) -> value {
-            value task_name = take(args, "name", value());
+            value task_name = args.take("name", value());
             CHECK(count_check(in, args, "create_task", 2, 2));
             return in.create_task(args.positional[1], task_name.is_none() ? std::string() : in.str(task_name));
         }, self);
@@ -451,7 +435,7 @@ value loop_method(const value& self, const std::string& name, bool& found) {
         const bool immediate = name == "call_soon";
         const bool absolute = name == "call_at";
         return method(name, [immediate, absolute](interpreter& in, arguments_t& args) -> value {
-            take(args, "context");
+            args.take("context");
             const std::size_t first = immediate ? 1 : 2;
             if (args.positional.size() < first + 1) return in.raise_type_error("call_later() missing required arguments");
             double when = 0;
@@ -591,8 +575,8 @@ value asyncio_attribute(const value& object, const std::string& name, bool& foun
         auto shared = std::static_pointer_cast<task_group_object>(object.as_object());
         if (name == "create_task") {
             return method(name, [shared](interpreter& in, arguments_t& args) -> value {
-                value task_name = take(args, "name", value());
-                take(args, "context");
+                value task_name = args.take("name", value());
+                args.take("context");
                 CHECK(count_check(in, args, "create_task", 2, 2));
                 const value& awaitable = args.positional[1];
                 if (!awaitable.as<coroutine_object>() && !awaitable.as<native_coroutine_object>()) {

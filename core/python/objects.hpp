@@ -166,6 +166,18 @@ struct function_object : object {
 struct call_arguments {
     std::vector<value> positional;
     std::vector<std::pair<std::string, value>> keywords;
+
+    // Removes and returns keyword `name`, or `fallback` if it was not given.
+    value take(const std::string& name, value fallback = value::unbound()) {
+        for (auto it = keywords.begin(); it != keywords.end(); ++it) {
+            if (it->first == name) {
+                value v = std::move(it->second);
+                keywords.erase(it);
+                return v;
+            }
+        }
+        return fallback;
+    }
 };
 using native_function = std::function<value(interpreter&, call_arguments&)>;
 

@@ -178,6 +178,7 @@ void task_base::trace_settled() {
 }
 
 void task_base::abandon() {
+    self_.abandon_callbacks();
     waiter_.reset();
     top_frame_ = nullptr;
     destroy_frames();

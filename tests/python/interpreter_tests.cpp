@@ -196,3 +196,19 @@ TEST_CASE("the same program gives the same output and trace every time", "[inter
     CHECK(first.size() > 1000);
     CHECK(first == trace_of());
 }
+
+TEST_CASE("a runaway program stopped by the step limit leaves nothing behind", "[interpreter][errors]") {
+    // Found by the fuzzer: tasks spawning tasks through gather until the loop's step limit;
+    // the abandoned tasks and gathers referenced each other (LeakSanitizer checks this).
+    program_options options;
+    options.loop_step_limit = 2'000;
+    const auto result = run_program(
+        "import asyncio\n"
+        "async def hog():\n"
+        "    await asyncio.gather(asyncio.sleep(1), hog())\n"
+        "asyncio.run(hog())\n",
+        options);
+    CHECK(result.exit_code == 1);
+    REQUIRE(result.error);
+    CHECK(result.error->type == "loopstep.LoopBlockedError");
+}

@@ -55,6 +55,12 @@ public:
     std::size_t remove_done_callback(std::uint64_t token);
     // The done-callback of a task waiting on this future: schedules the task's next step.
     void add_waker(std::shared_ptr<task_base> task);
+    // Forgets every callback unrun: for a loop that is going away (they hold references
+    // that may form cycles, e.g. a gather and its children).
+    void abandon_callbacks() {
+        callbacks_.clear();
+        first_waker_.reset();
+    }
 
     const std::string& cancel_message() const { return cancel_message_; }
     bool failed() const { return status_ == future_status::finished && error_; }

@@ -1,0 +1,83 @@
+// Loads the wasm app (loopstep_app.js/.wasm) into the page: checks for WebGL2, shows download
+// progress, hides the status box at the first frame and shows errors. Pairs with web/web_api.cpp.
+'use strict';
+(function () {
+  const status = document.getElementById('status');
+  const statusText = document.getElementById('status-text');
+  const progress = document.getElementById('status-progress');
+  const canvas = document.getElementById('canvas');
+
+  function fail(message) {
+    status.hidden = false;
+    status.classList.add('error');
+    statusText.textContent = message;
+    document.body.dataset.loopstep = 'error';
+  }
+
+  function showProgress(loaded, total) {
+    const mb = (n) => (n / 1048576).toFixed(1) + ' MB';
+    if (total > 0) {
+      progress.value = loaded / total;
+      statusText.textContent = 'Loading loopstep… ' + mb(loaded) + ' of ' + mb(total);
+    } else {
+      progress.removeAttribute('value');
+      statusText.textContent = 'Loading loopstep… ' + mb(loaded);
+    }
+  }
+
+  // The wasm, fetched here rather than by the module so the page can show progress.
+  async function fetchWasm(url) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error('could not download ' + url + ' (HTTP ' + response.status + ')');
+    const total = Number(response.headers.get('Content-Length')) || 0;
+    if (!response.body) return new Uint8Array(await response.arrayBuffer());
+    const reader = response.body.getReader();
+    const chunks = [];
+    let loaded = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      loaded += value.length;
+      showProgress(loaded, total);
+    }
+    const bytes = new Uint8Array(loaded);
+    let offset = 0;
+    for (const chunk of chunks) { bytes.set(chunk, offset); offset += chunk.length; }
+    return bytes;
+  }
+
+  const probe = document.createElement('canvas').getContext('webgl2');
+  if (!probe) {
+    fail('loopstep needs WebGL2, which this browser has turned off or does not support. ' +
+         'Try an up-to-date Firefox, Chrome, Edge or Safari, or turn on hardware acceleration.');
+    return;
+  }
+
+  const wasm = fetchWasm('loopstep_app.wasm');
+  window.Module = {
+    canvas: canvas,
+    print: (text) => console.log(text),
+    printErr: (text) => console.warn(text),
+    instantiateWasm(imports, receiveInstance) {
+      wasm.then((bytes) => WebAssembly.instantiate(bytes, imports))
+        .then((result) => receiveInstance(result.instance, result.module))
+        .catch((error) => fail('loopstep could not start: ' + error.message));
+      return {};  // instantiated asynchronously
+    },
+    loopstepFirstFrame() {
+      status.hidden = true;
+      document.body.dataset.loopstep = 'ready';
+      canvas.focus();
+    },
+    onAbort: (what) => fail('loopstep stopped with an error: ' + what),
+  };
+  window.addEventListener('error', (event) => {
+    if (document.body.dataset.loopstep !== 'ready') fail('loopstep could not start: ' + event.message);
+  });
+
+  const script = document.createElement('script');
+  script.src = 'loopstep_app.js';
+  script.onerror = () => fail('could not download loopstep_app.js');
+  document.body.appendChild(script);
+})();

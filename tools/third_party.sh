@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Fetches and builds the browser frontend's third-party parts into .cache/third_party: Dear ImGui
+# 1.86 and SDL2 2.26.5 from Debian's source packages (SDL2 built for wasm), and the embedded fonts.
+# Idempotent: every step checks whether its result is already there. Pairs with web/CMakeLists.txt.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cache="$root/.cache/third_party"
+src="$cache/src"
+sdl_prefix="$cache/sdl2-wasm"
+fonts="$cache/fonts"
+export NODE_PATH=/usr/share/nodejs  # Emscripten's JS optimizer needs Debian's acorn
+
+say() { printf '[third_party] %s\n' "$*"; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# 1. A deb-src entry, so apt-get source can find Debian's source packages.
+if ! grep -qs '^Types:.*deb-src' /etc/apt/sources.list.d/*.sources \
+   && ! grep -qs '^deb-src ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list; then
+  say "adding deb-src entries: /etc/apt/sources.list.d/debian-src.sources"
+  sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources \
+    | as_root tee /etc/apt/sources.list.d/debian-src.sources >/dev/null
+  say "apt-get update"
+  as_root apt-get update -qq
+else
+  say "deb-src entries present"
+fi
+
+# 2. Debian packages the build reads: the fonts, and fonttools to subset them.
+missing=()
+for pkg in fonts-dejavu-core python3-fonttools; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "apt-get install ${missing[*]}"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+else
+  say "fonts-dejavu-core and python3-fonttools installed"
+fi
+
+# 3. The source packages, downloaded once, their upstream archives unpacked.
+mkdir -p "$src"
+for pkg in imgui libsdl2; do
+  if ls "$src/${pkg}_"*.orig.tar.* >/dev/null 2>&1; then
+    say "source package $pkg already downloaded"
+  else
+    say "apt-get source --download-only $pkg"
+    (cd "$src" && apt-get source --download-only -qq "$pkg")
+  fi
+done
+unpack() {  # unpack ARCHIVE-GLOB DEST
+  local archive dest="$2"
+  archive="$(ls $1 | grep -v '\.asc$' | head -n1)"
+  if [ -f "$dest/.unpacked" ]; then
+    say "$(basename "$dest") already unpacked"
+  else
+    say "unpacking $(basename "$archive") into $dest"
+    rm -rf "$dest" && mkdir -p "$dest"
+    tar -xf "$archive" -C "$dest" --strip-components=1
+    touch "$dest/.unpacked"
+  fi
+}
+unpack "$src/imgui_*.orig.tar.*" "$cache/imgui"
+unpack "$src/libsdl2_*.orig.tar.*" "$cache/sdl2"
+
+# 4. SDL2 for wasm with its own CMake (Emscripten's SDL2 port would download it).
+if [ -f "$sdl_prefix/lib/libSDL2.a" ]; then
+  say "SDL2 for wasm already installed in $sdl_prefix"
+else
+  say "building SDL2 for wasm into $sdl_prefix (about 2 minutes)"
+  rm -rf "$cache/sdl2-wasm-build"
+  emcmake cmake -S "$cache/sdl2" -B "$cache/sdl2-wasm-build" -G Ninja \
+    -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX="$sdl_prefix" \
+    -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF >/dev/null
+  cmake --build "$cache/sdl2-wasm-build"
+  cmake --install "$cache/sdl2-wasm-build" >/dev/null
+  say "SDL2 installed: $sdl_prefix/lib/libSDL2.a"
+fi
+
+# 5. The fonts the app embeds, cut down to Latin text and a few symbols without hinting
+#    (stb_truetype ignores it); Debian ships fonttools as a module of its own python3 only: a few tens of KB each instead of 340-760 KB.
+mkdir -p "$fonts"
+unicodes='U+0020-007E,U+00A0-00FF,U+2010-2027,U+2190-21FF,U+2212,U+2500-25FF,U+2713-2717'
+for face in DejaVuSans DejaVuSansMono; do
+  out="$fonts/$face.ttf"
+  if [ -f "$out" ]; then
+    say "font $face already subset"
+  else
+    say "subsetting $face -> $out"
+    /usr/bin/python3 -m fontTools.subset "/usr/share/fonts/truetype/dejavu/$face.ttf" --unicodes="$unicodes" \
+      --no-hinting --drop-tables+=FFTM --layout-features='' --output-file="$out"
+  fi
+done
+say "done"

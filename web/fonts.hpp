@@ -1,0 +1,18 @@
+// The two embedded fonts (DejaVu Sans for text, DejaVu Sans Mono for code), loaded into ImGui's
+// atlas at the screen's pixel density. Pairs with fonts.cpp and the generated embedded_fonts.cpp.
+#pragma once
+
+struct ImFont;
+
+namespace loopstep::web {
+
+struct ui_fonts {
+    ImFont* text = nullptr;
+    ImFont* code = nullptr;
+    ImFont* heading = nullptr;
+};
+
+// Rasterises at `pixel_ratio` x the logical size and scales back, so text is sharp on HiDPI screens.
+ui_fonts load_fonts(float pixel_ratio);
+
+}  // namespace loopstep::web

@@ -1,0 +1,150 @@
+// Platform glue, all of it: the SDL2 window, the OpenGL ES 3 (WebGL2) context, ImGui's SDL and
+// OpenGL3 backends, and the main loop (emscripten_set_main_loop in the browser). The app is
+// app_state.hpp, drawn by ui.hpp; the page side is web_api.hpp.
+#include <cstdio>
+
+#include <SDL.h>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
+#include <GLES3/gl3.h>
+
+#include "app_state.hpp"
+#include "fonts.hpp"
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_impl_sdl.h"
+#include "programs.hpp"
+#include "ui.hpp"
+#include "web_api.hpp"
+
+namespace loopstep::web {
+namespace {
+
+struct platform {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    ui_fonts fonts;
+    float pixel_ratio = 1;
+    bool first_frame_done = false;
+    bool quit = false;
+    app_state app;
+};
+
+// Drawable pixels per window unit: the browser's devicePixelRatio (SDL_WINDOW_ALLOW_HIGHDPI).
+float drawable_ratio(SDL_Window* window) {
+    int window_w = 0, window_h = 0, drawable_w = 0, drawable_h = 0;
+    SDL_GetWindowSize(window, &window_w, &window_h);
+    SDL_GL_GetDrawableSize(window, &drawable_w, &drawable_h);
+    return window_w > 0 && drawable_w > 0 ? static_cast<float>(drawable_w) / static_cast<float>(window_w) : 1.0f;
+}
+
+void apply_style(float pixel_ratio) {
+    ImGui::StyleColorsDark();
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowRounding = 0;
+    style.ChildRounding = 4;
+    style.FrameRounding = 4;
+    style.WindowPadding = ImVec2(14, 12);
+    style.FramePadding = ImVec2(10, 5);
+    style.ItemSpacing = ImVec2(10, 7);
+    style.CellPadding = ImVec2(6, 3);
+    (void)pixel_ratio;  // sizes are in window units; SDL scales the framebuffer
+}
+
+bool init(platform& p) {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
+        return false;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+    const auto flags = static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    p.window = SDL_CreateWindow("loopstep", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, 1280, 800, flags);
+    if (p.window == nullptr) {
+        std::fprintf(stderr, "SDL_CreateWindow failed: %s\n", SDL_GetError());
+        return false;
+    }
+    p.gl = SDL_GL_CreateContext(p.window);
+    if (p.gl == nullptr) {
+        std::fprintf(stderr, "WebGL2 / OpenGL ES 3 context failed: %s\n", SDL_GetError());
+        return false;
+    }
+    SDL_GL_MakeCurrent(p.window, p.gl);
+    SDL_GL_SetSwapInterval(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no settings file in the browser
+    io.LogFilename = nullptr;
+    p.pixel_ratio = drawable_ratio(p.window);
+    apply_style(p.pixel_ratio);
+    p.fonts = load_fonts(p.pixel_ratio);
+    ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    load_program(p.app, twelve_requests_program);
+    web_api_bind(&p.app);
+    return true;
+}
+
+void frame(platform& p) {
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        if (event.type == SDL_QUIT) p.quit = true;
+    }
+    // The screen's density changed (zoom, another monitor): rasterise the fonts again.
+    if (const float ratio = drawable_ratio(p.window); ratio != p.pixel_ratio) {
+        p.pixel_ratio = ratio;
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        p.fonts = load_fonts(ratio);
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    advance_play(p.app, ImGui::GetIO().DeltaTime);
+    ui_frame(p.app, p.fonts);
+    ImGui::Render();
+
+    int width = 0, height = 0;
+    SDL_GL_GetDrawableSize(p.window, &width, &height);
+    glViewport(0, 0, width, height);
+    glClearColor(0.08f, 0.08f, 0.09f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(p.window);
+    if (!p.first_frame_done) {
+        p.first_frame_done = true;
+        web_api_first_frame();
+    }
+}
+
+}  // namespace
+}  // namespace loopstep::web
+
+int main(int, char**) {
+    // Lives for the whole page: emscripten_set_main_loop never returns to main's caller.
+    static loopstep::web::platform p;
+    if (!loopstep::web::init(p)) return 1;
+#ifdef __EMSCRIPTEN__
+    emscripten_set_main_loop_arg([](void* arg) { loopstep::web::frame(*static_cast<loopstep::web::platform*>(arg)); },
+                                 &p, 0, true);
+#else
+    while (!p.quit) loopstep::web::frame(p);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+    SDL_GL_DeleteContext(p.gl);
+    SDL_DestroyWindow(p.window);
+    SDL_Quit();
+#endif
+    return 0;
+}
