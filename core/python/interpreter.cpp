@@ -29,6 +29,13 @@ interpreter::~interpreter() {
 }
 
 void interpreter::write(const std::string& text) {
+    if (output_bytes_ > options_.max_output_bytes) return;
+    output_bytes_ += text.size();
+    if (output_bytes_ > options_.max_output_bytes) {
+        const std::string notice = "\n[loopstep: output stopped after " + std::to_string(options_.max_output_bytes / 1'000'000) + " MB]\n";
+        if (options_.write_output) options_.write_output(notice);
+        return;
+    }
     if (options_.write_output) options_.write_output(text);
     if (loop_.tracing()) {
         task_base* task = loop_.current_task();

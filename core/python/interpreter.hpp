@@ -50,6 +50,7 @@ struct interpreter_options {
     // them MemoryError, rather than exhausting the browser tab's memory.
     std::size_t max_sequence_length = 10'000'000;
     std::size_t max_str_bytes = 100'000'000;
+    std::size_t max_output_bytes = 16'000'000;  // what print may write in one run
 };
 
 class interpreter {
@@ -95,6 +96,12 @@ public:
     value make_list(std::vector<value> items);
     value make_tuple(std::vector<value> items);
     std::string repr(const value& v);
+    // repr of a nested structure charges what it produces to one budget (max_str_bytes),
+    // so a shared, exponentially large structure is cut short instead of hanging.
+    bool repr_within_budget(std::size_t produced) {
+        repr_spent_ += produced;
+        return repr_spent_ <= options_.max_str_bytes;
+    }
     std::string str(const value& v);
     bool truthy(const value& v);
     // Iterates anything iterable, calling `each` per item; stops early when it returns false.
@@ -149,6 +156,9 @@ private:
     std::shared_ptr<globals_table> builtins_;
     std::map<std::string, value> modules_;
     std::uint64_t ticks_ = 0;
+    std::size_t repr_spent_ = 0;
+    int repr_depth_ = 0;
+    std::size_t output_bytes_ = 0;
     int depth_ = 0;  // nested synchronous calls (they recurse on the C++ stack)
     std::unordered_map<const task_base*, int> async_depth_;  // nested awaited coroutines, per task
     std::unordered_map<task_id, std::weak_ptr<task_object>> task_objects_;

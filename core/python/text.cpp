@@ -9,6 +9,10 @@ std::string join_reprs(interpreter& in, const std::vector<value>& items) {
     std::string text;
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (i > 0) text += ", ";
+        if (!in.repr_within_budget(text.size())) {
+            text += "...";  // a structure too large to show: stop instead of freezing the tab
+            break;
+        }
         text += in.repr(items[i]);
     }
     return text;
@@ -37,6 +41,12 @@ std::string task_state_text(const task_base& task) {
 }  // namespace
 
 std::string interpreter::repr(const value& v) {
+    if (repr_depth_ == 0) repr_spent_ = 0;
+    struct depth_scope {
+        int& depth;
+        explicit depth_scope(int& d) : depth(d) { ++depth; }
+        ~depth_scope() { --depth; }
+    } scope(repr_depth_);
     switch (v.type()) {
         case value::kind::none: return "None";
         case value::kind::boolean: return v.as_bool() ? "True" : "False";
@@ -61,6 +71,10 @@ std::string interpreter::repr(const value& v) {
                 if (!entry.alive) continue;
                 if (!first) text += ", ";
                 first = false;
+                if (!repr_within_budget(text.size())) {
+                    text += "...";
+                    break;
+                }
                 text += repr(entry.key) + ": " + repr(entry.item);
             }
             return text + "}";

@@ -212,3 +212,22 @@ TEST_CASE("a runaway program stopped by the step limit leaves nothing behind", "
     REQUIRE(result.error);
     CHECK(result.error->type == "loopstep.LoopBlockedError");
 }
+
+TEST_CASE("printing a hugely shared structure is cut short instead of hanging", "[interpreter][errors]") {
+    // Found by the fuzzer: each level holds the one below twice, so its text doubles per level.
+    const auto result = run_program(
+        "pair = (1, 2)\n"
+        "for _ in range(80):\n"
+        "    pair = (pair, pair)\n"
+        "text = repr(pair)\n"
+        "print(len(text) < 200_000_000, '...' in text)\n");
+    CHECK(result.exit_code == 0);
+    CHECK(result.output == "True True\n");
+}
+
+TEST_CASE("output beyond the bound is stopped with a notice", "[interpreter][errors]") {
+    const auto result = run_program("line = 'x' * 1000\nfor i in range(100_000):\n    print(line)\n");
+    CHECK(result.exit_code == 0);
+    CHECK(result.output.size() < 17'000'000);
+    CHECK(result.output.find("[loopstep: output stopped after 16 MB]") != std::string::npos);
+}
