@@ -76,6 +76,16 @@
     if (document.body.dataset.loopstep !== 'ready') fail('loopstep could not start: ' + event.message);
   });
 
+  // SDL re-reads devicePixelRatio on a window resize; a change without one (moving to another
+  // monitor) would leave the canvas at the old density, so turn it into a resize event. Polled:
+  // matchMedia change events do not fire under every browser's emulation.
+  let pixelRatio = window.devicePixelRatio;
+  setInterval(() => {
+    if (window.devicePixelRatio === pixelRatio) return;
+    pixelRatio = window.devicePixelRatio;
+    window.dispatchEvent(new Event('resize'));
+  }, 500);
+
   const script = document.createElement('script');
   script.src = 'loopstep_app.js';
   script.onerror = () => fail('could not download loopstep_app.js');

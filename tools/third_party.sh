@@ -17,9 +17,14 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # 1. A deb-src entry, so apt-get source can find Debian's source packages.
 if ! grep -qs '^Types:.*deb-src' /etc/apt/sources.list.d/*.sources \
    && ! grep -qs '^deb-src ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list; then
-  say "adding deb-src entries: /etc/apt/sources.list.d/debian-src.sources"
-  sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources \
-    | as_root tee /etc/apt/sources.list.d/debian-src.sources >/dev/null
+  if [ -f /etc/apt/sources.list.d/debian.sources ]; then
+    say "adding deb-src entries: /etc/apt/sources.list.d/debian-src.sources"
+    sed 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources \
+      | as_root tee /etc/apt/sources.list.d/debian-src.sources >/dev/null
+  else  # an older machine with a one-line-style sources.list
+    say "adding deb-src entries: /etc/apt/sources.list.d/debian-src.list"
+    sed -n 's/^deb /deb-src /p' /etc/apt/sources.list | as_root tee /etc/apt/sources.list.d/debian-src.list >/dev/null
+  fi
   say "apt-get update"
   as_root apt-get update -qq
 else

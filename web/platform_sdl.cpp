@@ -50,6 +50,7 @@ void apply_style(float pixel_ratio) {
     style.FramePadding = ImVec2(10, 5);
     style.ItemSpacing = ImVec2(10, 7);
     style.CellPadding = ImVec2(6, 3);
+    style.WindowBorderSize = 0;
     (void)pixel_ratio;  // sizes are in window units; SDL scales the framebuffer
 }
 
@@ -94,11 +95,26 @@ bool init(platform& p) {
     return true;
 }
 
+// The stepping keys, taken from SDL's events rather than ImGui's key state: ImGui 1.86 keeps
+// only whether a key is down at each frame, so a quick tap on a slow frame would be lost.
+void handle_key(app_state& app, const SDL_KeyboardEvent& key) {
+    if (ImGui::GetIO().WantTextInput) return;
+    switch (key.keysym.sym) {
+        case SDLK_RIGHT: step_forward(app); break;
+        case SDLK_LEFT: step_back(app); break;
+        case SDLK_HOME: seek(app, 0); break;
+        case SDLK_END: seek(app, event_count(app)); break;
+        case SDLK_SPACE: if (key.repeat == 0) toggle_play(app); break;
+        default: break;
+    }
+}
+
 void frame(platform& p) {
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) p.quit = true;
+        if (event.type == SDL_KEYDOWN) handle_key(p.app, event.key);
     }
     // The screen's density changed (zoom, another monitor): rasterise the fonts again.
     if (const float ratio = drawable_ratio(p.window); ratio != p.pixel_ratio) {

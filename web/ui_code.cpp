@@ -9,6 +9,7 @@ namespace loopstep::web {
 
 void ui_code(const app_state& app, const ui_fonts& fonts) {
     ImGui::PushFont(fonts.code);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 3));
     const std::string_view source = app.source;
     int number = 1;
     for (std::size_t start = 0; start < source.size(); ++number) {
@@ -19,6 +20,7 @@ void ui_code(const app_state& app, const ui_fonts& fonts) {
         ImGui::TextUnformatted(source.data() + start, source.data() + end);
         start = end + 1;
     }
+    ImGui::PopStyleVar();
     ImGui::PopFont();
 }
 

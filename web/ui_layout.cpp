@@ -11,14 +11,12 @@
 namespace loopstep::web {
 namespace {
 
-void handle_keys(app_state& app) {
-    const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput) return;
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) step_forward(app);
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) step_back(app);
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home), false)) seek(app, 0);
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End), false)) seek(app, event_count(app));
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) toggle_play(app);
+// One line: a printed "\n" inside an event's text would otherwise break the layout.
+std::string one_line(std::string text) {
+    for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 2)) {
+        text.replace(at, 1, "\\n");
+    }
+    return text;
 }
 
 void controls(app_state& app) {
@@ -47,11 +45,13 @@ void clock_and_event(const app_state& app, const ui_fonts& fonts) {
     ImGui::SameLine();
     ImGui::TextDisabled("  event %zu of %zu", app.cursor, event_count(app));
     if (app.cursor > 0) {
-        const std::string last = to_string(app.run.events()[app.cursor - 1]);
+        const std::string last = one_line(to_string(app.run.events()[app.cursor - 1]));
         ImGui::TextDisabled("Last event:");
         ImGui::SameLine();
         ImGui::PushFont(fonts.code);
+        ImGui::PushTextWrapPos(0.0f);  // wraps at the window's edge on a narrow screen
         ImGui::TextUnformatted(last.c_str());
+        ImGui::PopTextWrapPos();
         ImGui::PopFont();
     } else {
         ImGui::TextDisabled("Before the first event: press Step or the right arrow key.");
@@ -61,7 +61,6 @@ void clock_and_event(const app_state& app, const ui_fonts& fonts) {
 }  // namespace
 
 void ui_frame(app_state& app, const ui_fonts& fonts) {
-    handle_keys(app);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -86,7 +85,7 @@ void ui_frame(app_state& app, const ui_fonts& fonts) {
     const bool side_by_side = space.x >= 44.0f * ImGui::GetFontSize();
     const ImVec2 code_size = side_by_side ? ImVec2(std::floor(space.x * 0.5f), space.y)
                                           : ImVec2(space.x, std::floor(space.y * 0.45f));
-    ImGui::BeginChild("code", code_size, true);
+    ImGui::BeginChild("code", code_size, true, ImGuiWindowFlags_HorizontalScrollbar);
     ui_code(app, fonts);
     ImGui::EndChild();
     if (side_by_side) ImGui::SameLine(0, gap);
@@ -100,7 +99,7 @@ void ui_frame(app_state& app, const ui_fonts& fonts) {
     ui_tasks(app);
     ImGui::EndChild();
     ImGui::TextUnformatted("Output");
-    ImGui::BeginChild("output", ImVec2(rest.x, 0), true);
+    ImGui::BeginChild("output", ImVec2(rest.x, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
     ui_output(app, fonts);
     ImGui::EndChild();
     ImGui::EndGroup();

@@ -43,8 +43,11 @@ void ui_tasks(const app_state& app) {
         ImGui::TableNextColumn();
         ImGui::TextColored(state_colour(task.state), "%s", to_string(task.state));
         ImGui::TableNextColumn();
-        const std::string& detail = task.state == task_state::waiting ? task.waiting_on : task.outcome;
-        ImGui::TextUnformatted(detail.c_str());
+        if (task.state == task_state::waiting) {
+            ImGui::TextUnformatted(task.waiting_on.c_str());
+        } else if (!task.outcome.empty()) {
+            ImGui::TextDisabled("%s", task.outcome.c_str());
+        }
     }
     ImGui::EndTable();
 }

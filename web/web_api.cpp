@@ -35,3 +35,6 @@ LOOPSTEP_EXPORT unsigned loopstep_cursor() { return bound_app ? static_cast<unsi
 LOOPSTEP_EXPORT unsigned loopstep_event_count() {
     return bound_app ? static_cast<unsigned>(loopstep::web::event_count(*bound_app)) : 0;
 }
+LOOPSTEP_EXPORT void loopstep_seek(unsigned cursor) {
+    if (bound_app) loopstep::web::seek(*bound_app, cursor);
+}

@@ -147,6 +147,26 @@ std::string interpreter::repr(const value& v) {
     return "<object>";
 }
 
+std::string value_text(const value& v) {
+    switch (v.type()) {
+        case value::kind::none: return "None";
+        case value::kind::boolean: return v.as_bool() ? "True" : "False";
+        case value::kind::integer: return int_repr(v.as_int());
+        case value::kind::floating: return float_repr(v.as_float());
+        default: break;
+    }
+    if (auto* s = v.as<str_object>()) return str_repr(s->value);
+    auto items_text = [](const std::vector<value>& items) {
+        std::string text;
+        for (std::size_t i = 0; i < items.size() && text.size() < 200; ++i) text += (i ? ", " : "") + value_text(items[i]);
+        return text;
+    };
+    if (auto* l = v.as<list_object>()) return "[" + items_text(l->items) + "]";
+    if (auto* t = v.as<tuple_object>()) return "(" + items_text(t->items) + (t->items.size() == 1 ? ",)" : ")");
+    if (v.is_object()) return "<object>";
+    return {};
+}
+
 std::string interpreter::str(const value& v) {
     if (auto* s = v.as<str_object>()) return s->value;
     if (auto* e = v.as<exception_object>()) return exception_str(*this, *e);

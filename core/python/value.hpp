@@ -56,4 +56,9 @@ private:
     object_ptr object_;
 };
 
+// The text of a value for the trace (a task's result in the viewer): Python's repr for
+// None, bools, numbers, strings and lists/tuples of them; "<kind>" for other objects.
+// Found by ADL from loopstep::future<value>::result_text.
+std::string value_text(const value& v);
+
 }  // namespace loopstep::python

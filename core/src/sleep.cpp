@@ -1,6 +1,7 @@
 // asyncio.sleep on the virtual clock (pairs with sleep.hpp).
 #include "loopstep/sleep.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 
@@ -8,6 +9,11 @@ namespace loopstep {
 
 std::string seconds_text(double seconds) {
     char text[32];
+    // Whole numbers print as Python prints them (60, not 6e+01), up to where repr switches.
+    if (seconds == static_cast<double>(static_cast<long long>(seconds)) && std::abs(seconds) < 1e16) {
+        std::snprintf(text, sizeof text, "%lld", static_cast<long long>(seconds));
+        return text;
+    }
     for (int precision = 1; precision <= 17; ++precision) {
         std::snprintf(text, sizeof text, "%.*g", precision, seconds);
         if (std::strtod(text, nullptr) == seconds) break;

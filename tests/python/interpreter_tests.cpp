@@ -150,6 +150,7 @@ TEST_CASE("the trace says which task paused on what", "[interpreter][trace]") {
         "import asyncio\n"
         "async def fetch(n):\n"
         "    await asyncio.sleep(55)\n"
+        "    return f'page {n}'\n"
         "async def main():\n"
         "    await asyncio.gather(fetch(1), fetch(2))\n"
         "asyncio.run(main())\n",
@@ -162,7 +163,12 @@ TEST_CASE("the trace says which task paused on what", "[interpreter][trace]") {
     CHECK(saw_sleep);
     const auto end = record.at(record.events().size());
     REQUIRE(end.tasks.size() >= 3);
-    for (const auto& task : end.tasks) CHECK(task.state == loopstep::task_state::finished);
+    bool saw_result = false;
+    for (const auto& task : end.tasks) {
+        CHECK(task.state == loopstep::task_state::finished);
+        saw_result = saw_result || task.outcome == "'page 2'";
+    }
+    CHECK(saw_result);  // the viewer shows what each task returned
 }
 
 TEST_CASE("the same program gives the same output and trace every time", "[interpreter][determinism]") {

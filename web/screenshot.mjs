@@ -1,0 +1,117 @@
+// Screenshots of the built page (dist/) in Debian's headless Chromium via playwright-core:
+// serves dist/ on a free localhost port, waits for the first frame, steps with the arrow key.
+// Usage: node web/screenshot.mjs [steps]   -> build/web-app/screenshot-*.png
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const out = join(root, 'build', 'web-app');
+const steps = Number(process.argv[2] ?? 6);
+
+if (!existsSync(join(dist, 'loopstep_app.wasm'))) {
+  console.error('dist/ has no loopstep_app.wasm: cmake --build --preset web-app first');
+  process.exit(1);
+}
+if (!existsSync('/usr/bin/chromium')) {
+  console.error('no /usr/bin/chromium: apt-get install -y chromium');
+  process.exit(1);
+}
+mkdirSync(out, { recursive: true });
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForServer(url) {
+  for (let i = 0; i < 100; ++i) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the server at ' + url + ' did not start');
+}
+
+const port = await freePort();
+const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dist],
+                     { stdio: 'ignore' });
+const url = `http://127.0.0.1:${port}/`;
+let browser;
+let failed = false;
+try {
+  await waitForServer(url);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+           '--disable-quic', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync'],
+    // launch() gives every run a fresh temporary profile (Playwright refuses --user-data-dir here).
+  });
+  const views = [
+    { name: 'desktop', width: 1280, height: 800, deviceScaleFactor: 1 },
+    { name: 'hidpi', width: 1280, height: 800, deviceScaleFactor: 2 },
+    { name: 'narrow', width: 420, height: 820, deviceScaleFactor: 2 },
+  ];
+  for (const view of views) {
+    const page = await browser.newPage({ viewport: { width: view.width, height: view.height },
+                                         deviceScaleFactor: view.deviceScaleFactor });
+    page.on('console', (message) => console.log(`[${view.name}] console.${message.type()}: ${message.text()}`));
+    page.on('pageerror', (error) => { failed = true; console.log(`[${view.name}] page error: ${error.message}`); });
+    const started = Date.now();
+    await page.goto(url);
+    await page.waitForFunction(() => document.body.dataset.loopstep, null, { timeout: 60000 });
+    const state = await page.evaluate(() => document.body.dataset.loopstep);
+    console.log(`[${view.name}] page ${state} after ${Date.now() - started} ms`);
+    if (state !== 'ready') failed = true;
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(out, `screenshot-${view.name}-start.png`) });
+    for (let i = 0; i < steps; ++i) {
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(50);
+    }
+    await page.waitForTimeout(200);
+    const cursor = await page.evaluate(() => [Module._loopstep_cursor(), Module._loopstep_event_count()]);
+    console.log(`[${view.name}] cursor ${cursor[0]} of ${cursor[1]} events after ${steps} right-arrow presses`);
+    await page.screenshot({ path: join(out, `screenshot-${view.name}-step${steps}.png`) });
+    await page.evaluate(() => Module._loopstep_seek(300));  // inside the concurrent run
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: join(out, `screenshot-${view.name}-event300.png`) });
+    await page.keyboard.press('End');
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: join(out, `screenshot-${view.name}-end.png`) });
+    if (view.name === 'desktop') {
+      await page.keyboard.press('Home');
+      await page.keyboard.press('Space');  // play: about 8 events a second
+      await page.waitForTimeout(1000);
+      await page.keyboard.press('Space');
+      console.log(`[${view.name}] cursor ${await page.evaluate(() => Module._loopstep_cursor())} after playing 1 s`);
+    }
+    if (view.name === 'desktop') {  // the canvas follows the window when it is resized
+      await page.setViewportSize({ width: 900, height: 640 });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(out, 'screenshot-desktop-resized.png') });
+    }
+    await page.close();
+  }
+  console.log(`screenshots in ${out}`);
+} catch (error) {
+  failed = true;
+  console.error(error);
+} finally {
+  if (browser) await browser.close();
+  server.kill();
+}
+process.exit(failed ? 1 : 0);
