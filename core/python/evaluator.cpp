@@ -146,11 +146,6 @@ value evaluator::assign(const expr& target, const value& v) {
 
 // ---- expressions: sync -------------------------------------------------------------------
 
-value evaluator::raise_at(value raised_value, const source_location& where) {
-    if (frame_.line == 0) frame_.line = where.line;
-    return raised_value;
-}
-
 value evaluator::eval_unary(unary_op op, const value& operand) {
     switch (op) {
         case unary_op::logical_not: return value::boolean(!in_.truthy(operand));
@@ -172,15 +167,6 @@ value evaluator::eval_unary(unary_op op, const value& operand) {
     static const char* names[] = {"-", "+", "not", "~"};
     return in_.raise_type_error(std::string("bad operand type for unary ") + names[int(op)] + ": '" +
                                 in_.type_name(operand) + "'");
-}
-
-value evaluator::eval_compare_chain(const compare_expr& c, std::vector<value> operands) {
-    value result = value::boolean(true);
-    for (std::size_t i = 0; i < c.ops.size(); ++i) {
-        result = in_.compare(c.ops[i], operands[i], operands[i + 1]);
-        if (raised(result) || !result.as_bool()) return result;
-    }
-    return result;
 }
 
 namespace {

@@ -71,8 +71,6 @@ private:
     [[gnu::noinline]] value eval_call_expr(const call_expr& call);
     [[gnu::noinline]] value eval_subscript(const subscript_expr& s);
     [[gnu::noinline]] value eval_slice_expr(const slice_expr& s);
-    value eval_compare_chain(const compare_expr& c, std::vector<value> operands);
-    value raise_at(value raised, const source_location& where);
 
     interpreter& in_;
     frame& frame_;

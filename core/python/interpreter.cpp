@@ -299,10 +299,6 @@ value interpreter::guarded(const std::function<void()>& body) {
     }
 }
 
-bool interpreter::is_awaitable(const value& v) const {
-    return v.as<coroutine_object>() || v.as<native_coroutine_object>() || v.as<task_object>() || v.as<future_object>();
-}
-
 coro<value> interpreter::await_value(value awaitable) {
     if (auto* coroutine = awaitable.as<coroutine_object>()) {
         if (coroutine->started) co_return raise(types_.runtime_error, "cannot reuse already awaited coroutine");

@@ -137,17 +137,14 @@ public:
     void write_error(const std::string& text) {
         if (options_.write_error) options_.write_error(text);
     }
-    bool is_awaitable(const value& v) const;
     void write(const std::string& text);
 
     // Counts a unit of work; raises the step-budget error when a loop never awaits.
     bool tick(value& error);
     void reset_ticks() { ticks_ = 0; }
-    int depth() const { return depth_; }
 
 private:
     friend class evaluator;
-    void install_builtins();
     void install_types();
 
     event_loop& loop_;
