@@ -340,6 +340,18 @@ value interpreter::hash_key(const value& key, std::int64_t& hash) {
 }
 
 namespace {
+// A str's characters (code points), each as its UTF-8 bytes.
+std::vector<std::string> utf8_characters(const std::string& text) {
+    std::vector<std::string> characters;
+    for (std::size_t i = 0; i < text.size();) {
+        const unsigned char lead = static_cast<unsigned char>(text[i]);
+        const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        characters.push_back(text.substr(i, length));
+        i += length;
+    }
+    return characters;
+}
+
 // Python's slice.indices(): clamps lower/upper/step to a sequence of `length`.
 bool slice_indices(interpreter& in, const slice_object& s, std::int64_t length, std::int64_t& start, std::int64_t& stop,
                    std::int64_t& step, value& error) {
@@ -403,45 +415,25 @@ value interpreter::get_item(const value& container, const value& index) {
         if (out < 0 || out >= length) return raise(types_.index_error, std::string(what) + " index out of range");
         return value();
     };
-    if (auto* list = container.as<list_object>()) {
-        std::int64_t n = std::int64_t(list->items.size());
+    // list and tuple share indexing; only the type of a slice and the wording differ
+    auto index_items = [&](const std::vector<value>& items, const char* what, bool as_list) -> value {
+        const auto n = std::int64_t(items.size());
         if (slice) {
             std::int64_t start, stop, step;
             value error;
             if (!slice_indices(*this, *slice, n, start, stop, step, error)) return error;
-            std::vector<value> items;
-            for_slice(start, stop, step, [&](std::int64_t i) { items.push_back(list->items[i]); });
-            return make_list(std::move(items));
+            std::vector<value> picked;
+            for_slice(start, stop, step, [&](std::int64_t i) { picked.push_back(items[i]); });
+            return as_list ? make_list(std::move(picked)) : make_tuple(std::move(picked));
         }
         std::int64_t i = 0;
-        value error = sequence_index(n, "list", i);
-        return error.is_raised() ? error : list->items[i];
-    }
-    if (auto* tuple = container.as<tuple_object>()) {
-        std::int64_t n = std::int64_t(tuple->items.size());
-        if (slice) {
-            std::int64_t start, stop, step;
-            value error;
-            if (!slice_indices(*this, *slice, n, start, stop, step, error)) return error;
-            std::vector<value> items;
-            for_slice(start, stop, step, [&](std::int64_t i) { items.push_back(tuple->items[i]); });
-            return make_tuple(std::move(items));
-        }
-        std::int64_t i = 0;
-        value error = sequence_index(n, "tuple", i);
-        return error.is_raised() ? error : tuple->items[i];
-    }
+        value error = sequence_index(n, what, i);
+        return error.is_raised() ? error : items[i];
+    };
+    if (auto* list = container.as<list_object>()) return index_items(list->items, "list", true);
+    if (auto* tuple = container.as<tuple_object>()) return index_items(tuple->items, "tuple", false);
     if (auto* s = container.as<str_object>()) {
-        std::vector<std::string> characters;  // UTF-8 code points
-        for (std::size_t i = 0; i < s->value.size();) {
-            std::size_t length = 1;
-            const unsigned char c = static_cast<unsigned char>(s->value[i]);
-            if (c >= 0xF0) length = 4;
-            else if (c >= 0xE0) length = 3;
-            else if (c >= 0xC0) length = 2;
-            characters.push_back(s->value.substr(i, length));
-            i += length;
-        }
+        const std::vector<std::string> characters = utf8_characters(s->value);
         std::int64_t n = std::int64_t(characters.size());
         if (slice) {
             std::int64_t start, stop, step;
@@ -551,15 +543,7 @@ value interpreter::make_iterator(const value& iterable) {
     }
     if (auto* s = iterable.as<str_object>()) {
         std::vector<value> characters;
-        for (std::size_t i = 0; i < s->value.size();) {
-            std::size_t length = 1;
-            const unsigned char c = static_cast<unsigned char>(s->value[i]);
-            if (c >= 0xF0) length = 4;
-            else if (c >= 0xE0) length = 3;
-            else if (c >= 0xC0) length = 2;
-            characters.push_back(make_str(s->value.substr(i, length)));
-            i += length;
-        }
+        for (auto& character : utf8_characters(s->value)) characters.push_back(make_str(std::move(character)));
         return over(std::move(characters), "str_ascii_iterator");
     }
     return raise_type_error("'" + type_name(iterable) + "' object is not iterable");
