@@ -6,13 +6,7 @@
 
 using namespace loopstep;
 using loopstep::testing::recorder;
-
-namespace {
-void run_all(event_loop& loop) {
-    while (loop.step().kind != step_kind::idle) {
-    }
-}
-}  // namespace
+using loopstep::testing::run_all;
 
 TEST_CASE("cancel before the first step: the body never runs", "[cancel]") {
     event_loop loop;

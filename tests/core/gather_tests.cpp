@@ -8,12 +8,9 @@
 
 using namespace loopstep;
 using loopstep::testing::recorder;
+using loopstep::testing::run_all;
 
 namespace {
-void run_all(event_loop& loop) {
-    while (loop.step().kind != step_kind::idle) {
-    }
-}
 
 coro<int> after(double seconds, int value) {
     co_await sleep(seconds);

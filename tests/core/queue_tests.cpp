@@ -6,13 +6,7 @@
 
 using namespace loopstep;
 using loopstep::testing::recorder;
-
-namespace {
-void run_all(event_loop& loop) {
-    while (loop.step().kind != step_kind::idle) {
-    }
-}
-}  // namespace
+using loopstep::testing::run_all;
 
 TEST_CASE("a producer and consumers share a queue; join waits for task_done", "[queue]") {
     event_loop loop;

@@ -1,10 +1,18 @@
-// Test helper: an ordered log of what coroutines did, compared with the order asyncio gives.
+// Test helpers: an ordered log of what coroutines did (compared with the order asyncio gives),
+// and running a loop until nothing is left to do.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "loopstep/event_loop.hpp"
+
 namespace loopstep::testing {
+
+inline void run_all(event_loop& loop) {
+    while (loop.step().kind != step_kind::idle) {
+    }
+}
 
 struct recorder {
     std::vector<std::string> lines;
