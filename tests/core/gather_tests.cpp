@@ -7,16 +7,11 @@
 #include "recorder.hpp"
 
 using namespace loopstep;
+using loopstep::testing::after;
 using loopstep::testing::recorder;
 using loopstep::testing::run_all;
 
 namespace {
-
-coro<int> after(double seconds, int value) {
-    co_await sleep(seconds);
-    co_return value;
-}
-
 coro<int> fail_after(double seconds, std::string message) {
     co_await sleep(seconds);
     throw std::runtime_error(message);

@@ -7,14 +7,8 @@
 #include "recorder.hpp"
 
 using namespace loopstep;
+using loopstep::testing::after;
 using loopstep::testing::recorder;
-
-namespace {
-coro<int> after(double seconds, int value) {
-    co_await sleep(seconds);
-    co_return value;
-}
-}  // namespace
 
 TEST_CASE("a task group waits for all its children", "[task_group]") {
     event_loop loop;

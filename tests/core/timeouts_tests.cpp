@@ -5,16 +5,9 @@
 #include "recorder.hpp"
 
 using namespace loopstep;
+using loopstep::testing::after;
 using loopstep::testing::recorder;
 using loopstep::testing::run_all;
-
-namespace {
-
-coro<int> after(double seconds, int value) {
-    co_await sleep(seconds);
-    co_return value;
-}
-}  // namespace
 
 TEST_CASE("wait_for returns the result when it is in time", "[wait_for]") {
     event_loop loop;

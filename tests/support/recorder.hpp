@@ -5,9 +5,15 @@
 #include <string>
 #include <vector>
 
-#include "loopstep/event_loop.hpp"
+#include "loopstep/sleep.hpp"
 
 namespace loopstep::testing {
+
+// A coroutine that sleeps, then returns `value`.
+inline coro<int> after(double seconds, int value) {
+    co_await loopstep::sleep(seconds);
+    co_return value;
+}
 
 inline void run_all(event_loop& loop) {
     while (loop.step().kind != step_kind::idle) {

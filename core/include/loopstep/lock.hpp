@@ -23,15 +23,7 @@ public:
             locked_ = true;
             co_return true;
         }
-        auto waiter = create_future<void>(loop_, "Lock.acquire()");
-        waiters_.push_back(waiter);
-        std::exception_ptr error;
-        try {
-            co_await waiter;
-        } catch (...) {
-            error = std::current_exception();
-        }
-        detail::remove_waiter(waiters_, waiter);
+        std::exception_ptr error = co_await detail::wait_in_line(waiters_, create_future<void>(loop_, "Lock.acquire()"));
         if (error) {
             if (is_cancellation(error) && !locked_) wake_up_first();
             std::rethrow_exception(error);

@@ -72,16 +72,9 @@ private:
     // One wait of get()/put(): on cancellation, pass the wake-up on if it was already ours.
     coro<void> wait_in(detail::waiter_queue& waiters, const char* label) {
         auto waiter = create_future<void>(loop_, label);
-        waiters.push_back(waiter);
-        std::exception_ptr error;
-        try {
-            co_await waiter;
-        } catch (...) {
-            error = std::current_exception();
-        }
+        std::exception_ptr error = co_await detail::wait_in_line(waiters, waiter);
         if (!error) co_return;
-        waiter->cancel();
-        detail::remove_waiter(waiters, waiter);
+        waiter->cancel();  // just in case it is not done yet
         const bool can_proceed = &waiters == &getters_ ? !empty() : !full();
         if (can_proceed && !waiter->cancelled()) wake_up_next(waiters);
         std::rethrow_exception(error);

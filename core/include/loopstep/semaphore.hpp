@@ -33,14 +33,7 @@ public:
             co_return true;
         }
         auto waiter = create_future<void>(loop_, "Semaphore.acquire()");
-        waiters_.push_back(waiter);
-        std::exception_ptr error;
-        try {
-            co_await waiter;
-        } catch (...) {
-            error = std::current_exception();
-        }
-        detail::remove_waiter(waiters_, waiter);
+        std::exception_ptr error = co_await detail::wait_in_line(waiters_, waiter);
         if (error) {
             // The slot was handed to us just before the cancellation: pass it on.
             if (is_cancellation(error) && !waiter->cancelled()) {

@@ -5,7 +5,7 @@
 #include <deque>
 #include <memory>
 
-#include "loopstep/future.hpp"
+#include "loopstep/task.hpp"
 
 namespace loopstep::detail {
 
@@ -23,5 +23,19 @@ struct waiter_removal {
     waiter removed;
     ~waiter_removal() { remove_waiter(waiters, removed); }
 };
+
+// Queues `w` in `waiters`, awaits it, and takes it out again however the wait ends.
+// Returns the error the wait ended with (a cancellation, usually), or null when woken.
+inline coro<std::exception_ptr> wait_in_line(waiter_queue& waiters, waiter w) {
+    waiters.push_back(w);
+    std::exception_ptr error;
+    try {
+        co_await w;
+    } catch (...) {
+        error = std::current_exception();
+    }
+    remove_waiter(waiters, w);
+    co_return error;
+}
 
 }  // namespace loopstep::detail
