@@ -10,12 +10,12 @@
 #endif
 #include <GLES3/gl3.h>
 
-#include "app_state.hpp"
+#include "model/app_state.hpp"
 #include "fonts.hpp"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
-#include "programs.hpp"
+#include "model/programs.hpp"
 #include "ui.hpp"
 #include "web_api.hpp"
 

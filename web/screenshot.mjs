@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
-const out = join(root, 'build', 'web-app');
+const dist = process.env.LOOPSTEP_DIST ?? join(root, 'dist');
+const out = process.env.LOOPSTEP_SHOTS ?? join(root, 'build', 'web-app');
 const steps = Number(process.argv[2] ?? 6);
 
 if (!existsSync(join(dist, 'loopstep_app.wasm'))) {

@@ -2,7 +2,7 @@
 // Panels read the model and call its operations; they never reach the scheduler. Pairs with fonts.hpp.
 #pragma once
 
-#include "app_state.hpp"
+#include "model/app_state.hpp"
 #include "fonts.hpp"
 
 namespace loopstep::web {
@@ -16,5 +16,8 @@ void ui_output(const app_state& app, const ui_fonts& fonts);
 
 // Every task at the cursor: name, state, what it waits on or how it ended (ui_tasks.cpp).
 void ui_tasks(const app_state& app);
+
+// One row per task on the virtual time axis, the cursor on it; click or drag to seek (ui_timeline.cpp).
+void ui_timeline(app_state& app, const ui_fonts& fonts);
 
 }  // namespace loopstep::web

@@ -77,6 +77,7 @@ void ui_frame(app_state& app, const ui_fonts& fonts) {
     ImGui::Spacing();
     controls(app);
     clock_and_event(app, fonts);
+    ui_timeline(app, fonts);
     ImGui::Separator();
 
     // Side by side when there is room, stacked on a narrow screen.

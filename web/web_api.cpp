@@ -1,7 +1,7 @@
 // The module's JS interface, one place for all of it (see web_api.hpp); the page's side is shell/loader.js.
 #include "web_api.hpp"
 
-#include "app_state.hpp"
+#include "model/app_state.hpp"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
