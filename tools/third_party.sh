@@ -86,7 +86,7 @@ fi
 #    (stb_truetype ignores it); Debian ships fonttools as a module of its own python3 only: a few tens of KB each instead of 340-760 KB.
 mkdir -p "$fonts"
 unicodes='U+0020-007E,U+00A0-00FF,U+2010-2027,U+2190-21FF,U+2212,U+2500-25FF,U+2713-2717'
-for face in DejaVuSans DejaVuSansMono; do
+for face in DejaVuSans DejaVuSans-Bold DejaVuSans-Oblique DejaVuSansMono; do
   out="$fonts/$face.ttf"
   if [ -f "$out" ]; then
     say "font $face already subset"
