@@ -1,5 +1,6 @@
 // Loads the wasm app (loopstep_app.js/.wasm) into the page: checks for WebGL2, shows download
-// progress, hides the status box at the first frame and shows errors. Pairs with web/web_api.cpp.
+// progress, hides the status box at the first frame, then attaches the page API (api.js) and
+// restores the learner's progress (progress.js); shows errors. Pairs with web/web_api.cpp.
 'use strict';
 (function () {
   const status = document.getElementById('status');
@@ -66,6 +67,12 @@
       return {};  // instantiated asynchronously
     },
     loopstepFirstFrame() {
+      const api = window.loopstepApi.attach(window.Module);
+      try {
+        window.loopstepProgress.start(api);
+      } catch (error) {
+        console.warn('loopstep: could not restore the saved progress:', error);
+      }
       status.hidden = true;
       document.body.dataset.loopstep = 'ready';
       canvas.focus();

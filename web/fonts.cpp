@@ -7,6 +7,10 @@
 
 extern const unsigned char loopstep_embedded_text_font[];
 extern const std::size_t loopstep_embedded_text_font_size;
+extern const unsigned char loopstep_embedded_bold_font[];
+extern const std::size_t loopstep_embedded_bold_font_size;
+extern const unsigned char loopstep_embedded_italic_font[];
+extern const std::size_t loopstep_embedded_italic_font_size;
 extern const unsigned char loopstep_embedded_code_font[];
 extern const std::size_t loopstep_embedded_code_font_size;
 
@@ -15,7 +19,8 @@ namespace {
 
 constexpr float text_size = 16.0f;
 constexpr float code_size = 15.0f;
-constexpr float heading_size = 21.0f;
+constexpr float heading_size = 19.0f;
+constexpr float title_size = 24.0f;
 
 // Latin-1, dashes and quotes, arrows, box drawing and geometric shapes: what the subset holds.
 constexpr ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0x2190, 0x21FF, 0x2212, 0x2212,
@@ -40,7 +45,10 @@ ui_fonts load_fonts(float pixel_ratio) {
     ui_fonts fonts;
     fonts.text = add(loopstep_embedded_text_font, loopstep_embedded_text_font_size, text_size, pixel_ratio);
     fonts.code = add(loopstep_embedded_code_font, loopstep_embedded_code_font_size, code_size, pixel_ratio);
-    fonts.heading = add(loopstep_embedded_text_font, loopstep_embedded_text_font_size, heading_size, pixel_ratio);
+    fonts.bold = add(loopstep_embedded_bold_font, loopstep_embedded_bold_font_size, text_size, pixel_ratio);
+    fonts.italic = add(loopstep_embedded_italic_font, loopstep_embedded_italic_font_size, text_size, pixel_ratio);
+    fonts.heading = add(loopstep_embedded_bold_font, loopstep_embedded_bold_font_size, heading_size, pixel_ratio);
+    fonts.title = add(loopstep_embedded_bold_font, loopstep_embedded_bold_font_size, title_size, pixel_ratio);
     io.FontDefault = fonts.text;
     io.FontGlobalScale = 1.0f / pixel_ratio;
     return fonts;

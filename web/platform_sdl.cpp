@@ -15,7 +15,6 @@
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
-#include "model/programs.hpp"
 #include "ui.hpp"
 #include "web_api.hpp"
 
@@ -55,6 +54,9 @@ void apply_style(float pixel_ratio) {
 }
 
 bool init(platform& p) {
+    // Keys go to the canvas only when it has focus, so the rest of the page (and a host page
+    // around an iframe) keeps its keyboard.
+    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
         return false;
@@ -90,7 +92,7 @@ bool init(platform& p) {
     ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
-    load_program(p.app, twelve_requests_program);
+    init_app(p.app, parse_lessons(embedded_lesson_files()));
     web_api_bind(&p.app);
     return true;
 }
@@ -98,8 +100,15 @@ bool init(platform& p) {
 // The stepping keys, taken from SDL's events rather than ImGui's key state: ImGui 1.86 keeps
 // only whether a key is down at each frame, so a quick tap on a slow frame would be lost.
 void handle_key(app_state& app, const SDL_KeyboardEvent& key) {
+    const bool ctrl = (key.keysym.mod & (KMOD_CTRL | KMOD_GUI)) != 0;
+    if (ctrl && (key.keysym.sym == SDLK_RETURN || key.keysym.sym == SDLK_KP_ENTER)) {
+        run_editor(app);  // Ctrl+Enter runs the code, from the editor too
+        return;
+    }
     if (ImGui::GetIO().WantTextInput) return;
     switch (key.keysym.sym) {
+        case SDLK_PAGEDOWN: if (app.chapter_index + 1 < app.chapters.size()) open_chapter(app, app.chapter_index + 1); break;
+        case SDLK_PAGEUP: if (app.chapter_index > 0) open_chapter(app, app.chapter_index - 1); break;
         case SDLK_RIGHT: step_forward(app); break;
         case SDLK_LEFT: step_back(app); break;
         case SDLK_HOME: seek(app, 0); break;
@@ -141,6 +150,7 @@ void frame(platform& p) {
         p.first_frame_done = true;
         web_api_first_frame();
     }
+    web_api_frame_done(p.app);
 }
 
 }  // namespace

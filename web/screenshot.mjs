@@ -83,10 +83,10 @@ try {
       await page.waitForTimeout(50);
     }
     await page.waitForTimeout(200);
-    const cursor = await page.evaluate(() => [Module._loopstep_cursor(), Module._loopstep_event_count()]);
+    const cursor = await page.evaluate(() => [loopstep.state().step, loopstep.state().steps]);
     console.log(`[${view.name}] cursor ${cursor[0]} of ${cursor[1]} events after ${steps} right-arrow presses`);
     await page.screenshot({ path: join(out, `screenshot-${view.name}-step${steps}.png`) });
-    await page.evaluate(() => Module._loopstep_seek(300));  // inside the concurrent run
+    await page.evaluate(() => { loopstep.goToChapter(3); loopstep.seek(250); });  // the 12 requests, concurrently
     await page.waitForTimeout(200);
     await page.screenshot({ path: join(out, `screenshot-${view.name}-event300.png`) });
     await page.keyboard.press('End');
@@ -97,7 +97,7 @@ try {
       await page.keyboard.press('Space');  // play: about 8 events a second
       await page.waitForTimeout(1000);
       await page.keyboard.press('Space');
-      console.log(`[${view.name}] cursor ${await page.evaluate(() => Module._loopstep_cursor())} after playing 1 s`);
+      console.log(`[${view.name}] cursor ${await page.evaluate(() => loopstep.state().step)} after playing 1 s`);
     }
     if (view.name === 'desktop') {  // the canvas follows the window when it is resized
       await page.setViewportSize({ width: 900, height: 640 });

@@ -1,23 +1,41 @@
-// The UI: ImGui drawing from app_state, one panel a file (ui_layout, ui_code, ui_tasks).
-// Panels read the model and call its operations; they never reach the scheduler. Pairs with fonts.hpp.
+// The UI: ImGui drawing from app_state, one panel a file (ui_*.cpp). Panels read the model and
+// call its operations; they never reach the scheduler. Pairs with fonts.hpp and model/app_state.hpp.
 #pragma once
 
-#include "model/app_state.hpp"
+#include <cstddef>
+
 #include "fonts.hpp"
+#include "imgui.h"
+#include "model/app_state.hpp"
+#include "model/lesson.hpp"
 
 namespace loopstep::web {
 
-// The whole frame: one window filling the canvas, its controls and panels (ui_layout.cpp).
+// The whole frame: one window filling the canvas, laid out for its width (ui_layout.cpp).
 void ui_frame(app_state& app, const ui_fonts& fonts);
 
-// The program with line numbers, and what it has printed so far (ui_code.cpp).
-void ui_code(const app_state& app, const ui_fonts& fonts);
+// The chapter's text and its questions (ui_lesson.cpp); rich text wraps at the region's width.
+void ui_lesson(app_state& app, const ui_fonts& fonts);
+void ui_rich_text(const rich_text& text, const ui_fonts& fonts, ImU32 colour = 0, ImFont* plain_font = nullptr);
+
+// The code editor with line numbers, colouring, each task's line and the error's line;
+// Run, Reset and the chapter's sliders (ui_code.cpp).
+void ui_code(app_state& app, const ui_fonts& fonts);
 void ui_output(const app_state& app, const ui_fonts& fonts);
 
-// Every task at the cursor: name, state, what it waits on or how it ended (ui_tasks.cpp).
+// Step, back, play and speed, the scrubber, the clock and the narration (ui_controls.cpp).
+void ui_controls(app_state& app, const ui_fonts& fonts);
+
+// Every task at the cursor (ui_tasks.cpp), and the loop's queues: ready, timers, futures (ui_loop.cpp).
 void ui_tasks(const app_state& app);
+void ui_loop(const app_state& app, const ui_fonts& fonts);
 
 // One row per task on the virtual time axis, the cursor on it; click or drag to seek (ui_timeline.cpp).
 void ui_timeline(app_state& app, const ui_fonts& fonts);
+
+// The colour that marks a task everywhere (table, code gutter), by its position in creation order.
+ImU32 task_colour(std::size_t task_index);
+// A task's position in creation order in the view, or npos.
+std::size_t task_index(const snapshot& view, task_id id);
 
 }  // namespace loopstep::web

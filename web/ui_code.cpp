@@ -1,27 +1,227 @@
-// The code panel (numbered lines) and the output panel. Part of the UI declared in ui.hpp.
-#include <cstddef>
+// The code panel: an editor with line numbers and syntax colouring, each task's current line
+// marked in its colour, the error's line in red; Run, Reset and the chapter's sliders; and the
+// output panel. Part of the UI declared in ui.hpp.
+#include <algorithm>
+#include <string>
 #include <string_view>
 
 #include "imgui.h"
+#include "model/syntax_colouring.hpp"
 #include "ui.hpp"
 
 namespace loopstep::web {
+namespace {
 
-void ui_code(const app_state& app, const ui_fonts& fonts) {
-    ImGui::PushFont(fonts.code);
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 3));
-    const std::string_view source = app.source;
-    int number = 1;
-    for (std::size_t start = 0; start < source.size(); ++number) {
-        std::size_t end = source.find('\n', start);
-        if (end == std::string_view::npos) end = source.size();
-        ImGui::TextDisabled("%3d", number);
-        ImGui::SameLine();
-        ImGui::TextUnformatted(source.data() + start, source.data() + end);
-        start = end + 1;
+const ImVec4 error_colour{1.0f, 0.50f, 0.45f, 1.0f};
+
+ImU32 colour_of(token_colour colour) {
+    switch (colour) {
+        case token_colour::keyword: return IM_COL32(198, 146, 255, 255);
+        case token_colour::builtin: return IM_COL32(110, 200, 230, 255);
+        case token_colour::string: return IM_COL32(160, 215, 120, 255);
+        case token_colour::number: return IM_COL32(245, 170, 100, 255);
+        case token_colour::comment: return IM_COL32(135, 140, 150, 255);
+        case token_colour::definition: return IM_COL32(120, 175, 255, 255);
+        case token_colour::plain: break;
     }
-    ImGui::PopStyleVar();
+    return IM_COL32(225, 228, 232, 255);
+}
+
+// The editor's text lives in a std::string that ImGui grows through this callback; the
+// callback also reports where the caret is, since the editor draws its own caret.
+struct editor_callback_data {
+    std::string* text = nullptr;
+    int caret = 0;
+};
+
+int editor_callback(ImGuiInputTextCallbackData* data) {
+    auto* editor = static_cast<editor_callback_data*>(data->UserData);
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        editor->text->resize(static_cast<std::size_t>(data->BufTextLen));
+        data->Buf = editor->text->data();
+    }
+    editor->caret = data->CursorPos;
+    return 0;
+}
+
+struct line_span {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+std::vector<line_span> split_lines(std::string_view text) {
+    std::vector<line_span> lines;
+    std::size_t begin = 0;
+    for (;;) {
+        const std::size_t end = text.find('\n', begin);
+        lines.push_back({begin, end == std::string_view::npos ? text.size() : end});
+        if (end == std::string_view::npos) return lines;
+        begin = end + 1;
+    }
+}
+
+int error_line(const app_state& app) {
+    return app.result.error && !editor_changed(app) ? app.result.error->line : 0;
+}
+
+void toolbar(app_state& app) {
+    if (ImGui::Button("Run \xE2\x96\xB6")) run_editor(app);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run the program from the start (Ctrl+Enter)");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(app.editor == chapter_program(app));
+    if (ImGui::Button("Reset code")) reset_code(app);
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Back to the chapter's program as written");
+    ImGui::EndDisabled();
+    if (editor_changed(app)) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.95f, 0.80f, 0.35f, 1.0f), "edited: press Run (Ctrl+Enter) to see it run");
+    } else if (code_edited(app)) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("your version of the program");
+    }
+}
+
+void sliders(app_state& app) {
+    if (app.chapters.empty()) return;
+    const chapter& chapter = app.chapters[app.chapter_index];
+    for (std::size_t i = 0; i < chapter.params.size(); ++i) {
+        const lesson_param& param = chapter.params[i];
+        int value = app.progress[app.chapter_index].params[i];
+        ImGui::SetNextItemWidth(std::max(120.0f, ImGui::GetContentRegionAvail().x * 0.5f));
+        if (ImGui::SliderInt(param.label.c_str(), &value, param.min, param.max)) set_param(app, i, value);
+    }
+}
+
+// "Line 4, column 9" and what went wrong, in words a learner can act on.
+void error_box(const app_state& app) {
+    if (!app.result.error || editor_changed(app)) return;
+    const python::program_error& error = *app.result.error;
+    std::string where = error.line > 0 ? "Line " + std::to_string(error.line) : std::string("The program");
+    if (error.line > 0 && error.column > 0) where += ", column " + std::to_string(error.column);
+    ImGui::PushStyleColor(ImGuiCol_Text, error_colour);
+    ImGui::PushTextWrapPos(0);
+    ImGui::Text("%s: %s: %s", where.c_str(), error.type.c_str(), error.message.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    const char* hint = error.type == "SyntaxError" || error.type == "IndentationError"
+                           ? "Python could not read this line, so nothing ran. Fix it and press Run."
+                       : error.type == "NameError" ? "A name is used before it was given a value: a typo, perhaps?"
+                                                   : "The program ran up to this error: step through to see how it got there.";
+    ImGui::TextDisabled("%s", hint);
+}
+
+// Coloured tokens over the editor (whose own text is transparent), the caret, and the gutter.
+struct editor_geometry {
+    ImVec2 text_origin;  // screen position of line 1, column 0
+    float line_height = 0;
+    float char_width = 0;
+};
+
+void draw_text(ImDrawList* draw, const editor_geometry& at, const std::string& text, const std::vector<line_span>& lines) {
+    const std::vector<coloured_run> runs = colour_source(text);
+    std::size_t next_run = 0;
+    for (std::size_t line = 0; line < lines.size(); ++line) {
+        const float y = at.text_origin.y + static_cast<float>(line) * at.line_height;
+        std::size_t pen = lines[line].begin;
+        auto draw_until = [&](std::size_t end, ImU32 colour) {
+            if (end <= pen) return;
+            const float x = at.text_origin.x + static_cast<float>(pen - lines[line].begin) * at.char_width;
+            draw->AddText(ImVec2(x, y), colour, text.data() + pen, text.data() + end);
+            pen = end;
+        };
+        while (next_run < runs.size() && runs[next_run].end <= lines[line].end) {
+            draw_until(runs[next_run].begin, colour_of(token_colour::plain));
+            draw_until(runs[next_run].end, colour_of(runs[next_run].colour));
+            ++next_run;
+        }
+        draw_until(lines[line].end, colour_of(token_colour::plain));
+    }
+}
+
+void draw_gutter(ImDrawList* draw, const editor_geometry& at, const app_state& app, std::size_t line_count, float gutter_left) {
+    const ImU32 number_colour = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    const int bad_line = error_line(app);
+    const float dot = at.line_height * 0.28f;
+    std::vector<int> markers_on_line(line_count + 1, 0);
+    for (std::size_t line = 1; line <= line_count; ++line) {
+        const float y = at.text_origin.y + static_cast<float>(line - 1) * at.line_height;
+        const std::string number = std::to_string(line);
+        const float x = gutter_left + (3 - static_cast<float>(number.size())) * at.char_width;
+        draw->AddText(ImVec2(x, y), static_cast<int>(line) == bad_line ? ImGui::GetColorU32(error_colour) : number_colour,
+                      number.c_str());
+    }
+    // Each live task's line: a dot in its colour, side by side when several share a line.
+    for (std::size_t index = 0; index < app.view.tasks.size(); ++index) {
+        const task_view& task = app.view.tasks[index];
+        const int line = task.line;
+        const bool done = task.state == task_state::finished || task.state == task_state::failed ||
+                          task.state == task_state::cancelled;
+        if (line <= 0 || static_cast<std::size_t>(line) > line_count || done) continue;
+        const int slot = markers_on_line[static_cast<std::size_t>(line)]++;
+        if (slot >= 3) continue;
+        const ImVec2 centre(gutter_left + (3.6f + static_cast<float>(slot) * 0.9f) * at.char_width + dot,
+                            at.text_origin.y + (static_cast<float>(line) - 0.5f) * at.line_height);
+        if (task.id == app.view.running) {
+            draw->AddTriangleFilled(ImVec2(centre.x - dot, centre.y - dot * 1.2f), ImVec2(centre.x - dot, centre.y + dot * 1.2f),
+                                    ImVec2(centre.x + dot * 1.2f, centre.y), task_colour(index));
+        } else {
+            draw->AddCircleFilled(centre, dot, task_colour(index));
+        }
+    }
+}
+
+void editor(app_state& app, const ui_fonts& fonts) {
+    ImGui::PushFont(fonts.code);
+    std::vector<line_span> lines = split_lines(app.editor);
+    const float char_width = ImGui::CalcTextSize("M").x;
+    const float line_height = ImGui::GetFontSize();
+    const float gutter = char_width * 7.0f;
+    std::size_t longest = 0;
+    for (const line_span& line : lines) longest = std::max(longest, line.end - line.begin);
+
+    ImGui::BeginChild("editor", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 padding = ImGui::GetStyle().FramePadding;
+    // Tall and wide enough never to scroll inside: the child scrolls, so the overlay stays aligned.
+    const ImVec2 size(std::max(ImGui::GetContentRegionAvail().x - gutter, static_cast<float>(longest + 4) * char_width),
+                      std::max(ImGui::GetContentRegionAvail().y, static_cast<float>(lines.size() + 2) * line_height + 2 * padding.y));
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + gutter, origin.y));
+    editor_callback_data data{&app.editor, 0};
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(0, 0, 0, 0));
+    ImGui::InputTextMultiline("##code", app.editor.data(), app.editor.capacity() + 1, size,
+                              ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackAlways, editor_callback, &data);
+    ImGui::PopStyleColor(2);
+    const bool editing = ImGui::IsItemActive();
+    const editor_geometry at{ImVec2(ImGui::GetItemRectMin().x + padding.x, ImGui::GetItemRectMin().y + padding.y), line_height, char_width};
+
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const int bad_line = error_line(app);
+    if (bad_line > 0) {
+        const float y = at.text_origin.y + static_cast<float>(bad_line - 1) * line_height;
+        draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(origin.x + gutter + size.x, y + line_height), IM_COL32(200, 60, 50, 70));
+    }
+    lines = split_lines(app.editor);  // as typed this frame
+    draw_text(draw, at, app.editor, lines);
+    if (editing) {
+        const std::string_view before = std::string_view(app.editor).substr(0, static_cast<std::size_t>(data.caret));
+        const std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+        const float x = at.text_origin.x + static_cast<float>(before.size() - line_start) * char_width;
+        const float y = at.text_origin.y + static_cast<float>(std::count(before.begin(), before.end(), '\n')) * line_height;
+        draw->AddLine(ImVec2(x, y), ImVec2(x, y + line_height), IM_COL32(255, 255, 255, 230), 1.5f);
+    }
+    draw_gutter(draw, at, app, lines.size(), origin.x + char_width * 0.3f);
+    ImGui::EndChild();
     ImGui::PopFont();
+}
+
+}  // namespace
+
+void ui_code(app_state& app, const ui_fonts& fonts) {
+    toolbar(app);
+    sliders(app);
+    error_box(app);
+    editor(app, fonts);
 }
 
 void ui_output(const app_state& app, const ui_fonts& fonts) {
@@ -31,6 +231,9 @@ void ui_output(const app_state& app, const ui_fonts& fonts) {
         ImGui::TextDisabled("(nothing printed yet)");
     } else {
         ImGui::TextUnformatted(output.data(), output.data() + output.size());
+    }
+    if (app.cursor == event_count(app) && app.result.error && !editor_changed(app)) {
+        ImGui::TextColored(error_colour, "%s", app.result.error_output.c_str());
     }
     ImGui::PopFont();
 }

@@ -1,61 +1,116 @@
-// The frame's layout: a window filling the canvas with the controls on top, the code on the
-// left, the clock, tasks and output on the right; arrow keys step. Part of the UI in ui.hpp.
+// The frame's layout: a window filling the canvas; the chapter bar on top; the lesson text on the
+// left; the code, the controls and the timeline in the middle; the loop's state on the right.
+// On a narrow screen the three become tabs. Part of the UI declared in ui.hpp.
 #include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "imgui.h"
-#include "loopstep/trace.hpp"
 #include "ui.hpp"
 
 namespace loopstep::web {
 namespace {
 
-// One line: a printed "\n" inside an event's text would otherwise break the layout.
-std::string one_line(std::string text) {
-    for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 2)) {
-        text.replace(at, 1, "\\n");
-    }
-    return text;
-}
-
-void controls(app_state& app) {
-    const std::size_t total = event_count(app);
-    ImGui::BeginDisabled(app.cursor == 0);
-    if (ImGui::Button("\xE2\x97\x80 Back")) step_back(app);  // U+25C0
+void chapter_bar(app_state& app, const ui_fonts& fonts) {
+    const std::size_t count = app.chapters.size();
+    if (count == 0) return;
+    ImGui::BeginDisabled(app.chapter_index == 0);
+    if (ImGui::Button("\xE2\x86\x90 Previous")) open_chapter(app, app.chapter_index - 1);
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Previous chapter (Page Up)");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    ImGui::BeginDisabled(app.cursor >= total);
-    if (ImGui::Button("Step \xE2\x96\xB6")) step_forward(app);  // U+25B6
+    ImGui::BeginDisabled(app.chapter_index + 1 >= count);
+    if (ImGui::Button("Next \xE2\x86\x92")) open_chapter(app, app.chapter_index + 1);
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Next chapter (Page Down)");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(app.playing ? "Pause" : "Play", ImVec2(ImGui::GetFontSize() * 4.5f, 0))) toggle_play(app);
-    ImGui::SameLine();
-    int cursor = static_cast<int>(app.cursor);
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::SliderInt("##cursor", &cursor, 0, static_cast<int>(total), "scrub: event %d")) {
-        seek(app, static_cast<std::size_t>(std::max(cursor, 0)));
+    const std::string label = "Chapter " + std::to_string(app.chapter_index + 1) + " of " + std::to_string(count);
+    ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 22, ImGui::GetContentRegionAvail().x * 0.55f));
+    if (ImGui::BeginCombo("##chapter", (label + ": " + app.chapters[app.chapter_index].title).c_str())) {
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::string item = std::to_string(i + 1) + ". " + app.chapters[i].title;
+            if (ImGui::Selectable(item.c_str(), i == app.chapter_index)) open_chapter(app, i);
+        }
+        ImGui::EndCombo();
     }
+    ImGui::SameLine();
+    const float fraction = static_cast<float>(app.chapter_index + 1) / static_cast<float>(count);
+    const std::string percent = std::to_string(static_cast<int>(fraction * 100 + 0.5f)) + "% of the lesson";
+    ImGui::ProgressBar(fraction, ImVec2(-1, 0), percent.c_str());
+    (void)fonts;
 }
 
-void clock_and_event(const app_state& app, const ui_fonts& fonts) {
-    ImGui::PushFont(fonts.heading);
-    ImGui::Text("Virtual clock: %.1f s", app.view.time);
-    ImGui::PopFont();
-    ImGui::SameLine();
-    ImGui::TextDisabled("  event %zu of %zu", app.cursor, event_count(app));
-    if (app.cursor > 0) {
-        const std::string last = one_line(to_string(app.run.events()[app.cursor - 1]));
-        ImGui::TextDisabled("Last event:");
-        ImGui::SameLine();
-        ImGui::PushFont(fonts.code);
-        ImGui::PushTextWrapPos(0.0f);  // wraps at the window's edge on a narrow screen
-        ImGui::TextUnformatted(last.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::PopFont();
-    } else {
-        ImGui::TextDisabled("Before the first event: press Step or the right arrow key.");
+// Code, controls, narration and timeline, then the output below them.
+void program_column(app_state& app, const ui_fonts& fonts, float height) {
+    const float timeline_height = std::floor(std::clamp(height * 0.28f, ImGui::GetFontSize() * 7, ImGui::GetFontSize() * 14));
+    const float controls_height = ImGui::GetFrameHeightWithSpacing() * 2 + ImGui::GetTextLineHeightWithSpacing() * 3.4f;
+    ImGui::BeginChild("code", ImVec2(0, std::max(height - timeline_height - controls_height, ImGui::GetFontSize() * 10)), false);
+    ui_code(app, fonts);
+    ImGui::EndChild();
+    ImGui::BeginChild("controls", ImVec2(0, controls_height), false);
+    ui_controls(app, fonts);
+    ImGui::EndChild();
+    ImGui::BeginChild("timeline", ImVec2(0, 0), false);
+    ui_timeline(app, fonts);
+    ImGui::EndChild();
+}
+
+void state_column(app_state& app, const ui_fonts& fonts) {
+    const float height = ImGui::GetContentRegionAvail().y;
+    ImGui::TextUnformatted("Tasks");
+    ImGui::BeginChild("tasks", ImVec2(0, std::floor(height * 0.36f)), true);
+    ui_tasks(app);
+    ImGui::EndChild();
+    ImGui::TextUnformatted("Event loop");
+    ImGui::BeginChild("loop", ImVec2(0, std::floor(height * 0.28f)), true);
+    ui_loop(app, fonts);
+    ImGui::EndChild();
+    ImGui::TextUnformatted("Output");
+    ImGui::BeginChild("output", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+    ui_output(app, fonts);
+    ImGui::EndChild();
+}
+
+void lesson_column(app_state& app, const ui_fonts& fonts, ImVec2 size) {
+    ImGui::BeginChild("lesson", size, true);
+    ui_lesson(app, fonts);
+    ImGui::EndChild();
+}
+
+void wide_layout(app_state& app, const ui_fonts& fonts) {
+    const ImVec2 space = ImGui::GetContentRegionAvail();
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float lesson_width = std::floor(space.x * 0.28f);
+    const float state_width = std::floor(space.x * 0.26f);
+    lesson_column(app, fonts, ImVec2(lesson_width, space.y));
+    ImGui::SameLine(0, gap);
+    ImGui::BeginChild("program", ImVec2(space.x - lesson_width - state_width - 2 * gap, space.y), false);
+    program_column(app, fonts, space.y);
+    ImGui::EndChild();
+    ImGui::SameLine(0, gap);
+    ImGui::BeginChild("state", ImVec2(state_width, space.y), false);
+    state_column(app, fonts);
+    ImGui::EndChild();
+}
+
+void narrow_layout(app_state& app, const ui_fonts& fonts) {
+    if (!ImGui::BeginTabBar("views")) return;
+    if (ImGui::BeginTabItem("Lesson")) {
+        lesson_column(app, fonts, ImVec2(0, 0));
+        ImGui::EndTabItem();
     }
+    if (ImGui::BeginTabItem("Code")) {
+        program_column(app, fonts, ImGui::GetContentRegionAvail().y);
+        ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Loop")) {
+        ImGui::BeginChild("narrow-controls", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 3 + ImGui::GetTextLineHeightWithSpacing() * 3.4f));
+        ui_controls(app, fonts);
+        ImGui::EndChild();
+        state_column(app, fonts);
+        ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
 }
 
 }  // namespace
@@ -67,44 +122,12 @@ void ui_frame(app_state& app, const ui_fonts& fonts) {
     constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("loopstep", nullptr, flags);
-
-    ImGui::PushFont(fonts.heading);
-    ImGui::TextUnformatted("12 requests: one by one, then concurrently");
-    ImGui::PopFont();
-    ImGui::TextWrapped(
-        "Each request blocks the loop for 5 s while it sends (time.sleep), then waits 55 s for the reply "
-        "(await asyncio.sleep). Step through the run and watch the virtual clock.");
-    ImGui::Spacing();
-    controls(app);
-    clock_and_event(app, fonts);
-    ui_timeline(app, fonts);
-    ImGui::Separator();
-
-    // Side by side when there is room, stacked on a narrow screen.
-    const ImVec2 space = ImGui::GetContentRegionAvail();
-    const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const bool side_by_side = space.x >= 44.0f * ImGui::GetFontSize();
-    const ImVec2 code_size = side_by_side ? ImVec2(std::floor(space.x * 0.5f), space.y)
-                                          : ImVec2(space.x, std::floor(space.y * 0.45f));
-    ImGui::BeginChild("code", code_size, true, ImGuiWindowFlags_HorizontalScrollbar);
-    ui_code(app, fonts);
-    ImGui::EndChild();
-    if (side_by_side) ImGui::SameLine(0, gap);
-
-    ImGui::BeginGroup();
-    const ImVec2 rest = ImGui::GetContentRegionAvail();
-    const float label = ImGui::GetTextLineHeightWithSpacing();
-    const float output_height = std::floor(rest.y * 0.3f);
-    ImGui::TextUnformatted("Tasks");
-    ImGui::BeginChild("tasks", ImVec2(rest.x, rest.y - output_height - 2 * label - gap), true);
-    ui_tasks(app);
-    ImGui::EndChild();
-    ImGui::TextUnformatted("Output");
-    ImGui::BeginChild("output", ImVec2(rest.x, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
-    ui_output(app, fonts);
-    ImGui::EndChild();
-    ImGui::EndGroup();
-
+    chapter_bar(app, fonts);
+    if (ImGui::GetContentRegionAvail().x >= 62.0f * ImGui::GetFontSize()) {
+        wide_layout(app, fonts);
+    } else {
+        narrow_layout(app, fonts);
+    }
     ImGui::End();
 }
 

@@ -1,23 +1,52 @@
-// The task table at the cursor: one row a task, coloured by state. Part of the UI declared in ui.hpp.
+// The task table at the cursor: one row a task with its colour, its state as a symbol and a
+// word (never colour alone), and what it waits on or how it ended. Part of the UI in ui.hpp.
+#include <array>
+
 #include "imgui.h"
 #include "ui.hpp"
 
 namespace loopstep::web {
 namespace {
 
-ImVec4 state_colour(task_state state) {
-    switch (state) {
-        case task_state::scheduled: return {0.95f, 0.80f, 0.35f, 1.0f};
-        case task_state::running: return {0.45f, 0.90f, 0.45f, 1.0f};
-        case task_state::waiting: return {0.50f, 0.75f, 1.00f, 1.0f};
-        case task_state::finished: return {0.60f, 0.60f, 0.60f, 1.0f};
-        case task_state::failed: return {1.00f, 0.45f, 0.45f, 1.0f};
-        case task_state::cancelled: return {1.00f, 0.65f, 0.30f, 1.0f};
+struct state_look {
+    const char* label;
+    ImVec4 colour;
+};
+
+// "blocking": the running task is inside a blocking call (time.sleep), the loop is stuck with it.
+state_look look_of(const task_view& task, const app_state& app) {
+    const bool running = task.id == app.view.running;
+    if (running && app.cursor > 0 && app.run.events()[app.cursor - 1].kind == trace_kind::blocked) {
+        return {"\xE2\x96\xA0 blocking", {1.00f, 0.45f, 0.40f, 1.0f}};  // ■
     }
-    return {1, 1, 1, 1};
+    switch (task.state) {
+        case task_state::scheduled: return {"\xE2\x97\x8B ready", {0.95f, 0.80f, 0.35f, 1.0f}};     // ○
+        case task_state::running: return {"\xE2\x96\xB6 running", {0.45f, 0.90f, 0.45f, 1.0f}};     // ▶
+        case task_state::waiting: return {"\xE2\x97\x90 waiting", {0.50f, 0.75f, 1.00f, 1.0f}};     // ◐
+        case task_state::finished: return {"\xE2\x9C\x93 done", {0.65f, 0.65f, 0.65f, 1.0f}};       // ✓
+        case task_state::failed: return {"\xE2\x9C\x97 failed", {1.00f, 0.45f, 0.45f, 1.0f}};       // ✗
+        case task_state::cancelled: return {"\xE2\x97\x87 cancelled", {1.00f, 0.65f, 0.30f, 1.0f}}; // ◇
+    }
+    return {"?", {1, 1, 1, 1}};
 }
 
 }  // namespace
+
+ImU32 task_colour(std::size_t task_index) {
+    // Okabe-Ito's colour-blind-safe palette, then the same hues lighter.
+    static constexpr std::array<ImU32, 8> palette = {
+        IM_COL32(230, 159, 0, 255),   IM_COL32(86, 180, 233, 255), IM_COL32(0, 158, 115, 255),
+        IM_COL32(240, 228, 66, 255),  IM_COL32(0, 114, 178, 255),  IM_COL32(213, 94, 0, 255),
+        IM_COL32(204, 121, 167, 255), IM_COL32(200, 200, 200, 255)};
+    return palette[task_index % palette.size()];
+}
+
+std::size_t task_index(const snapshot& view, task_id id) {
+    for (std::size_t i = 0; i < view.tasks.size(); ++i) {
+        if (view.tasks[i].id == id) return i;
+    }
+    return static_cast<std::size_t>(-1);
+}
 
 void ui_tasks(const app_state& app) {
     const snapshot& view = app.view;
@@ -30,24 +59,34 @@ void ui_tasks(const app_state& app) {
     if (!ImGui::BeginTable("tasks", 3, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Task", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthStretch, 0.9f);
     ImGui::TableSetupColumn("Waiting on / result", ImGuiTableColumnFlags_WidthStretch, 1.4f);
     ImGui::TableHeadersRow();
-    for (const task_view& task : view.tasks) {
+    for (std::size_t index = 0; index < view.tasks.size(); ++index) {
+        const task_view& task = view.tasks[index];
         ImGui::TableNextRow();
         if (task.id == view.running) {
-            ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImVec4(0.20f, 0.45f, 0.20f, 0.55f)));
+            ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImVec4(0.20f, 0.45f, 0.20f, 0.45f)));
         }
         ImGui::TableNextColumn();
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float size = ImGui::GetFontSize() * 0.55f;
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + size * 0.6f, at.y + ImGui::GetFontSize() * 0.5f), size * 0.5f,
+                                                    task_colour(index));
+        ImGui::Dummy(ImVec2(size * 1.4f, 0));
+        ImGui::SameLine(0, 0);
         ImGui::TextUnformatted(task.name.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextColored(state_colour(task.state), "%s", to_string(task.state));
+        const state_look look = look_of(task, app);
+        ImGui::TextColored(look.colour, "%s", look.label);
         ImGui::TableNextColumn();
+        ImGui::PushTextWrapPos(0);
         if (task.state == task_state::waiting) {
             ImGui::TextUnformatted(task.waiting_on.c_str());
         } else if (!task.outcome.empty()) {
             ImGui::TextDisabled("%s", task.outcome.c_str());
         }
+        ImGui::PopTextWrapPos();
     }
     ImGui::EndTable();
 }

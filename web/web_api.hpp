@@ -1,14 +1,17 @@
-// Every call between the wasm module and the page (shell/loader.js): EM_JS calls out and
-// EMSCRIPTEN_KEEPALIVE exports in, all named loopstep_*, no-ops in a native build. Pairs with web_api.cpp.
+// Every call between the wasm module and the page (shell/api.js): EM_JS calls out and
+// EMSCRIPTEN_KEEPALIVE exports in, all named loopstep_*, no-ops in a native build. The page's
+// API built on them is documented in shell/API.md. Pairs with web_api.cpp.
 #pragma once
 
 namespace loopstep::web {
 
 struct app_state;
 
-// Lets the exports read the app; called once by platform_sdl.cpp before the first frame.
+// Lets the exports reach the app; called once by platform_sdl.cpp before the first frame.
 void web_api_bind(app_state* app);
-// Tells the page the first frame is on the canvas (it hides the loading text).
+// Tells the page the first frame is on the canvas (it hides the loading text, restores progress).
 void web_api_first_frame();
+// Tells the page the app's state changed (once a frame at most); cheap when nothing changed.
+void web_api_frame_done(const app_state& app);
 
 }  // namespace loopstep::web

@@ -1,20 +1,114 @@
-// The app's model operations: run a program into a recording, move the cursor. Pairs with app_state.hpp.
-#include "app_state.hpp"
+// The app's model operations: chapters, runs, answers, the cursor. Pairs with app_state.hpp.
+#include "model/app_state.hpp"
 
 #include <algorithm>
 #include <utility>
 
 namespace loopstep::web {
+namespace {
+
+chapter_progress fresh_progress(const chapter& chapter) {
+    chapter_progress progress;
+    for (const lesson_param& param : chapter.params) progress.params.push_back(param.value);
+    progress.answers.assign(chapter.questions.size(), -1);
+    return progress;
+}
+
+chapter_progress* current_progress(app_state& app) {
+    return app.chapter_index < app.progress.size() ? &app.progress[app.chapter_index] : nullptr;
+}
+
+}  // namespace
+
+void init_app(app_state& app, std::vector<chapter> chapters) {
+    app.chapters = std::move(chapters);
+    app.progress.clear();
+    for (const chapter& chapter : app.chapters) app.progress.push_back(fresh_progress(chapter));
+    app.chapter_index = 0;
+    open_chapter(app, 0);
+}
+
+void open_chapter(app_state& app, std::size_t index) {
+    if (app.chapters.empty()) return;
+    app.chapter_index = std::min(index, app.chapters.size() - 1);
+    const chapter_progress& progress = app.progress[app.chapter_index];
+    app.editor = progress.edited_code.empty() ? chapter_program(app) : progress.edited_code;
+    load_program(app, app.editor);
+}
+
+std::string chapter_program(const app_state& app) {
+    if (app.chapter_index >= app.chapters.size()) return {};
+    return fill_params(app.chapters[app.chapter_index], app.progress[app.chapter_index].params);
+}
 
 void load_program(app_state& app, std::string source) {
     app.source = std::move(source);
     app.run = recording{};
-    python::program_options options;
-    options.trace = app.run.sink();
-    app.result = python::run_program(app.source, options);
+    if (!app.source.empty()) {
+        python::program_options options;
+        options.trace = app.run.sink();
+        app.result = python::run_program(app.source, options);
+    } else {
+        app.result = {};
+    }
     app.playing = false;
     app.play_clock = 0;
     seek(app, 0);
+}
+
+void run_editor(app_state& app) {
+    if (chapter_progress* progress = current_progress(app)) {
+        progress->edited_code = app.editor == chapter_program(app) ? std::string() : app.editor;
+    }
+    load_program(app, app.editor);
+}
+
+void run_code(app_state& app, std::string source) {
+    app.editor = std::move(source);
+    run_editor(app);
+}
+
+void reset_code(app_state& app) { run_code(app, chapter_program(app)); }
+
+bool editor_changed(const app_state& app) { return app.editor != app.source; }
+
+bool code_edited(const app_state& app) {
+    return app.chapter_index < app.progress.size() && !app.progress[app.chapter_index].edited_code.empty();
+}
+
+void set_param(app_state& app, std::size_t index, int value) {
+    chapter_progress* progress = current_progress(app);
+    if (progress == nullptr || index >= progress->params.size()) return;
+    const lesson_param& param = app.chapters[app.chapter_index].params[index];
+    progress->params[index] = std::clamp(value, param.min, param.max);
+    // The sliders rewrite the chapter's program: a learner's own edits give way to it.
+    progress->edited_code.clear();
+    app.editor = chapter_program(app);
+    load_program(app, app.editor);
+}
+
+void answer(app_state& app, std::size_t question, int option) {
+    chapter_progress* progress = current_progress(app);
+    if (progress == nullptr || question >= progress->answers.size()) return;
+    const int options = static_cast<int>(app.chapters[app.chapter_index].questions[question].options.size());
+    if (option < 0 || option >= options) return;
+    progress->answers[question] = option;
+    ++app.revision;
+}
+
+score final_check_score(const app_state& app) {
+    score result;
+    for (std::size_t c = 0; c < app.chapters.size(); ++c) {
+        if (!app.chapters[c].is_final_check) continue;
+        const std::vector<lesson_question>& questions = app.chapters[c].questions;
+        for (std::size_t q = 0; q < questions.size(); ++q) {
+            const int chosen = app.progress[c].answers[q];
+            ++result.total;
+            if (chosen >= 0) ++result.answered;
+            if (chosen == questions[q].correct) ++result.right;
+        }
+    }
+    return result;
 }
 
 std::size_t event_count(const app_state& app) { return app.run.events().size(); }
@@ -22,19 +116,25 @@ std::size_t event_count(const app_state& app) { return app.run.events().size(); 
 void seek(app_state& app, std::size_t cursor) {
     app.cursor = std::min(cursor, event_count(app));
     app.view = app.run.at(app.cursor);
+    ++app.revision;
 }
 
-void step_forward(app_state& app) { seek(app, app.cursor + 1); }
+void step_forward(app_state& app) {
+    if (app.cursor < event_count(app)) seek(app, app.cursor + 1);
+}
 
 void step_back(app_state& app) {
     if (app.cursor > 0) seek(app, app.cursor - 1);
 }
 
-void toggle_play(app_state& app) {
-    app.playing = !app.playing;
+void set_playing(app_state& app, bool playing) {
+    if (playing && app.cursor >= event_count(app)) seek(app, 0);  // play again from the start
+    app.playing = playing && event_count(app) > 0;
     app.play_clock = 0;
-    if (app.playing && app.cursor >= event_count(app)) seek(app, 0);  // play again from the start
+    ++app.revision;
 }
+
+void toggle_play(app_state& app) { set_playing(app, !app.playing); }
 
 void advance_play(app_state& app, double seconds) {
     if (!app.playing) return;
@@ -43,7 +143,7 @@ void advance_play(app_state& app, double seconds) {
         app.play_clock -= 1;
         step_forward(app);
     }
-    if (app.cursor >= event_count(app)) app.playing = false;
+    if (app.cursor >= event_count(app)) set_playing(app, false);
 }
 
 }  // namespace loopstep::web

@@ -1,34 +1,74 @@
-// The app's model: the program, its run and recording, and the cursor over the recording's
-// events. No UI and no platform here; ui_* files draw it and platform_sdl.cpp drives it.
+// The app's model: the lesson's chapters and the learner's progress in them, the program that ran,
+// its recording and the cursor over it. No UI and no platform here; ui_* files draw it,
+// platform_sdl.cpp drives it, web_api.cpp exposes it to the page. Pairs with app_state.cpp.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "loopstep/python/run_program.hpp"
 #include "loopstep/recording.hpp"
+#include "model/lesson.hpp"
 
 namespace loopstep::web {
 
-struct app_state {
-    std::string source;                  // the program shown and run
-    python::program_result result;       // how the whole run ended
-    recording run;                       // every scheduler event of the run
-    std::size_t cursor = 0;              // events applied: 0 = before the first event
-    snapshot view;                       // run.at(cursor), kept in step with the cursor
-    bool playing = false;
-    double play_clock = 0;               // seconds of play not yet turned into steps
-    double steps_per_second = 8;
+// What the learner has done in one chapter.
+struct chapter_progress {
+    std::vector<int> params;   // the sliders' values
+    std::string edited_code;   // the learner's own version of the program; empty = as written
+    std::vector<int> answers;  // the option chosen per question, -1 = not answered yet
 };
 
-// Runs `source` from scratch with a fresh recording and puts the cursor at the start.
-void load_program(app_state& app, std::string source);
+struct app_state {
+    std::vector<chapter> chapters;
+    std::vector<chapter_progress> progress;  // one per chapter
+    std::size_t chapter_index = 0;  // the chapter on screen
 
+    std::string source;                // the program that ran: the recording is of this
+    std::string editor;                // the code panel's text (differs from source while editing)
+    python::program_result result;     // how the run ended
+    recording run;                     // every scheduler event of the run
+    std::size_t cursor = 0;            // events applied: 0 = before the first event
+    snapshot view;                     // run.at(cursor), kept in step with the cursor
+
+    bool playing = false;
+    double play_clock = 0;             // steps not yet taken while playing
+    double steps_per_second = 8;
+    std::uint64_t revision = 0;        // bumps on every change the page should hear about
+};
+
+// Takes the chapters and opens the first one. Without chapters the app still runs programs.
+void init_app(app_state& app, std::vector<chapter> chapters);
+void open_chapter(app_state& app, std::size_t index);  // clamped; runs the chapter's program
+
+// Running programs: each builds a fresh recording and puts the cursor at the start.
+void load_program(app_state& app, std::string source);  // runs without touching the chapter's progress
+void run_editor(app_state& app);                        // runs the code panel; keeps it as the learner's code
+void run_code(app_state& app, std::string source);      // replaces the code panel's text, then run_editor
+void reset_code(app_state& app);                        // back to the chapter's program as written
+bool editor_changed(const app_state& app);              // the code panel differs from what ran
+bool code_edited(const app_state& app);                 // the learner's code differs from the chapter's
+std::string chapter_program(const app_state& app);      // the chapter's scenario at the sliders' values
+void set_param(app_state& app, std::size_t index, int value);  // clamped to the slider's range; reruns
+
+// Questions of the current chapter.
+void answer(app_state& app, std::size_t question, int option);
+struct score {
+    int right = 0;
+    int answered = 0;
+    int total = 0;
+};
+score final_check_score(const app_state& app);  // over every @check chapter's questions
+
+// The cursor.
 std::size_t event_count(const app_state& app);
 void seek(app_state& app, std::size_t cursor);  // clamped to [0, event_count]
 void step_forward(app_state& app);
 void step_back(app_state& app);
 void toggle_play(app_state& app);
+void set_playing(app_state& app, bool playing);
 // Advances a playing cursor by the wall time since the last frame.
 void advance_play(app_state& app, double seconds);
 

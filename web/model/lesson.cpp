@@ -1,0 +1,236 @@
+// Parses the lesson files' markdown subset (lessons/README.md) into chapters. Pairs with lesson.hpp.
+#include "model/lesson.hpp"
+
+#include <charconv>
+#include <utility>
+
+namespace loopstep::web {
+namespace {
+
+bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
+    return text;
+}
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+    std::vector<std::string_view> lines;
+    while (!text.empty()) {
+        const std::size_t end = text.find('\n');
+        lines.push_back(text.substr(0, end));
+        if (end == std::string_view::npos) break;
+        text.remove_prefix(end + 1);
+    }
+    return lines;
+}
+
+void add_span(rich_text& text, span_style style, std::string_view part) {
+    if (part.empty()) return;
+    if (!text.empty() && text.back().style == style) {
+        text.back().text += part;
+    } else {
+        text.push_back({style, std::string(part)});
+    }
+}
+
+// Reads the file line by line; each method consumes one construct.
+class chapter_parser {
+public:
+    chapter_parser(std::string_view file, std::string_view text) : lines_(split_lines(text)) { chapter_.file = file; }
+
+    chapter parse() {
+        while (at_ < lines_.size()) parse_line();
+        flush_paragraph();
+        if (chapter_.title.empty()) fail(1, "the first line must be the chapter's title: # Title");
+        return std::move(chapter_);
+    }
+
+private:
+    [[noreturn]] void fail(std::size_t line, const std::string& message) const {
+        throw lesson_format_error(chapter_.file, static_cast<int>(line), message);
+    }
+
+    void parse_line() {
+        const std::string_view line = trim(lines_[at_]);
+        if (line.empty()) {
+            flush_paragraph();
+            ++at_;
+        } else if (starts_with(line, "```")) {
+            flush_paragraph();
+            parse_fence(trim(line.substr(3)));
+        } else if (starts_with(line, "@param ")) {
+            flush_paragraph();
+            parse_param(line.substr(7));
+        } else if (line == "@question") {
+            flush_paragraph();
+            parse_question();
+        } else if (line == "@check") {
+            flush_paragraph();
+            chapter_.is_final_check = true;
+            ++at_;
+        } else if (starts_with(line, "## ")) {
+            flush_paragraph();
+            chapter_.blocks.push_back({block_kind::heading, parse_inline(line.substr(3)), {}});
+            ++at_;
+        } else if (starts_with(line, "# ")) {
+            flush_paragraph();
+            if (!chapter_.title.empty()) fail(at_ + 1, "a chapter has one title (# ...); use ## for sections");
+            chapter_.title = line.substr(2);
+            ++at_;
+        } else if (starts_with(line, "- ")) {
+            flush_paragraph();
+            chapter_.blocks.push_back({block_kind::bullet, parse_inline(line.substr(2)), {}});
+            ++at_;
+        } else {
+            if (!paragraph_.empty()) paragraph_ += ' ';
+            paragraph_ += line;
+            ++at_;
+        }
+    }
+
+    void flush_paragraph() {
+        if (paragraph_.empty()) return;
+        chapter_.blocks.push_back({block_kind::paragraph, parse_inline(paragraph_), {}});
+        paragraph_.clear();
+    }
+
+    void parse_fence(std::string_view info) {
+        const std::size_t opened = at_++;
+        std::string code;
+        while (at_ < lines_.size() && trim(lines_[at_]) != "```") {
+            code += lines_[at_++];
+            code += '\n';
+        }
+        if (at_ == lines_.size()) fail(opened + 1, "this code block has no closing ```");
+        ++at_;
+        if (info == "python scenario") {
+            if (!chapter_.scenario.empty()) fail(opened + 1, "a chapter has at most one python scenario");
+            chapter_.scenario = std::move(code);
+        } else {
+            chapter_.blocks.push_back({block_kind::code, {}, std::move(code)});
+        }
+    }
+
+    int parse_int(std::string_view word, const char* what) const {
+        int value = 0;
+        const auto [end, error] = std::from_chars(word.data(), word.data() + word.size(), value);
+        if (error != std::errc{} || end != word.data() + word.size()) {
+            fail(at_ + 1, std::string("@param: the ") + what + " must be a whole number, not '" + std::string(word) + "'");
+        }
+        return value;
+    }
+
+    // @param name default min max Label words
+    void parse_param(std::string_view rest) {
+        std::vector<std::string_view> words;
+        for (int i = 0; i < 4; ++i) {
+            rest = trim(rest);
+            const std::size_t end = rest.find(' ');
+            if (end == std::string_view::npos) fail(at_ + 1, "@param needs: name default min max label");
+            words.push_back(rest.substr(0, end));
+            rest.remove_prefix(end);
+        }
+        lesson_param param{std::string(words[0]), std::string(trim(rest)), parse_int(words[1], "default"),
+                           parse_int(words[2], "minimum"), parse_int(words[3], "maximum")};
+        if (param.min > param.value || param.value > param.max) fail(at_ + 1, "@param: the default must lie in [min, max]");
+        chapter_.params.push_back(std::move(param));
+        ++at_;
+    }
+
+    // @question, its prompt lines, "- [ ]" / "- [x]" options, "> " feedback lines.
+    void parse_question() {
+        const std::size_t opened = at_++;
+        lesson_question question;
+        std::string prompt, feedback;
+        for (; at_ < lines_.size(); ++at_) {
+            const std::string_view line = trim(lines_[at_]);
+            if (line.empty()) {
+                if (!feedback.empty()) break;
+                continue;
+            }
+            if (starts_with(line, "- [ ] ") || starts_with(line, "- [x] ")) {
+                if (line[3] == 'x') {
+                    if (question.correct >= 0) fail(at_ + 1, "a question has exactly one right answer ([x])");
+                    question.correct = static_cast<int>(question.options.size());
+                }
+                question.options.push_back(parse_inline(line.substr(6)));
+            } else if (starts_with(line, ">")) {
+                if (!feedback.empty()) feedback += ' ';
+                feedback += trim(line.substr(1));
+            } else if (line.front() == '@' || line.front() == '#') {
+                break;
+            } else {
+                if (!question.options.empty()) fail(at_ + 1, "the question's text must come before its answers");
+                if (!prompt.empty()) prompt += ' ';
+                prompt += line;
+            }
+        }
+        if (prompt.empty()) fail(opened + 1, "@question has no text");
+        if (question.options.size() < 2) fail(opened + 1, "a question needs at least two answers (- [ ] ...)");
+        if (question.correct < 0) fail(opened + 1, "a question needs one right answer marked - [x]");
+        if (feedback.empty()) fail(opened + 1, "a question needs feedback (> ...) explaining the answer");
+        question.prompt = parse_inline(prompt);
+        question.feedback = parse_inline(feedback);
+        chapter_.questions.push_back(std::move(question));
+    }
+
+    std::vector<std::string_view> lines_;
+    std::size_t at_ = 0;
+    std::string paragraph_;
+    chapter chapter_;
+};
+
+}  // namespace
+
+lesson_format_error::lesson_format_error(const std::string& file, int line, const std::string& message)
+    : std::runtime_error(file + ":" + std::to_string(line) + ": " + message), file(file), line(line) {}
+
+// `code`, **strong**, *emphasis*; an unmatched marker is plain text.
+rich_text parse_inline(std::string_view text) {
+    rich_text spans;
+    std::size_t plain_from = 0;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::string_view marker = text[at] == '`'                        ? "`"
+                                        : starts_with(text.substr(at), "**") ? "**"
+                                        : text[at] == '*'                      ? "*"
+                                                                               : "";
+        const std::size_t close = marker.empty() ? std::string_view::npos : text.find(marker, at + marker.size());
+        // "2 * 3 * 4" is arithmetic, not emphasis: emphasis hugs its words.
+        const bool hugs = marker == "`" || (close != std::string_view::npos && text[at + marker.size()] != ' ' &&
+                                            text[close - 1] != ' ');
+        if (close == std::string_view::npos || close == at + marker.size() || !hugs) {
+            ++at;
+            continue;
+        }
+        add_span(spans, span_style::plain, text.substr(plain_from, at - plain_from));
+        const span_style style = marker == "`" ? span_style::code : marker == "**" ? span_style::strong : span_style::emphasis;
+        add_span(spans, style, text.substr(at + marker.size(), close - at - marker.size()));
+        at = plain_from = close + marker.size();
+    }
+    add_span(spans, span_style::plain, text.substr(plain_from));
+    return spans;
+}
+
+chapter parse_chapter(std::string_view file, std::string_view text) { return chapter_parser(file, text).parse(); }
+
+std::vector<chapter> parse_lessons(std::span<const lesson_file> files) {
+    std::vector<chapter> chapters;
+    for (const lesson_file& file : files) chapters.push_back(parse_chapter(file.name, file.text));
+    return chapters;
+}
+
+std::string fill_params(const chapter& chapter, std::span<const int> values) {
+    std::string program = chapter.scenario;
+    for (std::size_t i = 0; i < chapter.params.size() && i < values.size(); ++i) {
+        const std::string placeholder = "{{" + chapter.params[i].name + "}}";
+        const std::string value = std::to_string(values[i]);
+        for (std::size_t at = program.find(placeholder); at != std::string::npos; at = program.find(placeholder, at + value.size())) {
+            program.replace(at, placeholder.size(), value);
+        }
+    }
+    return program;
+}
+
+}  // namespace loopstep::web

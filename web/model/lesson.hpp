@@ -1,0 +1,72 @@
+// A lesson chapter as the app shows it: text blocks with inline markup, the runnable scenario with
+// its parameters, and the questions. Parsed from lessons/NN-slug.md (format: lessons/README.md); pairs with lesson.cpp.
+#pragma once
+
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/embedded_lessons.hpp"
+
+namespace loopstep::web {
+
+enum class span_style { plain, emphasis, strong, code };
+
+struct text_span {
+    span_style style = span_style::plain;
+    std::string text;
+    bool operator==(const text_span&) const = default;
+};
+using rich_text = std::vector<text_span>;
+
+enum class block_kind { heading, paragraph, bullet, code };
+
+struct lesson_block {
+    block_kind kind = block_kind::paragraph;
+    rich_text text;    // headings, paragraphs, bullets
+    std::string code;  // code blocks
+};
+
+// An integer slider: {{name}} in the scenario becomes its value.
+struct lesson_param {
+    std::string name;
+    std::string label;
+    int value = 0;  // the default, as written in the file
+    int min = 0;
+    int max = 0;
+};
+
+struct lesson_question {
+    rich_text prompt;
+    std::vector<rich_text> options;
+    int correct = -1;  // index into options
+    rich_text feedback;
+};
+
+struct chapter {
+    std::string file;  // "04-twelve-requests.md"
+    std::string title;
+    std::vector<lesson_block> blocks;
+    std::string scenario;  // the program with {{name}} placeholders; empty if none
+    std::vector<lesson_param> params;
+    std::vector<lesson_question> questions;
+    bool is_final_check = false;  // @check: its questions make the score
+};
+
+// A mistake in a lesson file, with where it is: the lesson tests and the app report it.
+struct lesson_format_error : std::runtime_error {
+    lesson_format_error(const std::string& file, int line, const std::string& message);
+    std::string file;
+    int line = 0;
+};
+
+rich_text parse_inline(std::string_view text);
+chapter parse_chapter(std::string_view file, std::string_view text);
+std::vector<chapter> parse_lessons(std::span<const lesson_file> files);
+
+// The scenario with every {{name}} replaced by the value in `values` (same order as chapter.params).
+std::string fill_params(const chapter& chapter, std::span<const int> values);
+
+}  // namespace loopstep::web

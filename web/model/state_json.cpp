@@ -1,0 +1,224 @@
+// Writes app_state as the JSON object shell/API.md describes. Pairs with state_json.hpp.
+#include "model/state_json.hpp"
+
+#include <cstdio>
+#include <string_view>
+
+#include "model/narration.hpp"
+
+namespace loopstep::web {
+namespace {
+
+// A small writer: commas between members, strings escaped as JSON requires.
+class json_writer {
+public:
+    void begin_object() { open('{'); }
+    void end_object() { close('}'); }
+    void begin_array() { open('['); }
+    void end_array() { close(']'); }
+    void key(std::string_view name) {
+        separate();
+        quoted(name);
+        out_ += ':';
+        after_key_ = true;
+    }
+    void string(std::string_view text) {
+        separate();
+        quoted(text);
+    }
+    void number(double value) {
+        separate();
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%.15g", value);
+        out_ += buffer;
+    }
+    void integer(long long value) {
+        separate();
+        out_ += std::to_string(value);
+    }
+    void boolean(bool value) {
+        separate();
+        out_ += value ? "true" : "false";
+    }
+    void null() {
+        separate();
+        out_ += "null";
+    }
+    std::string take() { return std::move(out_); }
+
+private:
+    void separate() {
+        if (after_key_) {
+            after_key_ = false;
+        } else if (need_comma_) {
+            out_ += ',';
+        }
+        need_comma_ = true;
+    }
+    void open(char bracket) {
+        separate();
+        out_ += bracket;
+        need_comma_ = false;
+    }
+    void close(char bracket) {
+        out_ += bracket;
+        need_comma_ = true;
+    }
+    void quoted(std::string_view text) {
+        out_ += '"';
+        for (const char c : text) escape(c);
+        out_ += '"';
+    }
+    void escape(char c) {
+        switch (c) {
+            case '"': out_ += "\\\""; return;
+            case '\\': out_ += "\\\\"; return;
+            case '\n': out_ += "\\n"; return;
+            case '\r': out_ += "\\r"; return;
+            case '\t': out_ += "\\t"; return;
+            default: break;
+        }
+        if (static_cast<unsigned char>(c) < 0x20) {
+            char buffer[8];
+            std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+            out_ += buffer;
+        } else {
+            out_ += c;
+        }
+    }
+
+    std::string out_;
+    bool need_comma_ = false;
+    bool after_key_ = false;
+};
+
+void write_tasks(json_writer& json, const snapshot& view) {
+    json.begin_array();
+    for (const task_view& task : view.tasks) {
+        json.begin_object();
+        json.key("name"), json.string(task.name);
+        json.key("state"), json.string(state_word(task.state));
+        json.key("line"), json.integer(task.line);
+        json.key("detail"), json.string(task.state == task_state::waiting ? task.waiting_on : task.outcome);
+        json.end_object();
+    }
+    json.end_array();
+}
+
+void write_error(json_writer& json, const app_state& app) {
+    if (!app.result.error) {
+        json.null();
+        return;
+    }
+    const python::program_error& error = *app.result.error;
+    json.begin_object();
+    json.key("kind"), json.string(error.type);
+    json.key("message"), json.string(error.message);
+    json.key("line"), json.integer(error.line);
+    json.key("column"), json.integer(error.column);
+    json.end_object();
+}
+
+void write_chapters(json_writer& json, const app_state& app) {
+    json.begin_array();
+    for (const chapter& chapter : app.chapters) {
+        json.begin_object();
+        json.key("title"), json.string(chapter.title);
+        json.key("finalCheck"), json.boolean(chapter.is_final_check);
+        json.end_object();
+    }
+    json.end_array();
+}
+
+// The current chapter's sliders and answers.
+void write_progress(json_writer& json, const app_state& app) {
+    const bool has_chapter = app.chapter_index < app.chapters.size();
+    json.key("params"), json.begin_object();
+    if (has_chapter) {
+        const chapter& chapter = app.chapters[app.chapter_index];
+        for (std::size_t i = 0; i < chapter.params.size(); ++i) {
+            json.key(chapter.params[i].name), json.integer(app.progress[app.chapter_index].params[i]);
+        }
+    }
+    json.end_object();
+    json.key("answers"), json.begin_array();
+    if (has_chapter) {
+        const chapter& chapter = app.chapters[app.chapter_index];
+        const std::vector<int>& answers = app.progress[app.chapter_index].answers;
+        for (std::size_t i = 0; i < chapter.questions.size(); ++i) {
+            json.begin_object();
+            json.key("chosen"), json.integer(answers[i]);
+            json.key("correct"), json.boolean(answers[i] == chapter.questions[i].correct);
+            json.end_object();
+        }
+    }
+    json.end_array();
+    const score result = final_check_score(app);
+    json.key("score"), json.begin_object();
+    json.key("right"), json.integer(result.right);
+    json.key("answered"), json.integer(result.answered);
+    json.key("total"), json.integer(result.total);
+    json.end_object();
+}
+
+// Every chapter's progress, for the page to save: sliders, the learner's code, answers.
+void write_saved(json_writer& json, const app_state& app) {
+    json.begin_array();
+    for (std::size_t c = 0; c < app.chapters.size(); ++c) {
+        const chapter_progress& progress = app.progress[c];
+        json.begin_object();
+        json.key("params"), json.begin_object();
+        for (std::size_t i = 0; i < progress.params.size(); ++i) {
+            json.key(app.chapters[c].params[i].name), json.integer(progress.params[i]);
+        }
+        json.end_object();
+        json.key("code");
+        if (progress.edited_code.empty()) {
+            json.null();
+        } else {
+            json.string(progress.edited_code);
+        }
+        json.key("answers"), json.begin_array();
+        for (const int chosen : progress.answers) json.integer(chosen);
+        json.end_array();
+        json.end_object();
+    }
+    json.end_array();
+}
+
+}  // namespace
+
+const char* state_word(task_state state) {
+    switch (state) {
+        case task_state::scheduled: return "ready";
+        case task_state::running: return "running";
+        case task_state::waiting: return "waiting";
+        case task_state::finished: return "done";
+        case task_state::failed: return "failed";
+        case task_state::cancelled: return "cancelled";
+    }
+    return "unknown";
+}
+
+std::string state_json(const app_state& app) {
+    json_writer json;
+    json.begin_object();
+    json.key("chapter"), json.integer(static_cast<long long>(app.chapter_index));
+    json.key("chapters"), write_chapters(json, app);
+    json.key("step"), json.integer(static_cast<long long>(app.cursor));
+    json.key("steps"), json.integer(static_cast<long long>(event_count(app)));
+    json.key("playing"), json.boolean(app.playing);
+    json.key("clock"), json.number(app.view.time);
+    json.key("tasks"), write_tasks(json, app.view);
+    json.key("output"), json.string(app.view.output);
+    json.key("narration"), json.string(narrate(app.run, app.cursor));
+    json.key("code"), json.string(app.editor);
+    json.key("codeEdited"), json.boolean(code_edited(app));
+    json.key("error"), write_error(json, app);
+    write_progress(json, app);
+    json.key("saved"), write_saved(json, app);
+    json.end_object();
+    return json.take();
+}
+
+}  // namespace loopstep::web

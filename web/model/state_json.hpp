@@ -1,0 +1,16 @@
+// The app's state as JSON for the page (shell/API.md's loopstep.state()): what the web API
+// returns and what the browser tests read. Pairs with state_json.cpp.
+#pragma once
+
+#include <string>
+
+#include "model/app_state.hpp"
+
+namespace loopstep::web {
+
+std::string state_json(const app_state& app);
+
+// The words the page uses for a task's state: ready, running, waiting, done, failed, cancelled.
+const char* state_word(task_state state);
+
+}  // namespace loopstep::web

@@ -1,0 +1,67 @@
+// The stepping controls (restart, back, step, end, play/pause with speed), the scrubber, the
+// virtual clock and the one-line narration of the current step. Part of the UI in ui.hpp.
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "imgui.h"
+#include "model/narration.hpp"
+#include "ui.hpp"
+
+namespace loopstep::web {
+namespace {
+
+bool button(const char* label, const char* tooltip, bool enabled) {
+    ImGui::BeginDisabled(!enabled);
+    const bool pressed = ImGui::Button(label);
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tooltip);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    return pressed;
+}
+
+void speed(app_state& app) {
+    static constexpr std::array<double, 7> speeds = {1, 2, 4, 8, 16, 32, 64};
+    const std::string current = std::to_string(static_cast<int>(app.steps_per_second)) + " steps/s";
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    if (ImGui::BeginCombo("##speed", current.c_str())) {
+        for (double option : speeds) {
+            const std::string label = std::to_string(static_cast<int>(option)) + " steps/s";
+            if (ImGui::Selectable(label.c_str(), option == app.steps_per_second)) app.steps_per_second = option;
+        }
+        ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play speed");
+}
+
+}  // namespace
+
+void ui_controls(app_state& app, const ui_fonts& fonts) {
+    const std::size_t total = event_count(app);
+    const bool at_start = app.cursor == 0;
+    const bool at_end = app.cursor >= total;
+    if (button("\xE2\x87\xA4 Start", "Restart (Home)", !at_start)) seek(app, 0);
+    if (button("\xE2\x97\x80 Back", "Step back (Left arrow)", !at_start)) step_back(app);
+    if (button("Step \xE2\x96\xB6", "Step forward (Right arrow)", !at_end)) step_forward(app);
+    if (button(app.playing ? "Pause" : "Play", "Play or pause (Space)", total > 0)) toggle_play(app);
+    if (button("End \xE2\x87\xA5", "Run to the end (End)", !at_end)) seek(app, total);
+    speed(app);
+    int cursor = static_cast<int>(app.cursor);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::SliderInt("##cursor", &cursor, 0, static_cast<int>(total), "step %d (drag to scrub)")) {
+        seek(app, static_cast<std::size_t>(std::max(cursor, 0)));
+    }
+
+    ImGui::PushFont(fonts.heading);
+    ImGui::Text("%.1f s", app.view.time);
+    ImGui::PopFont();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The virtual clock: waits take no real time");
+    ImGui::SameLine();
+    ImGui::TextDisabled("step %zu of %zu", app.cursor, total);
+    const std::string sentence = narrate(app.run, app.cursor);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(sentence.c_str());
+    ImGui::PopTextWrapPos();
+}
+
+}  // namespace loopstep::web

@@ -1,0 +1,60 @@
+// The event loop's own state at the cursor: the ready queue in order, the timers by when they
+// fire, and the futures tasks wait on. Part of the UI declared in ui.hpp.
+#include <string>
+
+#include "imgui.h"
+#include "ui.hpp"
+
+namespace loopstep::web {
+namespace {
+
+std::string who(const snapshot& view, task_id id) {
+    const task_view* task = view.find_task(id);
+    return task != nullptr ? task->name : std::string();
+}
+
+void ready_queue(const snapshot& view) {
+    ImGui::Text("Ready queue (%zu)", view.ready.size());
+    if (view.ready.empty()) {
+        ImGui::TextDisabled("  empty: the loop waits for the next timer");
+        return;
+    }
+    int position = 1;
+    for (const pending_callback& entry : view.ready) {
+        const std::string task = who(view, entry.task);
+        const std::string what = task.empty() ? entry.label : entry.label.empty() ? task + " runs its next step" : task + ": " + entry.label;
+        ImGui::BulletText("%d. %s", position++, what.c_str());
+    }
+}
+
+void timers(const snapshot& view) {
+    ImGui::Text("Timers (%zu)", view.timers.size());
+    for (const pending_callback& timer : view.timers) {
+        const std::string task = who(view, timer.task);
+        ImGui::BulletText("at %.1f s (in %.1f s): %s", timer.when, timer.when - view.time,
+                          task.empty() ? timer.label.c_str() : (task + " wakes").c_str());
+    }
+}
+
+void futures(const snapshot& view) {
+    ImGui::Text("Pending futures (%zu)", view.futures.size());
+    for (const future_view& future : view.futures) {
+        std::string waiters;
+        for (task_id id : future.waiters) waiters += (waiters.empty() ? "" : ", ") + who(view, id);
+        ImGui::BulletText("%s%s%s", future.label.c_str(), waiters.empty() ? "" : ", awaited by ", waiters.c_str());
+    }
+}
+
+}  // namespace
+
+void ui_loop(const app_state& app, const ui_fonts&) {
+    ImGui::PushTextWrapPos(0);
+    ready_queue(app.view);
+    ImGui::Spacing();
+    timers(app.view);
+    ImGui::Spacing();
+    futures(app.view);
+    ImGui::PopTextWrapPos();
+}
+
+}  // namespace loopstep::web
