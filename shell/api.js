@@ -11,6 +11,7 @@ window.loopstepApi = (function () {
 
     const api = {
       state,
+      chapter: (index) => JSON.parse(Module.ccall('loopstep_chapter_json', 'string', ['number'], [index])),
       onChange(callback) { listeners.push(callback); },
       goToChapter: command((index) => call('loopstep_go_to_chapter', ['number'], [index])),
       step: command(() => call('loopstep_step')),
@@ -23,6 +24,8 @@ window.loopstepApi = (function () {
       runCode: command((source) => call('loopstep_run_code', ['string'], [String(source)])),
       setParam: command((name, value) => call('loopstep_set_param', ['string', 'number'], [String(name), value])),
       answer: command((question, option) => call('loopstep_answer', ['number', 'number'], [question, option])),
+      setDisplay: command(({ highContrast, textScale }) =>
+        call('loopstep_set_display', ['number', 'number'], [highContrast ? 1 : 0, Number(textScale) || 1])),
     };
     // The app reports a change at the end of the frame that made it (web_api_frame_done).
     Module.loopstepChanged = () => {

@@ -39,7 +39,8 @@ ImFont* add(const unsigned char* data, std::size_t size, float pixels, float pix
 
 }  // namespace
 
-ui_fonts load_fonts(float pixel_ratio) {
+ui_fonts load_fonts(float pixel_ratio, float text_scale) {
+    pixel_ratio *= text_scale;  // rasterised at the size shown, then scaled back by the ratio only
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     ui_fonts fonts;
@@ -50,7 +51,7 @@ ui_fonts load_fonts(float pixel_ratio) {
     fonts.heading = add(loopstep_embedded_bold_font, loopstep_embedded_bold_font_size, heading_size, pixel_ratio);
     fonts.title = add(loopstep_embedded_bold_font, loopstep_embedded_bold_font_size, title_size, pixel_ratio);
     io.FontDefault = fonts.text;
-    io.FontGlobalScale = 1.0f / pixel_ratio;
+    io.FontGlobalScale = text_scale / pixel_ratio;
     return fonts;
 }
 

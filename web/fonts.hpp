@@ -16,6 +16,7 @@ struct ui_fonts {
 };
 
 // Rasterises at `pixel_ratio` x the logical size and scales back, so text is sharp on HiDPI screens.
-ui_fonts load_fonts(float pixel_ratio);
+// `text_scale` is the learner's text size setting (1 = default).
+ui_fonts load_fonts(float pixel_ratio, float text_scale);
 
 }  // namespace loopstep::web

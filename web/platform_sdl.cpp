@@ -26,6 +26,7 @@ struct platform {
     SDL_GLContext gl = nullptr;
     ui_fonts fonts;
     float pixel_ratio = 1;
+    display_settings display;  // what the style and fonts were last built for
     bool first_frame_done = false;
     bool quit = false;
     app_state app;
@@ -37,20 +38,6 @@ float drawable_ratio(SDL_Window* window) {
     SDL_GetWindowSize(window, &window_w, &window_h);
     SDL_GL_GetDrawableSize(window, &drawable_w, &drawable_h);
     return window_w > 0 && drawable_w > 0 ? static_cast<float>(drawable_w) / static_cast<float>(window_w) : 1.0f;
-}
-
-void apply_style(float pixel_ratio) {
-    ImGui::StyleColorsDark();
-    ImGuiStyle& style = ImGui::GetStyle();
-    style.WindowRounding = 0;
-    style.ChildRounding = 4;
-    style.FrameRounding = 4;
-    style.WindowPadding = ImVec2(14, 12);
-    style.FramePadding = ImVec2(10, 5);
-    style.ItemSpacing = ImVec2(10, 7);
-    style.CellPadding = ImVec2(6, 3);
-    style.WindowBorderSize = 0;
-    (void)pixel_ratio;  // sizes are in window units; SDL scales the framebuffer
 }
 
 bool init(platform& p) {
@@ -87,8 +74,8 @@ bool init(platform& p) {
     io.IniFilename = nullptr;  // no settings file in the browser
     io.LogFilename = nullptr;
     p.pixel_ratio = drawable_ratio(p.window);
-    apply_style(p.pixel_ratio);
-    p.fonts = load_fonts(p.pixel_ratio);
+    ui_apply_style(p.display);
+    p.fonts = load_fonts(p.pixel_ratio, p.display.text_scale);
     ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
@@ -125,11 +112,15 @@ void frame(platform& p) {
         if (event.type == SDL_QUIT) p.quit = true;
         if (event.type == SDL_KEYDOWN) handle_key(p.app, event.key);
     }
-    // The screen's density changed (zoom, another monitor): rasterise the fonts again.
-    if (const float ratio = drawable_ratio(p.window); ratio != p.pixel_ratio) {
+    // The screen's density changed (zoom, another monitor) or the learner's text size or
+    // contrast setting did: build the style and rasterise the fonts again.
+    const float ratio = drawable_ratio(p.window);
+    if (ratio != p.pixel_ratio || !(p.display == p.app.display)) {
         p.pixel_ratio = ratio;
+        p.display = p.app.display;
+        ui_apply_style(p.display);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
-        p.fonts = load_fonts(ratio);
+        p.fonts = load_fonts(ratio, p.display.text_scale);
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
     ImGui_ImplOpenGL3_NewFrame();

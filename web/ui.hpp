@@ -11,6 +11,11 @@
 
 namespace loopstep::web {
 
+// The look: the dark theme or the high-contrast one, spacing scaled with the text size (ui_style.cpp).
+void ui_apply_style(const display_settings& display);
+// The text size and contrast buttons (ui_style.cpp).
+void ui_display_controls(app_state& app);
+
 // The whole frame: one window filling the canvas, laid out for its width (ui_layout.cpp).
 void ui_frame(app_state& app, const ui_fonts& fonts);
 

@@ -11,7 +11,9 @@
 namespace loopstep::web {
 namespace {
 
-void chapter_bar(app_state& app, const ui_fonts& fonts) {
+// Previous / next, the chapter picker and how far through the lesson; on a narrow screen the
+// picker takes its own line and carries the progress itself.
+void chapter_bar(app_state& app, bool narrow) {
     const std::size_t count = app.chapters.size();
     if (count == 0) return;
     ImGui::BeginDisabled(app.chapter_index == 0);
@@ -23,21 +25,24 @@ void chapter_bar(app_state& app, const ui_fonts& fonts) {
     if (ImGui::Button("Next \xE2\x86\x92")) open_chapter(app, app.chapter_index + 1);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Next chapter (Page Down)");
     ImGui::EndDisabled();
-    ImGui::SameLine();
-    const std::string label = "Chapter " + std::to_string(app.chapter_index + 1) + " of " + std::to_string(count);
-    ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 22, ImGui::GetContentRegionAvail().x * 0.55f));
-    if (ImGui::BeginCombo("##chapter", (label + ": " + app.chapters[app.chapter_index].title).c_str())) {
+    const std::string position = std::to_string(app.chapter_index + 1) + "/" + std::to_string(count);
+    const std::string current = (narrow ? position : "Chapter " + position) + ": " + app.chapters[app.chapter_index].title;
+    if (!narrow) ImGui::SameLine();
+    ImGui::SetNextItemWidth(narrow ? -1.0f : std::min(ImGui::GetFontSize() * 24, ImGui::GetContentRegionAvail().x * 0.6f));
+    if (ImGui::BeginCombo("##chapter", current.c_str())) {
         for (std::size_t i = 0; i < count; ++i) {
             const std::string item = std::to_string(i + 1) + ". " + app.chapters[i].title;
             if (ImGui::Selectable(item.c_str(), i == app.chapter_index)) open_chapter(app, i);
         }
         ImGui::EndCombo();
     }
+    if (!narrow) ImGui::SameLine();
+    ui_display_controls(app);
+    if (narrow) return;
     ImGui::SameLine();
     const float fraction = static_cast<float>(app.chapter_index + 1) / static_cast<float>(count);
     const std::string percent = std::to_string(static_cast<int>(fraction * 100 + 0.5f)) + "% of the lesson";
     ImGui::ProgressBar(fraction, ImVec2(-1, 0), percent.c_str());
-    (void)fonts;
 }
 
 // Code, controls, narration and timeline, then the output below them.
@@ -122,8 +127,9 @@ void ui_frame(app_state& app, const ui_fonts& fonts) {
     constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("loopstep", nullptr, flags);
-    chapter_bar(app, fonts);
-    if (ImGui::GetContentRegionAvail().x >= 62.0f * ImGui::GetFontSize()) {
+    const bool wide = ImGui::GetContentRegionAvail().x >= 62.0f * ImGui::GetFontSize();
+    chapter_bar(app, !wide);
+    if (wide) {
         wide_layout(app, fonts);
     } else {
         narrow_layout(app, fonts);

@@ -52,6 +52,12 @@ LOOPSTEP_EXPORT const char* loopstep_state_json() {
     return state_text.c_str();
 }
 
+LOOPSTEP_EXPORT const char* loopstep_chapter_json(int index) {
+    state_text = bound_app && index >= 0 ? loopstep::web::chapter_json(*bound_app, static_cast<std::size_t>(index))
+                                         : std::string("null");
+    return state_text.c_str();
+}
+
 // Acting: each mirrors a control of the canvas.
 LOOPSTEP_EXPORT void loopstep_go_to_chapter(int index) {
     if (bound_app && index >= 0) loopstep::web::open_chapter(*bound_app, static_cast<std::size_t>(index));
@@ -80,4 +86,7 @@ LOOPSTEP_EXPORT void loopstep_set_param(const char* name, int value) {
 }
 LOOPSTEP_EXPORT void loopstep_answer(int question, int option) {
     if (bound_app && question >= 0) loopstep::web::answer(*bound_app, static_cast<std::size_t>(question), option);
+}
+LOOPSTEP_EXPORT void loopstep_set_display(int high_contrast, double text_scale) {
+    if (bound_app) loopstep::web::set_display(*bound_app, {high_contrast != 0, static_cast<float>(text_scale)});
 }

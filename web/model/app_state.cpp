@@ -111,6 +111,12 @@ score final_check_score(const app_state& app) {
     return result;
 }
 
+void set_display(app_state& app, display_settings display) {
+    display.text_scale = std::clamp(display.text_scale, min_text_scale, max_text_scale);
+    app.display = display;
+    ++app.revision;
+}
+
 std::size_t event_count(const app_state& app) { return app.run.events().size(); }
 
 void seek(app_state& app, std::size_t cursor) {

@@ -21,6 +21,15 @@ struct chapter_progress {
     std::vector<int> answers;  // the option chosen per question, -1 = not answered yet
 };
 
+// How the screen looks: chosen by the learner (or the page, from the system's preferences).
+struct display_settings {
+    bool high_contrast = false;
+    float text_scale = 1.0f;  // 1 = the default text size
+    bool operator==(const display_settings&) const = default;
+};
+inline constexpr float min_text_scale = 0.8f;
+inline constexpr float max_text_scale = 2.0f;
+
 struct app_state {
     std::vector<chapter> chapters;
     std::vector<chapter_progress> progress;  // one per chapter
@@ -36,8 +45,11 @@ struct app_state {
     bool playing = false;
     double play_clock = 0;             // steps not yet taken while playing
     double steps_per_second = 8;
+    display_settings display;
     std::uint64_t revision = 0;        // bumps on every change the page should hear about
 };
+
+void set_display(app_state& app, display_settings display);  // clamps the text scale
 
 // Takes the chapters and opens the first one. Without chapters the app still runs programs.
 void init_app(app_state& app, std::vector<chapter> chapters);

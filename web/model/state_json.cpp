@@ -186,7 +186,86 @@ void write_saved(json_writer& json, const app_state& app) {
     json.end_array();
 }
 
+const char* style_word(span_style style) {
+    switch (style) {
+        case span_style::emphasis: return "emphasis";
+        case span_style::strong: return "strong";
+        case span_style::code: return "code";
+        case span_style::plain: break;
+    }
+    return "plain";
+}
+
+const char* block_word(block_kind kind) {
+    switch (kind) {
+        case block_kind::heading: return "heading";
+        case block_kind::bullet: return "bullet";
+        case block_kind::code: return "code";
+        case block_kind::paragraph: break;
+    }
+    return "paragraph";
+}
+
+void write_rich_text(json_writer& json, const rich_text& text) {
+    json.begin_array();
+    for (const text_span& span : text) {
+        json.begin_object();
+        json.key("style"), json.string(style_word(span.style));
+        json.key("text"), json.string(span.text);
+        json.end_object();
+    }
+    json.end_array();
+}
+
+void write_questions(json_writer& json, const std::vector<lesson_question>& questions) {
+    json.begin_array();
+    for (const lesson_question& question : questions) {
+        json.begin_object();
+        json.key("prompt"), write_rich_text(json, question.prompt);
+        json.key("options"), json.begin_array();
+        for (const rich_text& option : question.options) write_rich_text(json, option);
+        json.end_array();
+        json.key("feedback"), write_rich_text(json, question.feedback);
+        json.end_object();
+    }
+    json.end_array();
+}
+
 }  // namespace
+
+std::string chapter_json(const app_state& app, std::size_t index) {
+    if (index >= app.chapters.size()) return "null";
+    const chapter& chapter = app.chapters[index];
+    json_writer json;
+    json.begin_object();
+    json.key("title"), json.string(chapter.title);
+    json.key("finalCheck"), json.boolean(chapter.is_final_check);
+    json.key("blocks"), json.begin_array();
+    for (const lesson_block& block : chapter.blocks) {
+        json.begin_object();
+        json.key("kind"), json.string(block_word(block.kind));
+        if (block.kind == block_kind::code) {
+            json.key("code"), json.string(block.code);
+        } else {
+            json.key("text"), write_rich_text(json, block.text);
+        }
+        json.end_object();
+    }
+    json.end_array();
+    json.key("params"), json.begin_array();
+    for (const lesson_param& param : chapter.params) {
+        json.begin_object();
+        json.key("name"), json.string(param.name);
+        json.key("label"), json.string(param.label);
+        json.key("min"), json.integer(param.min);
+        json.key("max"), json.integer(param.max);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("questions"), write_questions(json, chapter.questions);
+    json.end_object();
+    return json.take();
+}
 
 const char* state_word(task_state state) {
     switch (state) {
@@ -217,6 +296,10 @@ std::string state_json(const app_state& app) {
     json.key("error"), write_error(json, app);
     write_progress(json, app);
     json.key("saved"), write_saved(json, app);
+    json.key("display"), json.begin_object();
+    json.key("highContrast"), json.boolean(app.display.high_contrast);
+    json.key("textScale"), json.number(app.display.text_scale);
+    json.end_object();
     json.end_object();
     return json.take();
 }

@@ -2,6 +2,7 @@
 // returns and what the browser tests read. Pairs with state_json.cpp.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "model/app_state.hpp"
@@ -9,6 +10,10 @@
 namespace loopstep::web {
 
 std::string state_json(const app_state& app);
+
+// One chapter's content for the page's text version: title, blocks with styled spans, questions
+// (without their right answers: state().answers says whether a chosen one is right).
+std::string chapter_json(const app_state& app, std::size_t index);
 
 // The words the page uses for a task's state: ready, running, waiting, done, failed, cancelled.
 const char* state_word(task_state state);

@@ -1,0 +1,179 @@
+// The lesson as real HTML beside the canvas, for screen readers and keyboard users (the canvas is
+// invisible to assistive technology): the chapter's text, the code, the controls as buttons, the
+// tasks as a table, the questions as radio groups, and a live region that reads each step's
+// narration. It follows the app both ways through window.loopstep (shell/API.md) only.
+'use strict';
+window.loopstepA11y = (function () {
+  const $ = (id) => document.getElementById(id);
+  const make = (tag, props, children) => {
+    const node = Object.assign(document.createElement(tag), props || {});
+    for (const child of children || []) node.append(child);
+    return node;
+  };
+
+  // Styled spans (the lesson's inline markup) as strong / em / code elements.
+  function richText(spans) {
+    return spans.map((span) => {
+      if (span.style === 'strong') return make('strong', { textContent: span.text });
+      if (span.style === 'emphasis') return make('em', { textContent: span.text });
+      if (span.style === 'code') return make('code', { textContent: span.text });
+      return document.createTextNode(span.text);
+    });
+  }
+
+  function renderLesson(chapter) {
+    const article = $('a11y-lesson');
+    article.replaceChildren(make('h1', { id: 'a11y-title', textContent: chapter.title }));
+    let list = null;
+    for (const block of chapter.blocks) {
+      if (block.kind !== 'bullet') list = null;
+      if (block.kind === 'heading') article.append(make('h2', {}, richText(block.text)));
+      else if (block.kind === 'paragraph') article.append(make('p', {}, richText(block.text)));
+      else if (block.kind === 'code') article.append(make('pre', {}, [make('code', { textContent: block.code })]));
+      else {
+        if (!list) article.append(list = make('ul'));
+        list.append(make('li', {}, richText(block.text)));
+      }
+    }
+  }
+
+  function renderParams(api, chapter, state) {
+    const box = $('a11y-params');
+    box.replaceChildren();
+    for (const param of chapter.params) {
+      const id = 'a11y-param-' + param.name;
+      const input = make('input', { type: 'range', id, min: param.min, max: param.max, value: state.params[param.name] });
+      const output = make('output', { htmlFor: id, textContent: state.params[param.name] });
+      input.addEventListener('change', () => { output.textContent = input.value; api.setParam(param.name, Number(input.value)); });
+      box.append(make('p', {}, [make('label', { htmlFor: id, textContent: param.label + ' ' }), input, ' ', output]));
+    }
+  }
+
+  function renderQuestions(api, chapter) {
+    const box = $('a11y-questions');
+    box.replaceChildren();
+    if (chapter.questions.length === 0) return;
+    box.append(make('h2', { textContent: chapter.finalCheck ? 'Final check' : 'Check your understanding' }));
+    chapter.questions.forEach((question, q) => {
+      const fieldset = make('fieldset', { id: 'a11y-question-' + q }, [make('legend', {}, [`Question ${q + 1}: `, ...richText(question.prompt)])]);
+      question.options.forEach((option, o) => {
+        const id = `a11y-q${q}-o${o}`;
+        const radio = make('input', { type: 'radio', name: 'a11y-q' + q, id, value: o });
+        radio.addEventListener('change', () => api.answer(q, o));
+        fieldset.append(make('div', {}, [radio, make('label', { htmlFor: id }, richText(option))]));
+      });
+      fieldset.append(make('p', { className: 'feedback', id: `a11y-q${q}-feedback` }));
+      fieldset.dataset.feedback = JSON.stringify(question.feedback);
+      box.append(fieldset);
+    });
+    box.append(make('p', { id: 'a11y-score', role: 'status' }));
+  }
+
+  function renderAnswers(state) {
+    state.answers.forEach((answer, q) => {
+      const fieldset = $('a11y-question-' + q);
+      if (!fieldset) return;
+      for (const radio of fieldset.querySelectorAll('input')) radio.checked = Number(radio.value) === answer.chosen;
+      const feedback = $(`a11y-q${q}-feedback`);
+      if (answer.chosen < 0) { feedback.replaceChildren(); return; }
+      feedback.replaceChildren(make('strong', { textContent: answer.correct ? 'Right. ' : 'Not quite. ' }),
+                               ...richText(JSON.parse(fieldset.dataset.feedback)));
+    });
+    const score = $('a11y-score');
+    if (score && state.chapters[state.chapter].finalCheck) {
+      score.textContent = state.score.answered < state.score.total
+        ? `${state.score.answered} of ${state.score.total} answered.`
+        : `Your score: ${state.score.right} of ${state.score.total}.`;
+    }
+  }
+
+  function renderTasks(state) {
+    const body = $('a11y-tasks').tBodies[0];
+    body.replaceChildren(...state.tasks.map((task) => make('tr', {}, [
+      make('th', { scope: 'row', textContent: task.name }),
+      make('td', { textContent: task.state }),
+      make('td', { textContent: task.line > 0 ? String(task.line) : '' }),
+      make('td', { textContent: task.detail }),
+    ])));
+  }
+
+  function renderRun(state) {
+    $('a11y-clock').textContent = `Clock ${state.clock.toFixed(1)} s, step ${state.step} of ${state.steps}.`;
+    const narration = $('a11y-narration');
+    if (narration.textContent !== state.narration) narration.textContent = state.narration;
+    $('a11y-output').textContent = state.output || '(nothing printed yet)';
+    $('a11y-play').textContent = state.playing ? 'Pause' : 'Play';
+    $('a11y-back').disabled = $('a11y-start').disabled = state.step === 0;
+    $('a11y-step').disabled = $('a11y-end').disabled = state.step >= state.steps;
+    renderTasks(state);
+    const error = state.error;
+    $('a11y-error').textContent = error
+      ? `${error.kind} at line ${error.line}${error.column ? ', column ' + error.column : ''}: ${error.message}` : '';
+  }
+
+  function renderChapterNav(state) {
+    const select = $('a11y-chapter');
+    if (select.options.length !== state.chapters.length) {
+      select.replaceChildren(...state.chapters.map((chapter, i) => make('option', { value: i, textContent: `${i + 1}. ${chapter.title}` })));
+    }
+    select.value = String(state.chapter);
+    $('a11y-prev').disabled = state.chapter === 0;
+    $('a11y-next').disabled = state.chapter + 1 >= state.chapters.length;
+  }
+
+  function wire(api) {
+    const on = (id, action) => $(id).addEventListener('click', action);
+    on('a11y-prev', () => api.goToChapter(api.state().chapter - 1));
+    on('a11y-next', () => api.goToChapter(api.state().chapter + 1));
+    $('a11y-chapter').addEventListener('change', (event) => api.goToChapter(Number(event.target.value)));
+    on('a11y-start', () => api.restart());
+    on('a11y-back', () => api.back());
+    on('a11y-step', () => api.step());
+    on('a11y-end', () => api.toEnd());
+    on('a11y-play', () => (api.state().playing ? api.pause() : api.play()));
+    on('a11y-run', () => api.runCode($('a11y-editor').value));
+    on('a11y-smaller', () => { const d = api.state().display; api.setDisplay({ ...d, textScale: d.textScale - 0.1 }); });
+    on('a11y-larger', () => { const d = api.state().display; api.setDisplay({ ...d, textScale: d.textScale + 0.1 }); });
+    $('a11y-contrast').addEventListener('change', (event) => api.setDisplay({ ...api.state().display, highContrast: event.target.checked }));
+  }
+
+  // SDL cancels Tab on the canvas (it would trap keyboard users there): let Tab reach the
+  // browser before SDL's listener on the canvas sees it, so focus moves on as usual.
+  function releaseTab() {
+    const canvas = $('canvas');
+    window.addEventListener('keydown', (event) => {
+      if (event.key === 'Tab' && event.target === canvas) event.stopPropagation();
+    }, true);
+  }
+
+  function start(api) {
+    releaseTab();
+    wire(api);
+    let shownChapter = -1;
+    const render = (state) => {
+      if (state.chapter !== shownChapter) {
+        shownChapter = state.chapter;
+        const chapter = api.chapter(state.chapter);
+        renderLesson(chapter);
+        renderParams(api, chapter, state);
+        renderQuestions(api, chapter);
+      }
+      renderChapterNav(state);
+      renderRun(state);
+      renderAnswers(state);
+      const editor = $('a11y-editor');
+      if (document.activeElement !== editor && editor.value !== state.code) editor.value = state.code;
+      $('a11y-code').textContent = state.code;
+      $('a11y-contrast').checked = state.display.highContrast;
+      document.body.classList.toggle('high-contrast', state.display.highContrast);
+    };
+    api.onChange(render);
+    render(api.state());
+    // The system's preferences are the starting point; the learner's choice then wins.
+    if (window.matchMedia('(prefers-contrast: more)').matches && !api.state().display.highContrast) {
+      api.setDisplay({ ...api.state().display, highContrast: true });
+    }
+  }
+
+  return { start };
+})();
