@@ -1,0 +1,555 @@
+// The browser end-to-end tests: the built page (dist/, what ./dev serve serves) in Debian's
+// headless Chromium (SwiftShader WebGL2) through playwright-core, driven with the keyboard and
+// window.loopstep (shell/API.md). Expected values come from lessons/*.md and CPython only.
+// Usage: node tests/browser/run.mjs [NAME-SUBSTRING]   (./dev test runs it last)
+// Screenshots: build/browser-tests/chapter-NN.png (every chapter at a middle step), error-*.png.
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import {
+  api, cpythonOutput, cpythonRuntimeError, cpythonSyntaxError, launch, nextFrames, readLessons,
+  root, serve, viewport, waitReady, watchErrors,
+} from './support.mjs';
+
+const dist = process.env.LOOPSTEP_DIST ?? join(root, 'dist');
+const shots = process.env.LOOPSTEP_BROWSER_SHOTS ?? join(root, 'build', 'browser-tests');
+const only = process.argv[2] ?? '';
+const testTimeoutMs = 10 * 60 * 1000;
+
+const lessons = readLessons();
+const twelve = lessons.findIndex((lesson) => lesson.file.startsWith('04-'));
+const check = lessons.findIndex((lesson) => lesson.finalCheck);
+
+// ---- a tiny runner -------------------------------------------------------------------------
+
+const tests = [];
+const test = (name, body, { gate = false } = {}) => tests.push({ name, body, gate });
+
+// Per test: pages in fresh browser contexts (fresh localStorage), each watched for errors.
+class Session {
+  constructor(browser, url) {
+    this.browser = browser;
+    this.url = url;
+    this.contexts = [];
+    this.watched = [];
+  }
+
+  async context() {
+    const context = await this.browser.newContext({ viewport, deviceScaleFactor: 1 });
+    this.contexts.push(context);
+    return context;
+  }
+
+  // Opens the page (with an optional '#fragment') in `context` or a fresh one; waits for ready.
+  async open(fragment = '', context = null) {
+    const page = await (context ?? await this.context()).newPage();
+    this.watch(page);
+    await page.goto(this.url + fragment);
+    await waitReady(page);
+    return page;
+  }
+
+  watch(page) {
+    this.watched.push({ page, errors: watchErrors(page) });
+  }
+
+  // A page must not have logged an error or thrown while the test used it.
+  checkErrors() {
+    const errors = this.watched.flatMap(({ errors }) => errors);
+    assert.deepEqual(errors, [], 'the page logged errors');
+  }
+
+  async close() {
+    for (const context of this.contexts) await context.close().catch(() => {});
+  }
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} took over ${ms / 1000} s`)), ms); });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function shoot(page, name) {
+  await nextFrames(page);
+  const path = join(shots, name);
+  await page.screenshot({ path });
+  return path;
+}
+
+const stateOf = (page) => api(page, 'state');
+const waitFor = (page, predicate, arg, timeout = 60000) =>
+  page.waitForFunction(predicate, arg, { timeout, polling: 'raf' });
+async function waitForStep(page, step) {
+  try {
+    await waitFor(page, (step) => window.loopstep.state().step === step, step);
+  } catch (error) {
+    throw new Error(`waited for step ${step}, the cursor is at ${(await stateOf(page)).step}: ${error.message}`);
+  }
+}
+
+// The chapter's program with one source line changed (1-based), checked to be there.
+function editLine(program, line, from, to) {
+  const lines = program.split('\n');
+  assert.ok(lines[line - 1].includes(from), `line ${line} has no '${from}': ${lines[line - 1]}`);
+  lines[line - 1] = lines[line - 1].replace(from, to);
+  return lines.join('\n');
+}
+const lineOf = (program, text) => program.split('\n').findIndex((line) => line.includes(text)) + 1;
+
+// ---- the tests -----------------------------------------------------------------------------
+
+test('the page loads without console errors and lists the chapters', async (t) => {
+  const page = await t.open();
+  const state = await stateOf(page);
+  assert.ok(state.chapters.length >= 6, `only ${state.chapters.length} chapters`);
+  assert.deepEqual(state.chapters.map((chapter) => chapter.title), lessons.map((lesson) => lesson.title));
+  assert.deepEqual(state.chapters.map((chapter) => chapter.finalCheck), lessons.map((lesson) => lesson.finalCheck));
+  assert.equal(state.chapter, 0);
+  assert.equal(state.step, 0);
+  assert.equal(state.error, null);
+  assert.equal(state.code, lessons[0].program);
+  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'canvas',
+               'the canvas has the keyboard focus');
+}, { gate: true });  // if the page does not even start, the other tests are skipped
+
+test('every chapter prints what CPython prints and has a screenshot', async (t) => {
+  const page = await t.open();
+  for (const [index, lesson] of lessons.entries()) {
+    let state = await api(page, 'goToChapter', index);
+    assert.equal(state.chapter, index);
+    assert.equal(state.code, lesson.program, `chapter ${index} shows its lesson file's program`);
+    assert.equal(state.error, null, `chapter ${index} runs without an error`);
+    assert.equal(state.answers.length, lesson.questions.length, `chapter ${index}'s questions`);
+    state = await api(page, 'seek', state.steps);
+    assert.equal(state.output, cpythonOutput(lesson.program), `chapter ${index} (${lesson.file}) prints what CPython prints`);
+    await api(page, 'seek', Math.floor(state.steps / 2));
+    await shoot(page, `chapter-${String(index + 1).padStart(2, '0')}.png`);
+  }
+});
+
+test('the 12-URL chapter ends at 720 s one by one and 115 s concurrently', async (t) => {
+  const lesson = lessons[twelve];
+  const { urls, send, wait } = lesson.params;
+  // The lesson's formulas: n × (s + w) one by one, n × s + w concurrently.
+  const oneByOne = urls.value * (send.value + wait.value);
+  const together = urls.value * send.value + wait.value;
+  assert.deepEqual([oneByOne, together], [720, 115], 'the lesson file still has 12 URLs, 5 s and 55 s');
+  const expected = cpythonOutput(lesson.program);
+  assert.ok(expected.includes(`one by one:   all replies after ${oneByOne} s\n`), expected);
+  assert.ok(expected.includes(`concurrently: all replies after ${together} s\n`), expected);
+  const finalClock = Number(cpythonOutput(lesson.program, 'print(time.monotonic())\n').trim().split('\n').pop());
+
+  const page = await t.open();
+  let state = await api(page, 'goToChapter', twelve);
+  assert.equal(state.step, 0);
+  assert.ok(state.steps > 0);
+  assert.deepEqual(state.params, { urls: urls.value, send: send.value, wait: wait.value });
+  state = await api(page, 'seek', state.steps);
+  assert.equal(state.step, state.steps);
+  assert.equal(state.output, expected);
+  assert.equal(state.clock, finalClock, 'the clock at the end is the program\'s final virtual time');
+  assert.ok(state.tasks.length >= urls.value + 1, `${state.tasks.length} tasks`);
+  assert.deepEqual(state.tasks.filter((task) => task.state !== 'done'), [], 'every task is done');
+  for (let i = 0; i < urls.value; ++i) assert.ok(state.tasks.some((task) => task.name === `fetch-${i}`), `task fetch-${i}`);
+  assert.equal(state.playing, false);
+  await shoot(page, 'twelve-requests-end.png');
+});
+
+test('toEnd() and restart() go to the last and the first event', async (t) => {
+  const page = await t.open();
+  for (const index of [twelve, 0]) {
+    let state = await api(page, 'goToChapter', index);
+    const steps = state.steps;
+    state = await api(page, 'toEnd');
+    assert.equal(state.step, steps, `chapter ${index}: toEnd() leads to step ${state.step} of ${steps}`);
+    state = await api(page, 'restart');
+    assert.equal(state.step, 0, `chapter ${index}: restart()`);
+  }
+});
+
+test('arrow keys step through the whole 12-URL recording and back', async (t) => {
+  const page = await t.open();
+  let state = await api(page, 'goToChapter', twelve);
+  const steps = state.steps;
+  const reference = await page.evaluate((steps) => {  // the state at every cursor, by seek()
+    const states = [];
+    for (let k = 0; k <= steps; ++k) states.push(JSON.stringify(window.loopstep.seek(k)));
+    window.loopstep.restart();
+    return states;
+  }, steps);
+  // One press at a time at first, then in bursts of up to 25 sent together (several land in one
+  // frame; none may be lost): the cursor moves by exactly the number of presses.
+  await page.focus('#canvas');
+  const press = async (key, count, from) => {
+    await Promise.all(Array.from({ length: count }, () => page.keyboard.press(key)));
+    const to = key === 'ArrowRight' ? from + count : from - count;
+    await waitForStep(page, to);
+    return to;
+  };
+  let k = 0;
+  while (k < 3) k = await press('ArrowRight', 1, k);
+  while (k < steps) {
+    k = await press('ArrowRight', Math.min(25, steps - k), k);
+    assert.equal(JSON.stringify(await stateOf(page)), reference[k], `the state at step ${k} after Right`);
+  }
+  await page.keyboard.press('ArrowRight');  // at the end it stays there
+  await nextFrames(page);
+  assert.equal((await stateOf(page)).step, steps);
+  assert.equal(JSON.stringify(await stateOf(page)), reference[steps]);
+  while (k > steps - 3) k = await press('ArrowLeft', 1, k);
+  while (k > 0) {
+    k = await press('ArrowLeft', Math.min(25, k), k);
+    assert.equal(JSON.stringify(await stateOf(page)), reference[k], `the state at step ${k} after Left`);
+  }
+  await page.keyboard.press('ArrowLeft');  // at the start it stays there
+  await nextFrames(page);
+  assert.equal((await stateOf(page)).step, 0);
+  await page.keyboard.press('ArrowRight');
+  await waitForStep(page, 1);
+  state = await stateOf(page);
+  assert.equal(JSON.stringify(state), reference[1]);
+});
+
+test('stepping back restores the previous state exactly, in every chapter', async (t) => {
+  const page = await t.open();
+  for (const index of lessons.keys()) {
+    await api(page, 'goToChapter', index);
+    // Forward with step(), keeping every state; back with back(), comparing; then step()+back() at each k.
+    const mismatches = await page.evaluate(() => {
+      const api = window.loopstep;
+      const found = [];
+      const forward = [JSON.stringify(api.restart())];
+      for (let state = api.state(); state.step < state.steps;) {
+        const before = state.step;
+        state = api.step();
+        forward.push(JSON.stringify(state));
+        if (state.step !== before + 1) return { steps: forward.length - 1, found: [], count: 0, stuck: before };
+      }
+      for (let k = forward.length - 2; k >= 0; --k) {
+        const back = JSON.stringify(api.back());
+        if (back !== forward[k]) found.push({ how: 'back() from k+1', k, expected: forward[k], actual: back });
+      }
+      for (let k = 0; k < forward.length - 1; ++k) {
+        api.seek(k);
+        api.step();
+        const back = JSON.stringify(api.back());
+        if (back !== forward[k]) found.push({ how: 'seek(k), step(), back()', k, expected: forward[k], actual: back });
+        const seeked = JSON.stringify(api.seek(k));
+        if (seeked !== forward[k]) found.push({ how: 'seek(k) against step() k times', k, expected: forward[k], actual: seeked });
+      }
+      return { steps: forward.length - 1, found: found.slice(0, 3), count: found.length };
+    });
+    assert.ok(mismatches.steps > 0, `chapter ${index} has events`);
+    assert.equal(mismatches.stuck, undefined, `chapter ${index}: step() from ${mismatches.stuck} did not move one event on`);
+    if (mismatches.count > 0) {
+      const first = mismatches.found[0];
+      assert.deepEqual(JSON.parse(first.actual), JSON.parse(first.expected),
+                       `chapter ${index}: ${mismatches.count} states differ; the first at k=${first.k} (${first.how})`);
+    }
+  }
+});
+
+test('a syntax error shows CPython\'s message, line and column', async (t) => {
+  const program = lessons[twelve].program;
+  const line = lineOf(program, 'async def fetch(i):');
+  const broken = editLine(program, line, 'async def fetch(i):', 'async def fetch(i)');
+  const expected = cpythonSyntaxError(broken);
+  assert.equal(expected.kind, 'SyntaxError');
+  const page = await t.open();
+  await api(page, 'goToChapter', twelve);
+  const state = await api(page, 'runCode', broken);
+  assert.equal(state.code, broken);
+  assert.equal(state.codeEdited, true);
+  assert.deepEqual(state.error, expected);
+  assert.equal(state.steps, 0, 'nothing ran');
+  await shoot(page, 'error-syntax.png');
+});
+
+test('a runtime error (NameError) shows its line', async (t) => {
+  const program = lessons[twelve].program;
+  const line = lineOf(program, 'for i in range(URLS):');
+  const broken = editLine(program, line, 'range(URLS)', 'range(URL)');
+  const expected = cpythonRuntimeError(broken);
+  assert.equal(expected.kind, 'NameError');
+  const page = await t.open();
+  await api(page, 'goToChapter', twelve);
+  let state = await api(page, 'runCode', broken);
+  assert.ok(state.error, 'state().error is set');
+  assert.equal(state.error.kind, expected.kind);
+  // CPython's traceback adds a suggestion (". Did you mean: 'URLS'?") that is not part of the
+  // exception's message; the page may show either.
+  assert.ok([expected.message, expected.message.replace(/\. Did you mean: .*\?$/, '')].includes(state.error.message),
+            `the message '${state.error.message}' (CPython: '${expected.message}')`);
+  assert.equal(state.error.line, expected.line);
+  state = await api(page, 'seek', state.steps);
+  assert.equal(state.error.kind, expected.kind, 'the error stays at the end of the recording');
+  await shoot(page, 'error-name.png');
+});
+
+test('an endless loop ends with an error and the page stays responsive', async (t) => {
+  const page = await t.open();
+  await api(page, 'goToChapter', twelve);
+  // Inside a coroutine and at module level; the README: "a loop that never awaits stops after a
+  // step budget (LoopBlockedError)".
+  const programs = {
+    coroutine: 'import asyncio\n\nasync def spin():\n    while True:\n        pass\n\nasyncio.run(spin())\n',
+    module: 'n = 0\nwhile True:\n    n += 1\n',
+  };
+  for (const [where, program] of Object.entries(programs)) {
+    const state = await withTimeout(api(page, 'runCode', program), 120000, `runCode(endless loop in a ${where})`);
+    assert.ok(state.error, `${where}: state().error is set`);
+    assert.match(state.error.kind, /LoopBlockedError/, `${where}: ${JSON.stringify(state.error)}`);
+    assert.match(state.error.message, /endless loop/i, `${where}: ${JSON.stringify(state.error)}`);
+    const loop = program.split('\n').findIndex((text) => text.startsWith('while') || text.trim().startsWith('while')) + 1;
+    assert.ok(state.error.line >= loop && state.error.line <= loop + 1,
+              `${where}: the error's line ${state.error.line} is in the loop (line ${loop})`);
+    if (where === 'coroutine') await shoot(page, 'error-endless-loop.png');
+  }
+  // Still responsive: frames are drawn, keys and the API work, a good program runs again.
+  await nextFrames(page, 5);
+  const program = lessons[twelve].program;
+  let state = await api(page, 'runCode', program);
+  assert.equal(state.error, null);
+  assert.equal(state.codeEdited, false, 'the chapter\'s own program again');
+  await page.focus('#canvas');
+  await page.keyboard.press('ArrowRight');
+  await waitForStep(page, 1);
+  state = await api(page, 'seek', state.steps);
+  assert.equal(state.output, cpythonOutput(program));
+});
+
+test('a deep link restores chapter, step and code', async (t) => {
+  let page = await t.open(`#chapter=${twelve}&step=40`);
+  let state = await stateOf(page);
+  assert.equal(state.chapter, twelve);
+  assert.equal(state.step, 40);
+  assert.equal(state.codeEdited, false);
+
+  const edited = editLine(lessons[twelve].program, lineOf(lessons[twelve].program, 'URLS, SEND, WAIT ='), '= 12,', '= 3,');
+  const fragment = new URLSearchParams({ chapter: String(twelve), step: '7', code: edited }).toString();
+  page = await t.open('#' + fragment);
+  state = await stateOf(page);
+  assert.equal(state.chapter, twelve);
+  assert.equal(state.step, 7);
+  assert.equal(state.code, edited);
+  assert.equal(state.codeEdited, true);
+  state = await api(page, 'seek', state.steps);
+  assert.equal(state.output, cpythonOutput(edited));
+});
+
+// The page writes the URL's fragment and the store 400 ms after a change, and on pagehide.
+const savedPlace = (page, chapter, step, code) => waitFor(page, ([chapter, step, code]) => {
+  const fields = new URLSearchParams(window.location.hash.slice(1));
+  return fields.get('chapter') === String(chapter) && fields.get('step') === String(step) && fields.get('code') === code;
+}, [chapter, step, code]);
+
+test('a reload restores edited code, sliders, answers and the place', async (t) => {
+  const context = await t.context();
+  const page = await t.open('', context);
+  const twelveLesson = lessons[twelve];
+  let state = await api(page, 'goToChapter', twelve);
+  state = await api(page, 'setParam', 'wait', 30);
+  assert.equal(state.params.wait, 30);
+  const right = twelveLesson.questions[0].correct;
+  const wrong = (twelveLesson.questions[1].correct + 1) % twelveLesson.questions[1].options.length;
+  await api(page, 'answer', 0, right);
+  state = await api(page, 'answer', 1, wrong);
+  assert.deepEqual(state.answers, [{ chosen: right, correct: true }, { chosen: wrong, correct: false }]);
+
+  const edited = lessons[0].program + 'print("edited in the browser test")\n';
+  await api(page, 'goToChapter', 0);
+  state = await api(page, 'runCode', edited);
+  assert.equal(state.error, null);
+  assert.equal(state.codeEdited, true);
+  state = await api(page, 'seek', 5);
+  await savedPlace(page, 0, 5, edited);
+
+  await page.reload();
+  await waitReady(page);
+  state = await stateOf(page);
+  assert.equal(state.chapter, 0);
+  assert.equal(state.step, 5);
+  assert.equal(state.code, edited);
+  assert.equal(state.codeEdited, true);
+  assert.equal(state.error, null);
+  state = await api(page, 'seek', state.steps);
+  assert.equal(state.output, cpythonOutput(edited));
+  state = await api(page, 'goToChapter', twelve);
+  assert.equal(state.params.wait, 30, 'the slider survived the reload');
+  assert.equal(state.code, twelveLesson.withParams({ wait: 30 }), 'the slider rewrote the program');
+  assert.deepEqual(state.answers, [{ chosen: right, correct: true }, { chosen: wrong, correct: false }]);
+  await savedPlace(page, twelve, 0, null);
+
+  // The plain address (no fragment) in the same browser: the stored progress alone restores it.
+  const again = await t.open('', context);
+  state = await stateOf(again);
+  assert.equal(state.chapter, twelve);
+  assert.equal(state.saved[0].code, edited);
+  assert.deepEqual(state.answers.map((answer) => answer.chosen), [right, wrong]);
+  state = await api(again, 'goToChapter', 0);
+  assert.equal(state.code, edited);
+  assert.equal(state.codeEdited, true);
+});
+
+test('a reload right after an edit keeps that edit', async (t) => {
+  // The learner runs an edit and reloads at once, before the 400 ms save; twice, so the URL
+  // still holds the first edit when the second reload happens.
+  const page = await t.open();
+  const first = lessons[0].program + 'print("first edit")\n';
+  const second = lessons[0].program + 'print("second edit")\n';
+  for (const edited of [first, second]) {
+    const state = await api(page, 'runCode', edited);
+    assert.equal(state.code, edited);
+    await page.reload();
+    await waitReady(page);
+    const restored = await stateOf(page);
+    assert.equal(restored.chapter, 0);
+    assert.equal(restored.codeEdited, true);
+    assert.equal(restored.code, edited, 'the code after the reload is the last edit');
+  }
+});
+
+test('keyboard: arrows, Home, End, Space plays, PageDown and PageUp change chapter', async (t) => {
+  const page = await t.open();
+  let state = await api(page, 'goToChapter', twelve);
+  const steps = state.steps;
+  await page.focus('#canvas');
+  await page.keyboard.press('ArrowRight');
+  await waitForStep(page, 1);
+  await page.keyboard.press('ArrowRight');
+  await waitForStep(page, 2);
+  await page.keyboard.press('ArrowLeft');
+  await waitForStep(page, 1);
+  await page.keyboard.press('End');
+  await waitForStep(page, steps);
+  await page.keyboard.press('Home');
+  await waitForStep(page, 0);
+
+  await page.keyboard.press('Space');  // plays
+  await waitFor(page, () => window.loopstep.state().playing);
+  await waitFor(page, () => window.loopstep.state().step >= 3);
+  await page.keyboard.press('Space');  // pauses
+  await waitFor(page, () => !window.loopstep.state().playing);
+  const paused = (await stateOf(page)).step;
+  await nextFrames(page, 10);
+  assert.equal((await stateOf(page)).step, paused, 'a paused cursor stays put');
+
+  await page.keyboard.press('PageDown');
+  await waitFor(page, (next) => window.loopstep.state().chapter === next, twelve + 1);
+  state = await stateOf(page);
+  assert.equal(state.step, 0);
+  assert.equal(state.code, lessons[twelve + 1].program);
+  await page.keyboard.press('PageUp');
+  await waitFor(page, (back) => window.loopstep.state().chapter === back, twelve);
+
+  // Playing runs to the end by itself and stops there (the first chapter is short).
+  await page.keyboard.press('PageUp');
+  await waitFor(page, (back) => window.loopstep.state().chapter === back, twelve - 1);
+  state = await api(page, 'play');
+  assert.equal(state.playing, true);
+  const playedSteps = state.steps;
+  await waitFor(page, () => !window.loopstep.state().playing, undefined, 180000);
+  state = await stateOf(page);
+  assert.equal(state.step, playedSteps, 'playing stopped at the last event');
+});
+
+test('the final check: every right answer scores, a wrong one lowers the score', async (t) => {
+  assert.ok(check >= 0, 'a chapter has @check');
+  const { questions } = lessons[check];
+  const n = questions.length;
+  assert.ok(n > 0 && questions.every((question) => question.correct >= 0), 'every question has a [x] option');
+  const page = await t.open();
+  let state = await api(page, 'goToChapter', check);
+  assert.equal(state.chapters[check].finalCheck, true);
+  assert.deepEqual(state.score, { right: 0, answered: 0, total: n });
+  for (const [index, question] of questions.entries()) state = await api(page, 'answer', index, question.correct);
+  assert.deepEqual(state.answers, questions.map((question) => ({ chosen: question.correct, correct: true })));
+  assert.deepEqual(state.score, { right: n, answered: n, total: n });
+  state = await api(page, 'seek', state.steps);
+  // The questions and the score are at the bottom of the lesson column: scroll it with the wheel.
+  await page.mouse.move(viewport.width * 0.14, viewport.height * 0.5);
+  await Promise.all(Array.from({ length: 80 }, () => page.mouse.wheel(0, 500)));  // each scrolls a few lines
+  await shoot(page, 'final-check-all-right.png');
+  const wrong = (questions[0].correct + 1) % questions[0].options.length;
+  state = await api(page, 'answer', 0, wrong);
+  assert.deepEqual(state.answers[0], { chosen: wrong, correct: false });
+  assert.deepEqual(state.score, { right: n - 1, answered: n, total: n });
+  state = await api(page, 'goToChapter', 0);  // the score is over the check's questions, from anywhere
+  assert.deepEqual(state.score, { right: n - 1, answered: n, total: n });
+});
+
+test('a slider reruns the program: 30 URLs take 30 × 5 + 55 s concurrently', async (t) => {
+  const lesson = lessons[twelve];
+  const page = await t.open();
+  await api(page, 'goToChapter', twelve);
+  const urls = lesson.params.urls.max;
+  let state = await api(page, 'setParam', 'urls', urls);
+  assert.equal(state.params.urls, urls);
+  assert.equal(state.error, null);
+  state = await api(page, 'seek', state.steps);
+  const program = lesson.withParams({ urls });
+  assert.equal(state.code, program);
+  const output = cpythonOutput(program);
+  assert.ok(output.includes(`concurrently: all replies after ${urls * lesson.params.send.value + lesson.params.wait.value} s\n`), output);
+  assert.equal(state.output, output);
+});
+
+// ---- running them --------------------------------------------------------------------------
+
+if (!existsSync(join(dist, 'loopstep_app.wasm'))) {
+  console.error(`${dist} has no loopstep_app.wasm: build it with cmake --build --preset web-app`);
+  process.exit(1);
+}
+assert.ok(twelve >= 0, 'lessons/04-*.md exists');
+rmSync(shots, { recursive: true, force: true });
+mkdirSync(shots, { recursive: true });
+
+// A copy of dist/ is served, so a rebuild during the run (cmake --build writes dist/) cannot
+// mix an old loopstep_app.js with a new loopstep_app.wasm.
+const started = Date.now();
+const served = mkdtempSync(join(tmpdir(), 'loopstep-dist-'));
+cpSync(dist, served, { recursive: true });
+const server = await serve(served);
+let browser;
+let failures = 0;
+let ran = 0;
+let skipping = false;
+try {
+  browser = await launch();
+  console.log(`browser tests: ${browser.version()} (playwright-core) against ${server.url} (${relative(root, dist) || dist})`);
+  for (const { name, body, gate } of tests) {
+    if (only && !name.includes(only)) continue;
+    ++ran;
+    if (skipping) {
+      ++failures;
+      console.log(`  SKIP  ${name} (the page did not start)`);
+      continue;
+    }
+    const session = new Session(browser, server.url);
+    const begun = Date.now();
+    try {
+      await withTimeout(body(session), testTimeoutMs, 'the test');
+      session.checkErrors();
+      console.log(`  ok    ${name} (${((Date.now() - begun) / 1000).toFixed(1)} s)`);
+    } catch (error) {
+      ++failures;
+      skipping = gate;
+      console.log(`  FAIL  ${name} (${((Date.now() - begun) / 1000).toFixed(1)} s)`);
+      console.log(String(error.stack ?? error).split('\n').map((line) => '        ' + line).join('\n'));
+      const errors = session.watched.flatMap(({ errors }) => errors);
+      if (errors.length) console.log(`        the page also logged: ${errors.join(' | ')}`);
+    } finally {
+      await session.close();
+    }
+  }
+} finally {
+  if (browser) await browser.close();
+  await server.stop();
+  rmSync(served, { recursive: true, force: true });
+}
+const files = readdirSync(shots).filter((name) => name.endsWith('.png')).sort();
+console.log(`screenshots (${relative(root, shots)}/): ${files.join(' ')}`);
+console.log(`${ran - failures} of ${ran} browser tests passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+process.exit(failures || ran === 0 ? 1 : 0);
