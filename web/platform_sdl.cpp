@@ -13,6 +13,7 @@
 #include "model/app_state.hpp"
 #include "fonts.hpp"
 #include "imgui.h"
+#include "imgui_internal.h"  // the active item's window, for touch scrolling
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
 #include "ui.hpp"
@@ -105,12 +106,29 @@ void handle_key(app_state& app, const SDL_KeyboardEvent& key) {
     }
 }
 
+// A finger dragged over a panel scrolls it, as on any touch screen (ImGui knows only wheels);
+// a drag that started on a control (a slider, the timeline) stays that control's.
+void handle_finger_motion(SDL_Window* window, const SDL_TouchFingerEvent& finger) {
+    // A press on a window's background makes its move handle the active item: that one scrolls.
+    const ImGuiContext& context = *ImGui::GetCurrentContext();
+    const bool on_background = context.ActiveIdWindow != nullptr && context.ActiveId == context.ActiveIdWindow->MoveId;
+    if (ImGui::IsAnyItemActive() && !on_background) return;
+    int width = 0, height = 0;
+    SDL_GetWindowSize(window, &width, &height);
+    const float lines_per_wheel_step = 5.0f;  // ImGui scrolls 5 lines per wheel step
+    const float step = lines_per_wheel_step * ImGui::GetFontSize();
+    ImGuiIO& io = ImGui::GetIO();
+    io.MouseWheel += finger.dy * static_cast<float>(height) / step;
+    io.MouseWheelH -= finger.dx * static_cast<float>(width) / step;
+}
+
 void frame(platform& p) {
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) p.quit = true;
         if (event.type == SDL_KEYDOWN) handle_key(p.app, event.key);
+        if (event.type == SDL_FINGERMOTION) handle_finger_motion(p.window, event.tfinger);
     }
     // The screen's density changed (zoom, another monitor) or the learner's text size or
     // contrast setting did: build the style and rasterise the fonts again.

@@ -227,14 +227,10 @@ void ui_code(app_state& app, const ui_fonts& fonts) {
 void ui_output(const app_state& app, const ui_fonts& fonts) {
     ImGui::PushFont(fonts.code);
     const std::string& output = app.view.output;
-    if (output.empty()) {
-        ImGui::TextDisabled("(nothing printed yet)");
-    } else {
-        ImGui::TextUnformatted(output.data(), output.data() + output.size());
-    }
-    if (app.cursor == event_count(app) && app.result.error && !editor_changed(app)) {
-        ImGui::TextColored(error_colour, "%s", app.result.error_output.c_str());
-    }
+    const bool show_error = app.cursor == event_count(app) && app.result.error && !editor_changed(app);
+    if (output.empty() && !show_error) ImGui::TextDisabled("(nothing printed yet)");
+    ImGui::TextUnformatted(output.data(), output.data() + output.size());
+    if (show_error) ImGui::TextColored(error_colour, "%s", app.result.error_output.c_str());
     ImGui::PopFont();
 }
 

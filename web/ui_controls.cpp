@@ -48,9 +48,10 @@ void ui_controls(app_state& app, const ui_fonts& fonts) {
     speed(app);
     int cursor = static_cast<int>(app.cursor);
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::SliderInt("##cursor", &cursor, 0, static_cast<int>(total), "step %d (drag to scrub)")) {
+    if (ImGui::SliderInt("##cursor", &cursor, 0, static_cast<int>(total), "")) {
         seek(app, static_cast<std::size_t>(std::max(cursor, 0)));
     }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drag to any step of the run");
 
     ImGui::PushFont(fonts.heading);
     ImGui::Text("%.1f s", app.view.time);

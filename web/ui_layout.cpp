@@ -40,9 +40,12 @@ void chapter_bar(app_state& app, bool narrow) {
     ui_display_controls(app);
     if (narrow) return;
     ImGui::SameLine();
-    const float fraction = static_cast<float>(app.chapter_index + 1) / static_cast<float>(count);
-    const std::string percent = std::to_string(static_cast<int>(fraction * 100 + 0.5f)) + "% of the lesson";
-    ImGui::ProgressBar(fraction, ImVec2(-1, 0), percent.c_str());
+    // How far through the lesson: the chapters before this one are behind the learner.
+    const float fraction = static_cast<float>(app.chapter_index) / static_cast<float>(count);
+    const std::string done = std::to_string(app.chapter_index) + " of " + std::to_string(count) + " chapters behind you";
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(0.20f, 0.45f, 0.80f, 1.0f));  // white text stays readable on it
+    ImGui::ProgressBar(fraction, ImVec2(-1, 0), done.c_str());
+    ImGui::PopStyleColor();
 }
 
 // Code, controls, narration and timeline, then the output below them.

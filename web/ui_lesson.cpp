@@ -71,27 +71,26 @@ void code_block(const std::string& code, const ui_fonts& fonts) {
     ImGui::Dummy(ImVec2(0, 2));
 }
 
-std::string plain_text(const rich_text& text) {
-    std::string plain;
-    for (const text_span& span : text) plain += span.text;
-    return plain;
-}
-
 void question(app_state& app, const ui_fonts& fonts, std::size_t index, const lesson_question& q, int chosen) {
     ImGui::PushID(static_cast<int>(index));
     ImGui::PushFont(fonts.bold);
     ImGui::Text("Question %zu", index + 1);
     ImGui::PopFont();
     ui_rich_text(q.prompt, fonts);
+    // A radio button, then the option as wrapping rich text (long options must stay readable).
     for (std::size_t option = 0; option < q.options.size(); ++option) {
         const bool picked = chosen == static_cast<int>(option);
-        const std::string label = plain_text(q.options[option]) + "##option" + std::to_string(option);
-        if (ImGui::RadioButton(label.c_str(), picked)) answer(app, index, static_cast<int>(option));
+        ImGui::PushID(static_cast<int>(option));
+        if (ImGui::RadioButton("##option", picked)) answer(app, index, static_cast<int>(option));
+        ImGui::PopID();
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        ui_rich_text(q.options[option], fonts);
         if (picked) {
-            ImGui::SameLine();
             const bool right = chosen == q.correct;
             ImGui::TextColored(right ? right_colour : wrong_colour, right ? "\xE2\x9C\x93 right" : "\xE2\x9C\x97 not quite");
         }
+        ImGui::EndGroup();
     }
     if (chosen >= 0) {
         ImGui::Indent();

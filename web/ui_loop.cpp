@@ -23,7 +23,8 @@ void ready_queue(const snapshot& view) {
     for (const pending_callback& entry : view.ready) {
         const std::string task = who(view, entry.task);
         const std::string what = task.empty() ? entry.label : entry.label.empty() ? task + " runs its next step" : task + ": " + entry.label;
-        ImGui::BulletText("%d. %s", position++, what.c_str());
+        ImGui::Bullet();
+        ImGui::TextWrapped("%d. %s", position++, what.c_str());
     }
 }
 
@@ -31,8 +32,9 @@ void timers(const snapshot& view) {
     ImGui::Text("Timers (%zu)", view.timers.size());
     for (const pending_callback& timer : view.timers) {
         const std::string task = who(view, timer.task);
-        ImGui::BulletText("at %.1f s (in %.1f s): %s", timer.when, timer.when - view.time,
-                          task.empty() ? timer.label.c_str() : (task + " wakes").c_str());
+        ImGui::Bullet();
+        ImGui::TextWrapped("at %.1f s (in %.1f s): %s", timer.when, timer.when - view.time,
+                           task.empty() ? timer.label.c_str() : (task + " wakes").c_str());
     }
 }
 
@@ -41,7 +43,8 @@ void futures(const snapshot& view) {
     for (const future_view& future : view.futures) {
         std::string waiters;
         for (task_id id : future.waiters) waiters += (waiters.empty() ? "" : ", ") + who(view, id);
-        ImGui::BulletText("%s%s%s", future.label.c_str(), waiters.empty() ? "" : ", awaited by ", waiters.c_str());
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s%s%s", future.label.c_str(), waiters.empty() ? "" : ", awaited by ", waiters.c_str());
     }
 }
 

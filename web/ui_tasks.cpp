@@ -60,7 +60,7 @@ void ui_tasks(const app_state& app) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("Task", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn("Waiting on / result", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn("Detail", ImGuiTableColumnFlags_WidthStretch, 1.4f);
     ImGui::TableHeadersRow();
     for (std::size_t index = 0; index < view.tasks.size(); ++index) {
         const task_view& task = view.tasks[index];

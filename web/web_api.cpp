@@ -2,6 +2,7 @@
 // shell/api.js, documented in shell/API.md.
 #include "web_api.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -62,8 +63,11 @@ LOOPSTEP_EXPORT const char* loopstep_chapter_json(int index) {
 LOOPSTEP_EXPORT void loopstep_go_to_chapter(int index) {
     if (bound_app && index >= 0) loopstep::web::open_chapter(*bound_app, static_cast<std::size_t>(index));
 }
+// A double, so that the page may pass any number (toEnd passes a huge one): clamped before converting.
 LOOPSTEP_EXPORT void loopstep_seek(double step) {
-    if (bound_app) loopstep::web::seek(*bound_app, step <= 0 ? 0 : static_cast<std::size_t>(step));
+    if (!bound_app) return;
+    const double last = static_cast<double>(loopstep::web::event_count(*bound_app));
+    loopstep::web::seek(*bound_app, static_cast<std::size_t>(step <= 0 || step != step ? 0 : std::min(step, last)));
 }
 LOOPSTEP_EXPORT void loopstep_step() {
     if (bound_app) loopstep::web::step_forward(*bound_app);

@@ -1,0 +1,187 @@
+// Accessibility tests (issue 6), run by ./dev test after the browser tests: axe-core's WCAG 2.1
+// A/AA rules on every chapter, a keyboard-only walk through the whole lesson to the final check,
+// and the live region reading each step of the 12-URL scenario. Shares tests/browser/support.mjs.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { api, launch, nextFrames, readLessons, root, serve, viewport, waitReady, watchErrors } from '../browser/support.mjs';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const shots = join(root, 'build', 'a11y-tests');
+mkdirSync(shots, { recursive: true });
+const lessons = readLessons();
+
+async function openPage(browser, url, options = {}) {
+  const context = await browser.newContext({ viewport, ...options });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(url);
+  await waitReady(page);
+  return { page, errors, close: () => context.close() };
+}
+
+// Presses Tab until the element with `id` has focus; fails if it is not reachable.
+async function tabTo(page, id, limit = 400) {
+  for (let i = 0; i < limit; ++i) {
+    if (await page.evaluate(() => document.activeElement?.id) === id) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`#${id} was not reached with ${limit} presses of Tab`);
+}
+
+const tests = [
+  ['axe-core finds no WCAG 2.1 A/AA violations in any chapter, text view open or not', async (browser, url) => {
+    const { page, errors, close } = await openPage(browser, url);
+    await page.addScriptTag({ path: axePath });
+    const states = await api(page, 'state');
+    for (let chapter = 0; chapter < states.chapters.length; ++chapter) {
+      await api(page, 'goToChapter', chapter);
+      await api(page, 'seek', 5);
+      for (const open of [false, true]) {
+        await page.evaluate((open) => (open ? document.getElementById('a11y-step').focus() : document.getElementById('canvas').focus()), open);
+        const result = await page.evaluate(() => window.axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+        const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+        assert.deepEqual(found, [], `chapter ${chapter + 1}, text view ${open ? 'open' : 'closed'}`);
+      }
+    }
+    await page.screenshot({ path: join(shots, 'text-view.png') });
+    assert.deepEqual(errors, []);
+    await close();
+  }],
+
+  ['a keyboard-only walk (Tab, Enter, arrows) goes through every chapter and answers the final check', async (browser, url) => {
+    const { page, errors, close } = await openPage(browser, url);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
+    await page.keyboard.press('ArrowRight');  // the canvas has the keys while it has focus
+    assert.equal((await api(page, 'state')).step, 1);
+    for (let chapter = 1; chapter < lessons.length; ++chapter) {
+      await tabTo(page, 'a11y-next');
+      await page.keyboard.press('Enter');
+      assert.equal((await api(page, 'state')).chapter, chapter);
+      await tabTo(page, 'a11y-step');
+      await page.keyboard.press('Enter');
+      assert.equal((await api(page, 'state')).step, 1, `Step forward in chapter ${chapter + 1}`);
+    }
+    const check = lessons[lessons.length - 1];
+    assert.ok(check.finalCheck);
+    for (let q = 0; q < check.questions.length; ++q) {
+      await tabTo(page, `a11y-q${q}-o0`);
+      await page.keyboard.press('Space');  // selects the first option; arrows move within the group
+      for (let o = 0; o < check.questions[q].correct; ++o) await page.keyboard.press('ArrowDown');
+    }
+    const score = (await api(page, 'state')).score;
+    assert.deepEqual(score, { right: check.questions.length, answered: check.questions.length, total: check.questions.length });
+    assert.match(await page.textContent('#a11y-score'), new RegExp(`${score.right} of ${score.total}`));
+    await page.screenshot({ path: join(shots, 'keyboard-final-check.png') });
+    // Shift+Tab leaves the text view and the page again: no keyboard trap.
+    await page.focus('#a11y-prev');
+    await page.keyboard.press('Shift+Tab');
+    assert.notEqual(await page.evaluate(() => document.activeElement.closest('#text-view')?.id), 'text-view');
+    assert.deepEqual(errors, []);
+    await close();
+  }],
+
+  ['the live region reads each step of the 12-URL scenario, from the page and from the canvas', async (browser, url) => {
+    const { page, errors, close } = await openPage(browser, url);
+    const twelve = lessons.findIndex((lesson) => 'urls' in lesson.params);
+    await api(page, 'goToChapter', twelve);
+    const live = page.locator('#a11y-narration');
+    assert.equal(await live.getAttribute('aria-live'), 'polite');
+    await page.focus('#a11y-step');
+    const { steps } = await api(page, 'state');
+    let blockedSeen = 0;
+    for (let step = 1; step <= steps; ++step) {
+      await page.keyboard.press('Enter');  // the DOM's Step forward button
+      const state = await api(page, 'state');
+      assert.equal(state.step, step);
+      const said = await live.textContent();
+      assert.equal(said, state.narration);
+      assert.ok(said.length > 0);
+      const running = state.tasks.find((task) => task.state === 'running');
+      if (said.includes('blocks the whole loop')) {
+        ++blockedSeen;
+        assert.ok(running && said.includes(running.name) && said.includes(`line ${running.line}`), said);
+      }
+    }
+    const urls = lessons[twelve].params.urls.value;
+    assert.equal(blockedSeen, 2 * urls, 'each request blocks once one by one and once concurrently');
+    // The canvas moves the DOM too: Home on the canvas, and the text view says step 0.
+    await page.focus('#canvas');
+    await page.keyboard.press('Home');
+    await nextFrames(page);
+    assert.match(await page.textContent('#a11y-clock'), /step 0 of/);
+    assert.deepEqual(errors, []);
+    await close();
+  }],
+
+  ['high contrast and large text: the canvas and the page follow, the screen reflows', async (browser, url) => {
+    const { page, errors, close } = await openPage(browser, url, { colorScheme: 'dark' });
+    await api(page, 'goToChapter', 3);
+    await api(page, 'seek', 120);
+    const state = await api(page, 'setDisplay', { highContrast: true, textScale: 1.5 });
+    assert.deepEqual(state.display, { highContrast: true, textScale: 1.5 });
+    assert.ok(await page.evaluate(() => document.body.classList.contains('high-contrast')));
+    await nextFrames(page, 5);
+    await page.screenshot({ path: join(shots, 'high-contrast-large-text.png') });
+    const clamped = await api(page, 'setDisplay', { highContrast: false, textScale: 9 });
+    assert.equal(clamped.display.textScale, 2);
+    assert.deepEqual(errors, []);
+    await close();
+  }],
+
+  ['the system asking for more contrast turns the high-contrast theme on', async (browser, url) => {
+    const { page, errors, close } = await openPage(browser, url, { forcedColors: 'none', contrast: 'more' });
+    assert.equal((await api(page, 'state')).display.highContrast, true);
+    assert.deepEqual(errors, []);
+    await close();
+  }],
+
+  ['a tablet: a tap presses a button, a finger drag scrolls the lesson text', async (browser, url) => {
+    const { page, errors, close } = await openPage(browser, url, { viewport: { width: 820, height: 1180 }, hasTouch: true, isMobile: true });
+    await nextFrames(page);
+    // "Next →" is the second button of the chapter bar: after 14 px of padding and "← Previous".
+    await page.touchscreen.tap(165, 26);
+    await nextFrames(page);
+    assert.equal((await api(page, 'state')).chapter, 1, 'the tap on Next opened chapter 2');
+    await api(page, 'setDisplay', { highContrast: false, textScale: 1.6 });  // longer than the screen
+    await nextFrames(page, 5);
+    const lessonText = { x: 20, y: 300, width: 760, height: 300 };  // inside the lesson panel
+    const before = await page.screenshot({ clip: lessonText });
+    const touch = await page.context().newCDPSession(page);
+    const point = (y) => [{ x: 400, y }];
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(900) });
+    for (let y = 880; y >= 500; y -= 20) await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(y) });
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await nextFrames(page, 5);
+    await page.screenshot({ path: join(shots, 'tablet-scrolled.png') });
+    const after = await page.screenshot({ clip: lessonText });
+    assert.notDeepEqual(after, before, 'the lesson text moved');
+    await nextFrames(page, 5);
+    assert.deepEqual(await page.screenshot({ clip: lessonText }), after, 'and stays put once the finger is up');
+    assert.equal((await api(page, 'state')).chapter, 1, 'the drag did not press anything');
+    assert.deepEqual(errors, []);
+    await close();
+  }],
+];
+
+const server = await serve(join(root, 'dist'));
+const browser = await launch();
+let failed = 0;
+try {
+  for (const [name, run] of tests) {
+    try {
+      await run(browser, server.url);
+      console.log(`  ok    ${name}`);
+    } catch (error) {
+      ++failed;
+      console.log(`  FAIL  ${name}\n        ${String(error.stack || error).split('\n').join('\n        ')}`);
+    }
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+console.log(`accessibility: ${tests.length - failed} passed, ${failed} failed; screenshots in ${shots}`);
+process.exit(failed ? 1 : 0);
