@@ -1,6 +1,8 @@
-// Loads the wasm app (loopstep_app.js/.wasm) into the page: checks for WebGL2, shows download
-// progress, hides the status box at the first frame, then attaches the page API (api.js) and
-// restores the learner's progress (progress.js); shows errors. Pairs with web/web_api.cpp.
+// Loads the wasm app (loopstep_app.js/.wasm) into the page: checks for WebAssembly and WebGL2,
+// shows download progress, hides the status box at the first frame, then attaches the page API
+// (api.js) and restores the learner's progress (progress.js); shows errors, and a lost WebGL
+// context. Pairs with web/web_api.cpp. The single-file build carries the module inside the
+// page (#loopstep-wasm, base64; #loopstep-app, the module's JS), written by tools/package.py.
 'use strict';
 (function () {
   const status = document.getElementById('status');
@@ -48,6 +50,19 @@
     return bytes;
   }
 
+  // The single-file build's module, decoded from the page itself (file:// cannot fetch).
+  function inlineWasm(element) {
+    const text = atob(element.textContent.replace(/\s+/g, ''));
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i);
+    return bytes;
+  }
+
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    fail('loopstep needs WebAssembly, which this browser has turned off or does not support. ' +
+         'Try an up-to-date Firefox, Chrome, Edge or Safari.');
+    return;
+  }
   const probe = document.createElement('canvas').getContext('webgl2');
   if (!probe) {
     fail('loopstep needs WebGL2, which this browser has turned off or does not support. ' +
@@ -55,7 +70,8 @@
     return;
   }
 
-  const wasm = fetchWasm('loopstep_app.wasm');
+  const embeddedWasm = document.getElementById('loopstep-wasm');
+  const wasm = embeddedWasm ? Promise.resolve().then(() => inlineWasm(embeddedWasm)) : fetchWasm('loopstep_app.wasm');
   window.Module = {
     canvas: canvas,
     print: (text) => console.log(text),
@@ -68,14 +84,14 @@
     },
     loopstepFirstFrame() {
       const api = window.loopstepApi.attach(window.Module);
-      try {
-        window.loopstepProgress.start(api);
-      } catch (error) {
-        console.warn('loopstep: could not restore the saved progress:', error);
-      }
-      status.hidden = true;
-      document.body.dataset.loopstep = 'ready';
-      canvas.focus();
+      // The store (an LMS or localStorage) may still be answering: ready once progress is back.
+      Promise.resolve().then(() => window.loopstepProgress.start(api))
+        .catch((error) => console.warn('loopstep: could not restore the saved progress:', error))
+        .then(() => {
+          status.hidden = true;
+          document.body.dataset.loopstep = 'ready';
+          canvas.focus();
+        });
     },
     onAbort: (what) => fail('loopstep stopped with an error: ' + what),
   };
@@ -93,8 +109,30 @@
     window.dispatchEvent(new Event('resize'));
   }, 500);
 
+  // A lost WebGL context (a GPU reset, too many contexts, a driver update) blanks the canvas:
+  // say so, and when the browser gives the context back, reload: progress is saved first and
+  // restored by the new page (the app's GL objects are gone with the old context).
+  canvas.addEventListener('webglcontextlost', (event) => {
+    event.preventDefault();  // without this the browser never restores the context
+    status.hidden = false;
+    status.classList.add('error');
+    statusText.textContent = 'The graphics context was lost (the GPU was reset or is busy). ' +
+      'loopstep will come back by itself when the browser restores it; your progress is saved.';
+    document.body.dataset.loopstep = 'context-lost';
+  });
+  canvas.addEventListener('webglcontextrestored', () => {
+    statusText.textContent = 'Graphics are back: reloading loopstep…';
+    try { window.loopstepProgress.saveBeforeReload(); } catch { /* nothing started yet */ }
+    window.location.reload();
+  });
+
   const script = document.createElement('script');
-  script.src = 'loopstep_app.js';
-  script.onerror = () => fail('could not download loopstep_app.js');
+  const embeddedApp = document.getElementById('loopstep-app');
+  if (embeddedApp) {
+    script.textContent = embeddedApp.textContent;
+  } else {
+    script.src = 'loopstep_app.js';
+    script.onerror = () => fail('could not download loopstep_app.js');
+  }
   document.body.appendChild(script);
 })();

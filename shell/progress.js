@@ -1,23 +1,32 @@
 // Keeps the learner's place: the chapter, step and edited code in the URL's fragment (a deep
-// link), and every chapter's sliders, code and answers in localStorage (a reload loses nothing).
-// Uses only window.loopstep (shell/API.md); loader.js starts it at the first frame.
+// link), and every chapter's sliders, code and answers in a store (a reload loses nothing): the
+// LMS's suspend_data inside an LMS, else localStorage (lms.js chooses). Uses only
+// window.loopstep (shell/API.md); loader.js starts it at the first frame.
 'use strict';
 window.loopstepProgress = (function () {
-  const storageKey = 'loopstep.progress';
+  const storageKey = 'loopstep.progress';  // lms.js's local store keeps the same key
   const saveDelayMs = 400;  // coalesces the saves of a playing run (browsers throttle history updates)
+
+  // A reload reopens the address as it was when it was asked for, which may predate the last
+  // save (the fragment is updated lazily): the page notes the fragment it is leaving, and when
+  // it comes back to exactly that one, the store (saved on leaving) knows better.
+  const staleKey = 'loopstep.leftHash';
+  function rememberStaleHash() {
+    try { window.sessionStorage.setItem(staleKey, window.location.hash); } catch { /* no session storage */ }
+  }
+  function freshFragment() {
+    let stale = null;
+    try {
+      stale = window.sessionStorage.getItem(staleKey);
+      window.sessionStorage.removeItem(staleKey);
+    } catch { /* no session storage */ }
+    return stale !== null && stale === window.location.hash ? { chapter: null, step: null, code: null } : readFragment();
+  }
 
   function readFragment() {
     const fields = new URLSearchParams(window.location.hash.slice(1));
     const number = (name) => (fields.has(name) && /^\d+$/.test(fields.get(name)) ? Number(fields.get(name)) : null);
     return { chapter: number('chapter'), step: number('step'), code: fields.get('code') };
-  }
-
-  function readStorage() {
-    try {
-      return JSON.parse(window.localStorage.getItem(storageKey)) || null;
-    } catch {
-      return null;  // storage off (private mode, a sandboxed iframe) or unreadable: start fresh
-    }
   }
 
   // Replays saved progress through the API: sliders, code and answers of every chapter, then
@@ -47,25 +56,45 @@ window.loopstepProgress = (function () {
     return '#' + fields.toString();
   }
 
-  function save(state) {
+  function save(state, store) {
     const fragment = fragmentFor(state);
     if (window.location.hash !== fragment) window.history.replaceState(null, '', fragment);
-    try {
-      window.localStorage.setItem(storageKey, JSON.stringify({ chapter: state.chapter, step: state.step, saved: state.saved }));
-    } catch { /* storage full or off: the URL still holds the place */ }
+    store.save(state);
   }
 
-  function start(api) {
-    restore(api, readStorage(), readFragment());
+  // Resolves once the saved progress is back on screen. `store` is optional: by default the
+  // one lms.js finds ({load, save, commit, finish, keepSession}).
+  async function start(api, store) {
+    store = store || await window.loopstepLms.ready;
+    restore(api, store.load(), freshFragment());
+    // Steps come fast while playing: their saves are coalesced. A new chapter or new code is
+    // saved at once, so a reload straight after an edit (which reopens the URL) keeps it.
     let timer = null;
-    const saveSoon = () => {
+    let last = api.state();
+    const saveSoon = (state) => {
+      const changed = state.chapter !== last.chapter || state.code !== last.code;
+      last = state;
+      if (changed) { save(state, store); return; }
       if (timer !== null) return;
-      timer = setTimeout(() => { timer = null; save(api.state()); }, saveDelayMs);
+      timer = setTimeout(() => { timer = null; save(api.state(), store); }, saveDelayMs);
     };
     api.onChange(saveSoon);
-    window.addEventListener('pagehide', () => save(api.state()));
-    save(api.state());
+    // Mobile browsers may discard a hidden page without a pagehide: save when it is hidden too.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') { save(api.state(), store); store.commit(); }
+    });
+    window.addEventListener('pagehide', () => { rememberStaleHash(); save(api.state(), store); store.finish(); });
+    save(api.state(), store);
+    started = { api, store };
   }
 
-  return { start, storageKey };
+  // Saves now and keeps an LMS session open across a reload the page does itself.
+  function saveBeforeReload() {
+    if (!started) return;
+    save(started.api.state(), started.store);
+    started.store.keepSession();
+  }
+
+  let started = null;
+  return { start, saveBeforeReload, storageKey };
 })();

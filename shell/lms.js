@@ -1,0 +1,243 @@
+// Where the learner's progress is kept: the LMS's SCORM 1.2 runtime when the page runs inside
+// one (cmi.suspend_data, with lesson_status and score from the final check), otherwise this
+// browser's localStorage. progress.js saves and restores through the store this resolves to.
+'use strict';
+window.loopstepLms = (function () {
+  const storageKey = 'loopstep.progress';
+  const suspendLimit = 4096;  // SCORM 1.2's cmi.suspend_data is a CMIString4096
+  const defaultMastery = 70;  // percent; imsmanifest.xml says the same (adlcp:masteryscore)
+  const findAttempts = 8;     // the LMS may set window.API a moment after the frame loads
+  const findIntervalMs = 125;
+
+  // --- suspend_data: compact JSON, only what differs from a fresh lesson ---------------------
+  // {"v":1,"c":chapter,"s":step,"x":{"<chapter>":{"p":{slider:value},"a":"2-0","e":"code"}},"d":[..]}
+  // "a" holds one base-36 digit per question ("-" = unanswered); "e" the learner's edited code.
+  // When the whole does not fit, edited code is dropped, other chapters' first (longest first),
+  // the current chapter's last; "d" lists the chapters whose code was dropped. Place, sliders
+  // and answers always fit (a few hundred characters).
+  function encode(state, limit = suspendLimit) {
+    const chapters = {};
+    (state.saved || []).forEach((progress, index) => {
+      if (!progress) return;
+      const entry = {};
+      if (progress.params && Object.keys(progress.params).length > 0) entry.p = progress.params;
+      const answers = progress.answers || [];
+      if (answers.some((option) => option >= 0)) {
+        entry.a = answers.map((option) => (option >= 0 ? option.toString(36) : '-')).join('');
+      }
+      if (typeof progress.code === 'string') entry.e = progress.code;
+      if (Object.keys(entry).length > 0) chapters[index] = entry;
+    });
+    const record = { v: 1, c: state.chapter, s: state.step, x: chapters };
+    let text = JSON.stringify(record);
+    const edited = Object.keys(chapters).filter((key) => 'e' in chapters[key]).sort((a, b) =>
+      (Number(a) === state.chapter) - (Number(b) === state.chapter) || chapters[b].e.length - chapters[a].e.length);
+    for (const key of edited) {
+      if (text.length <= limit) break;
+      delete chapters[key].e;
+      (record.d = record.d || []).push(Number(key));
+      text = JSON.stringify(record);
+    }
+    return text;
+  }
+
+  // The record progress.js restores ({chapter, step, saved}), or null for anything unreadable.
+  function decode(text) {
+    let record;
+    try {
+      record = JSON.parse(text);
+    } catch {
+      return null;
+    }
+    if (!record || record.v !== 1 || typeof record.x !== 'object' || record.x === null) return null;
+    const saved = [];
+    for (const [key, entry] of Object.entries(record.x)) {
+      const index = Number(key);
+      if (!Number.isInteger(index) || index < 0 || index > 999 || !entry || typeof entry !== 'object') continue;
+      saved[index] = {
+        params: (entry.p && typeof entry.p === 'object') ? entry.p : {},
+        code: typeof entry.e === 'string' ? entry.e : null,
+        answers: typeof entry.a === 'string' ? Array.from(entry.a, (digit) => (digit === '-' ? -1 : parseInt(digit, 36))) : [],
+      };
+    }
+    const whole = (value) => (Number.isInteger(value) && value >= 0 ? value : 0);
+    return { chapter: whole(record.c), step: whole(record.s), saved, dropped: Array.isArray(record.d) ? record.d : [] };
+  }
+
+  // --- this browser: localStorage ------------------------------------------------------------
+  function localStore() {
+    return {
+      kind: 'local',
+      load() {
+        try {
+          return JSON.parse(window.localStorage.getItem(storageKey)) || null;
+        } catch {
+          return null;  // storage off (private mode, a sandboxed iframe) or unreadable: start fresh
+        }
+      },
+      save(state) {
+        try {
+          window.localStorage.setItem(storageKey, JSON.stringify({ chapter: state.chapter, step: state.step, saved: state.saved }));
+        } catch { /* storage full or off: the URL still holds the place */ }
+      },
+      commit() {},
+      finish() {},
+      keepSession() {},
+    };
+  }
+
+  // --- the LMS: SCORM 1.2 -------------------------------------------------------------------
+  // ADL's discovery: window.API on this window or an ancestor, then on the opener's. A frame of
+  // another origin throws on access: skip it and keep climbing.
+  function apiIn(start) {
+    let win = start;
+    for (let hops = 0; win && hops < 16; ++hops) {
+      try {
+        if (win.API && typeof win.API.LMSInitialize === 'function') return win.API;
+      } catch { /* cross-origin frame */ }
+      let parent = null;
+      try { parent = win.parent; } catch { /* detached */ }
+      if (!parent || parent === win) break;
+      win = parent;
+    }
+    return null;
+  }
+
+  function findApi() {
+    const openers = [];
+    try { if (window.opener) openers.push(window.opener); } catch { /* cross-origin */ }
+    try { if (window.top && window.top.opener) openers.push(window.top.opener); } catch { /* cross-origin */ }
+    for (const start of [window, ...openers]) {
+      const api = apiIn(start);
+      if (api) return api;
+    }
+    return null;
+  }
+
+  const yes = (result) => result === true || String(result) === 'true';
+
+  // CMITimespan: HHHH:MM:SS.SS
+  function timespan(ms) {
+    const centis = Math.max(0, Math.round(ms / 10));
+    const hours = Math.floor(centis / 360000);
+    const minutes = Math.floor(centis / 6000) % 60;
+    const seconds = (centis % 6000) / 100;
+    const two = (n) => String(Math.floor(n)).padStart(2, '0');
+    return two(hours) + ':' + two(minutes) + ':' + two(seconds) + '.' + String(centis % 100).padStart(2, '0');
+  }
+
+  function lmsStore(api, resumed) {
+    const startedAt = Date.now();
+    const get = (element) => {
+      try { return String(api.LMSGetValue(element) ?? ''); } catch { return ''; }
+    };
+    const set = (element, value) => {
+      try { return yes(api.LMSSetValue(element, String(value))); } catch { return false; }
+    };
+    let open = true;        // until LMSFinish
+    let keep = false;       // a reload of ours is coming: commit, but do not finish the session
+    let last = { suspend: null, location: null, status: null, raw: null, answers: null };
+    const masteryText = get('cmi.student_data.mastery_score');
+    const mastery = masteryText !== '' && Number.isFinite(Number(masteryText)) ? Number(masteryText) : defaultMastery;
+
+    const status = get('cmi.core.lesson_status');
+    if (status === '' || status === 'not attempted') set('cmi.core.lesson_status', 'incomplete');
+    set('cmi.core.score.min', 0);
+    set('cmi.core.score.max', 100);
+    set('cmi.core.exit', 'suspend');  // keep suspend_data for the next launch
+
+    function commit() {
+      if (!open) return;
+      try { api.LMSCommit(''); } catch { /* the LMS will have what it has */ }
+    }
+
+    return {
+      kind: 'lms',
+      mastery,
+      resumed,
+      load() {
+        const record = decode(get('cmi.suspend_data'));
+        if (record && record.dropped.length > 0) {
+          console.info('loopstep: the edited code of chapter(s) ' + record.dropped.map((i) => i + 1).join(', ') +
+                       ' did not fit in the LMS\'s 4096 characters and was not saved');
+        }
+        return record;
+      },
+      // Every change lands in the runtime's copy; the LMS hears of it (LMSCommit) at milestones:
+      // another chapter, an answer, a new status or score.
+      save(state) {
+        if (!open) return;
+        let milestone = false;
+        const suspend = encode(state);
+        if (suspend !== last.suspend && set('cmi.suspend_data', suspend)) last.suspend = suspend;
+        const location = String(state.chapter);
+        if (location !== last.location) {
+          milestone = last.location !== null;
+          if (set('cmi.core.lesson_location', location)) last.location = location;
+        }
+        const answers = JSON.stringify(state.saved.map((progress) => progress.answers));
+        if (last.answers !== null && answers !== last.answers) milestone = true;
+        last.answers = answers;
+        const score = state.score || { right: 0, answered: 0, total: 0 };
+        const complete = score.total > 0 && score.answered === score.total;
+        const raw = complete ? Math.round((100 * score.right) / score.total) : null;
+        const lessonStatus = !complete ? 'incomplete' : raw >= mastery ? 'passed' : 'failed';
+        if (raw !== null && raw !== last.raw && set('cmi.core.score.raw', raw)) {
+          last.raw = raw;
+          milestone = true;
+        }
+        if (lessonStatus !== last.status) {
+          if (set('cmi.core.lesson_status', lessonStatus)) last.status = lessonStatus;
+          milestone = true;
+        }
+        if (milestone) commit();
+      },
+      commit,
+      finish() {
+        if (!open) return;
+        set('cmi.core.session_time', timespan(Date.now() - startedAt));
+        commit();
+        if (keep) return;
+        open = false;
+        try { api.LMSFinish(''); } catch { /* the page is going anyway */ }
+      },
+      // The page is about to reload itself (WebGL context restored): the API lives on in the
+      // LMS's frame, so leave the session open for the reloaded page to carry on with.
+      keepSession() {
+        keep = true;
+        commit();
+      },
+    };
+  }
+
+  async function connect() {
+    const framed = window.parent !== window;
+    let hasOpener = false;
+    try { hasOpener = !!window.opener; } catch { hasOpener = true; }
+    let api = findApi();
+    // Only a framed or opened page can have an LMS around it; a top-level page does not wait.
+    for (let attempt = 1; !api && (framed || hasOpener) && attempt < findAttempts; ++attempt) {
+      await new Promise((resolve) => setTimeout(resolve, findIntervalMs));
+      api = findApi();
+    }
+    if (!api) return localStore();
+    let started = false;
+    try {
+      started = yes(api.LMSInitialize(''));
+      // 101: already initialised, by this page before it reloaded itself (see keepSession).
+      if (!started) started = String(api.LMSGetLastError()) === '101';
+    } catch {
+      started = false;
+    }
+    if (!started) {
+      console.warn('loopstep: the LMS did not start a session; progress stays in this browser');
+      return localStore();
+    }
+    let entry = '';
+    try { entry = String(api.LMSGetValue('cmi.core.entry') ?? ''); } catch { /* optional */ }
+    return lmsStore(api, entry === 'resume');
+  }
+
+  const ready = connect().catch(() => localStore());
+  return { ready, encode, decode, timespan, suspendLimit, storageKey };
+})();

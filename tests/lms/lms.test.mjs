@@ -1,0 +1,465 @@
+// Everywhere a course lives, tested in Debian's Chromium (playwright-core): the SCORM 1.2
+// package inside an LMS stand-in (lms.html, with scorm-again as the LMS's runtime), resize
+// messages, the host page's keyboard, the single-file build from file://, the service worker
+// with the network cut, and a lost WebGL context. Builds the packages from dist/ first
+// (tools/package.py). Run: node --test tests/lms/lms.test.mjs (after the web-app build).
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const dist = process.env.LOOPSTEP_DIST ?? join(root, 'dist');
+const shots = process.env.LOOPSTEP_SHOTS ?? join(root, 'build', 'lms-tests');
+const work = mkdtempSync(join(tmpdir(), 'loopstep-lms-'));
+const packages = join(work, 'package');
+const scorm = join(work, 'scorm');
+
+let browser;
+let server;
+let base;  // http://127.0.0.1:PORT
+
+// Polls a condition (no fixed sleeps): resolves with its first truthy value.
+async function waitFor(condition, what, timeoutMs = 20000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await condition();
+    if (value) return value;
+    if (Date.now() > end) throw new Error('timed out waiting for ' + what);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+// Console errors and warnings of a page and its frames, uncaught exceptions and failed
+// requests. Chromium's own notes on the software GL driver ("GPU stall due to ReadPixels")
+// are not the page's.
+function watch(page) {
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return;
+    if (/GL Driver Message|Failed to load resource/.test(message.text())) return;  // the latter: see 'response'
+    problems.push(`console.${message.type()}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push('page error: ' + error.message));
+  page.on('response', (response) => { if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`); });
+  return problems;
+}
+
+const ready = (target) => target.waitForFunction(() => document.body && document.body.dataset.loopstep === 'ready',
+                                                 null, { timeout: 60000 });
+
+// The lesson's frame inside an LMS or host page, once the lesson is ready in it.
+async function lessonFrame(page, selector = 'iframe') {
+  const element = await page.waitForSelector(selector, { timeout: 20000 });
+  const frame = await waitFor(async () => element.contentFrame(), 'the iframe\'s document');
+  await ready(frame);
+  return frame;
+}
+
+// Answers every question of the final check: the right option, or (wrong=true) a wrong one
+// for the first `wrongCount` questions.
+async function answerFinalCheck(frame, wrongCount = 0) {
+  return frame.evaluate((wrongCount) => {
+    const final = loopstep.state().chapters.findIndex((chapter) => chapter.finalCheck);
+    loopstep.goToChapter(final);
+    const questions = loopstep.state().answers.length;
+    for (let q = 0; q < questions; ++q) {
+      for (let option = 0; option < 12; ++option) {
+        const correct = loopstep.answer(q, option).answers[q].correct;
+        if (correct === (q >= wrongCount) && loopstep.state().answers[q].chosen === option) break;
+      }
+    }
+    return { final, score: loopstep.state().score };
+  }, wrongCount);
+}
+
+before(async () => {
+  assert.ok(existsSync(join(dist, 'loopstep_app.wasm')), `${dist} has no loopstep_app.wasm: build the web-app preset first`);
+  execFileSync('python3', [join(root, 'tools', 'package.py'), '--dist', dist, '--out', packages], { stdio: 'ignore' });
+  execFileSync('python3', ['-m', 'zipfile', '-e', join(packages, 'loopstep-scorm12.zip'), scorm]);
+  const embed = readFileSync(join(packages, 'embed.html'), 'utf8').replace('https://example.org/loopstep/', '/dist/index.html');
+  server = await startServer({
+    mounts: { '/dist/': dist, '/scorm/': scorm, '/lms/': here,
+              '/node_modules/scorm-again/dist/': join(root, 'node_modules', 'scorm-again', 'dist') },
+    routes: {
+      '/embed.html': (request, response) => {
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        response.end('<!doctype html><html><body style="margin:0">' + embed + '</body></html>');
+      },
+    },
+  });
+  base = `http://127.0.0.1:${server.port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+           '--disable-quic', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) await server.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('the SCORM 1.2 package', () => {
+  test('has imsmanifest.xml at its root listing every file, mastery score 70, no service worker', () => {
+    const listing = execFileSync('python3', ['-c',
+      'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))',
+      join(packages, 'loopstep-scorm12.zip')], { encoding: 'utf8' }).trim().split('\n');
+    assert.equal(listing[0], 'imsmanifest.xml');
+    const manifest = readFileSync(join(scorm, 'imsmanifest.xml'), 'utf8');
+    const listed = [...manifest.matchAll(/<file href="([^"]+)"\/>/g)].map((match) => match[1]).sort();
+    assert.deepEqual(listed, listing.filter((name) => name !== 'imsmanifest.xml').sort());
+    for (const needed of ['index.html', 'loopstep_app.wasm', 'loopstep_app.js', 'lms.js']) assert.ok(listed.includes(needed), needed);
+    assert.ok(!listed.includes('sw.js'), 'the service worker stays out of the LMS package');
+    assert.match(manifest, /<schemaversion>1\.2<\/schemaversion>/);
+    assert.match(manifest, /<adlcp:masteryscore>70<\/adlcp:masteryscore>/);
+    assert.match(manifest, /adlcp:scormtype="sco" href="index.html"/);
+    assert.match(readFileSync(join(scorm, 'index.html'), 'utf8'), /<meta name="loopstep-build" content="scorm">/);
+  });
+});
+
+describe('inside an LMS (scorm-again as the LMS runtime)', () => {
+  test('reports incomplete, then passed with score 100 once the final check is answered right', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(`${base}/lms/lms.html?learner=ada`);
+    const frame = await lessonFrame(page);
+    assert.deepEqual(await page.evaluate(() => window.lmsEvents.slice(0, 1)), ['LMSInitialize']);
+    await waitFor(() => page.evaluate(() => window.API.cmi.core.lesson_status === 'incomplete'), 'lesson_status incomplete');
+    const { score } = await answerFinalCheck(frame);
+    assert.equal(score.right, score.total);
+    await waitFor(() => server.lms.commits.get('ada')?.['cmi.core.lesson_status'] === 'passed', 'a commit of passed');
+    const cmi = server.lms.commits.get('ada');
+    assert.equal(Number(cmi['cmi.core.score.raw']), 100);
+    assert.equal(Number(cmi['cmi.core.score.min']), 0);
+    assert.equal(Number(cmi['cmi.core.score.max']), 100);
+    const suspend = cmi['cmi.suspend_data'];
+    assert.ok(suspend.length > 0 && suspend.length <= 4096, `suspend_data of ${suspend.length} characters`);
+    const record = JSON.parse(suspend);
+    const final = Object.values(record.x).find((entry) => entry.a && entry.a.length === score.total);
+    assert.ok(final && !final.a.includes('-'), 'every final-check answer is in suspend_data');
+    // With an LMS, suspend_data is the store: nothing of the learner's in this browser.
+    assert.equal(await frame.evaluate(() => localStorage.getItem('loopstep.progress')), null);
+    await page.waitForTimeout(100);  // let the canvas draw the answered check for the picture
+    await page.screenshot({ path: join(shots, 'lms-passed.png') });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a final check below 70% reports failed with its percentage', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/lms/lms.html?learner=bob`);
+    const frame = await lessonFrame(page);
+    const { score } = await answerFinalCheck(frame, 3);
+    assert.equal(score.answered, score.total);
+    const percent = Math.round((100 * score.right) / score.total);
+    assert.ok(percent < 70, `${percent}% should fail`);
+    await waitFor(() => server.lms.commits.get('bob')?.['cmi.core.lesson_status'] === 'failed', 'a commit of failed');
+    assert.equal(Number(server.lms.commits.get('bob')['cmi.core.score.raw']), percent);
+    await context.close();
+  });
+
+  test('progress comes back from suspend_data alone at the next launch; LMSFinish and session_time on pagehide', async () => {
+    const first = await browser.newContext();
+    const page = await first.newPage();
+    await page.goto(`${base}/lms/lms.html?learner=grace`);
+    const frame = await lessonFrame(page);
+    const before = await frame.evaluate(() => {
+      let slider = null;  // the first chapter with a slider: moved off its default
+      for (let c = 0; c < loopstep.state().chapters.length && !slider; ++c) {
+        const params = loopstep.goToChapter(c).params;
+        const name = Object.keys(params)[0];
+        if (name === undefined) continue;
+        let value = loopstep.setParam(name, params[name] + 1).params[name];
+        if (value === params[name]) value = loopstep.setParam(name, params[name] - 1).params[name];
+        slider = { chapter: c, name, value };
+      }
+      const code = loopstep.goToChapter(1).code + '\n# grace was here: "quotes", \\backslash, ünïcode\n';
+      loopstep.runCode(code);
+      const final = loopstep.state().chapters.findIndex((chapter) => chapter.finalCheck);
+      loopstep.goToChapter(final);
+      loopstep.answer(0, 1);
+      loopstep.answer(2, 0);
+      loopstep.goToChapter(2);
+      return { slider, code, final, step: loopstep.seek(5).step };
+    });
+    await waitFor(() => page.evaluate(() => window.API.cmi.suspend_data.includes('grace was here')), 'the edit in suspend_data');
+    await page.goto('about:blank');  // the LMS closes the lesson: pagehide in the frame
+    await waitFor(() => server.lms.finished.has('grace'), 'the terminate commit (LMSFinish)');
+    const cmi = server.lms.commits.get('grace');
+    assert.match(cmi['cmi.core.session_time'], /^\d{2,}:\d{2}:\d{2}(\.\d{1,2})?$/);
+    assert.equal(cmi['cmi.core.exit'], 'suspend');
+    assert.equal(cmi['cmi.core.lesson_status'], 'incomplete');
+    await first.close();
+
+    // Another browser (no localStorage of the first): only the LMS can bring the progress back.
+    const second = await browser.newContext();
+    const again = await second.newPage();
+    await again.goto(`${base}/lms/lms.html?learner=grace`);
+    const restored = await lessonFrame(again);
+    const state = await restored.evaluate(() => loopstep.state());
+    assert.equal(state.chapter, 2);
+    assert.equal(state.step, before.step);
+    assert.equal(state.saved[1].code, before.code);
+    assert.deepEqual(state.saved[before.final].answers.slice(0, 3), [1, -1, 0]);
+    if (before.slider) assert.equal(state.saved[before.slider.chapter].params[before.slider.name], before.slider.value);
+    assert.equal(await again.evaluate(() => window.API.cmi.core.entry), 'resume');
+    await second.close();
+  });
+
+  test('edited code beyond 4096 characters is dropped, other chapters first; the rest fits', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/lms/lms.html?learner=linus`);
+    const frame = await lessonFrame(page);
+    await frame.evaluate(() => {
+      loopstep.runCode(loopstep.goToChapter(0).code + '\n# long-0 ' + 'x'.repeat(3000) + '\n');
+      loopstep.runCode(loopstep.goToChapter(1).code + '\n# long-1 ' + 'y'.repeat(2500) + '\n');
+    });
+    const suspend = await waitFor(() => page.evaluate(() => {
+      const text = window.API.cmi.suspend_data;
+      return text.includes('long-1') ? text : null;
+    }), 'chapter 1\'s code in suspend_data');
+    assert.ok(suspend.length <= 4096, `suspend_data of ${suspend.length} characters`);
+    const record = JSON.parse(suspend);
+    assert.deepEqual(record.d, [0]);
+    assert.equal(record.c, 1);
+    assert.equal(record.x[0]?.e, undefined);
+    assert.ok(record.x[1].e.includes('y'.repeat(2500)));
+    await context.close();
+  });
+
+  test('an LMS behind a frame of another origin is skipped quietly: progress stays in localStorage', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watch(page);
+    // The LMS page and the lesson on two ports: reading parent.API throws a SecurityError.
+    const other = await startServer({ mounts: { '/scorm/': scorm } });
+    await page.goto(`${base}/lms/lms.html?learner=eve&sco=${encodeURIComponent(`http://127.0.0.1:${other.port}/scorm/index.html`)}`);
+    const frame = await lessonFrame(page);
+    await frame.evaluate(() => loopstep.goToChapter(3));
+    await waitFor(() => frame.evaluate(() => JSON.parse(localStorage.getItem('loopstep.progress') || 'null')?.chapter === 3),
+                  'progress in the frame\'s localStorage');
+    assert.deepEqual(await page.evaluate(() => window.lmsEvents), []);
+    assert.equal(await page.evaluate(() => window.API.cmi.core.lesson_status), 'not attempted');
+    assert.deepEqual(problems, []);
+    await context.close();
+    await other.close();
+  });
+});
+
+describe('the hosted page', () => {
+  test('without an LMS keeps progress in localStorage, silently, and a reload restores it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(`${base}/dist/index.html`);
+    await ready(page);
+    await page.evaluate(() => { loopstep.goToChapter(4); loopstep.seek(3); });
+    await waitFor(() => page.evaluate(() => JSON.parse(localStorage.getItem('loopstep.progress') || 'null')?.chapter === 4), 'a save');
+    await page.goto(`${base}/dist/index.html`);  // no fragment: the place comes from storage
+    await ready(page);
+    assert.deepEqual(await page.evaluate(() => [loopstep.state().chapter, loopstep.state().step]), [4, 3]);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('sends its height to the parent: lti.frameResize (the embed snippet) and the H5P resizer protocol', async () => {
+    const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/embed.html`);
+    await lessonFrame(page);
+    const height = () => page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
+    await waitFor(async () => (await height()) === 625, 'the iframe at 625 px (1000 px wide, 16:10)');
+    await page.setViewportSize({ width: 1400, height: 700 });
+    await waitFor(async () => (await height()) === 875, 'the iframe at 875 px after the host got wider');
+    await page.setViewportSize({ width: 500, height: 700 });
+    await waitFor(async () => (await height()) === 600, 'the iframe at its 600 px minimum');
+
+    const h5p = await context.newPage();
+    await h5p.setViewportSize({ width: 1280, height: 700 });
+    await h5p.goto(`${base}/lms/h5p-host.html?src=${encodeURIComponent('/dist/index.html')}`);
+    await lessonFrame(h5p);
+    await waitFor(() => h5p.evaluate(() => document.getElementById('lesson').getBoundingClientRect().height === 800),
+                  'the H5P host sizing the iframe to 800 px');
+    const messages = await h5p.evaluate(() => window.h5pMessages);
+    for (const action of ['hello', 'prepareResize', 'resize']) assert.ok(messages.includes(action), action);
+    await context.close();
+  });
+
+  test('a text input in the host page keeps its keys; the canvas takes them only when focused', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // Embedded in an LMS page: focus the lesson, then type in the host's input.
+    await page.goto(`${base}/lms/lms.html?learner=kim`);
+    const frame = await lessonFrame(page);
+    await frame.click('#canvas', { position: { x: 5, y: 5 } });
+    await page.click('#notes');
+    await page.keyboard.type('notes: a b');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Backspace');
+    assert.equal(await page.inputValue('#notes'), 'notes: ab');
+    assert.equal(await frame.evaluate(() => loopstep.state().step), 0);
+
+    // On the same page as the lesson: SDL listens to the canvas only, so an input beside it
+    // gets Space, arrows and Backspace, and the lesson neither steps nor plays.
+    const host = await context.newPage();
+    await host.goto(`${base}/dist/index.html`);
+    await ready(host);
+    await host.evaluate(() => {
+      const input = document.createElement('input');
+      input.id = 'beside';
+      input.style.cssText = 'position: fixed; top: 4px; right: 4px; z-index: 10';
+      document.body.appendChild(input);
+    });
+    const start = await host.evaluate(() => loopstep.state().step);
+    await host.click('#beside');
+    await host.keyboard.type('x y');
+    await host.keyboard.press('ArrowRight');
+    await host.keyboard.press('Space');
+    await host.keyboard.press('ArrowLeft');
+    await host.keyboard.press('Backspace');
+    await host.keyboard.press('End');
+    assert.equal(await host.inputValue('#beside'), 'x  ');  // "x y", a space, back over it, "y" deleted
+    await host.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    assert.deepEqual(await host.evaluate(() => [loopstep.state().step, loopstep.state().playing]), [start, false]);
+    // The control: with the canvas focused, the same key steps the lesson.
+    await host.focus('#canvas');
+    await host.keyboard.press('ArrowRight');
+    await waitFor(() => host.evaluate((start) => loopstep.state().step === start + 1, start), 'a step from the canvas');
+    await context.close();
+  });
+
+  test('a lost WebGL context shows a message, and its return reloads the page with the progress', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/dist/index.html`);
+    await ready(page);
+    await page.evaluate(() => {
+      loopstep.goToChapter(2);
+      loopstep.seek(4);
+      window.loseContext = document.getElementById('canvas').getContext('webgl2').getExtension('WEBGL_lose_context');
+      window.loseContext.loseContext();
+    });
+    await page.waitForFunction(() => document.body.dataset.loopstep === 'context-lost');
+    assert.equal(await page.isVisible('#status'), true);
+    assert.match(await page.textContent('#status-text'), /graphics context was lost/);
+    const reloaded = page.waitForEvent('load');
+    await page.evaluate(() => window.loseContext.restoreContext());
+    await reloaded;
+    await ready(page);
+    assert.deepEqual(await page.evaluate(() => [loopstep.state().chapter, loopstep.state().step]), [2, 4]);
+    await context.close();
+  });
+});
+
+describe('offline', () => {
+  test('the single-file build opens from file:// and steps', async () => {
+    const file = join(packages, 'loopstep.html');
+    assert.ok(statSync(file).size > statSync(join(dist, 'loopstep_app.wasm')).size, 'the module is inside the page');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const problems = watch(page);
+    const requests = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(pathToFileURL(file).href);
+    await ready(page);
+    const steps = await page.evaluate(() => { loopstep.goToChapter(3); return loopstep.state().steps; });
+    assert.ok(steps > 10);
+    await page.focus('#canvas');
+    for (let i = 0; i < 3; ++i) await page.keyboard.press('ArrowRight');
+    await waitFor(() => page.evaluate(() => loopstep.state().step === 3), 'three steps from the keyboard');
+    assert.deepEqual(requests.filter((url) => !url.startsWith('file:') && !url.startsWith('data:')), []);
+    assert.deepEqual(problems, []);
+    await page.screenshot({ path: join(shots, 'single-file.png') });
+    await context.close();
+  });
+
+  test('the dist zip unpacks to a folder that python3 -m http.server serves', async () => {
+    const unpacked = join(work, 'unpacked');
+    execFileSync('python3', ['-m', 'zipfile', '-e', join(packages, 'loopstep-dist.zip'), unpacked]);
+    const folder = join(unpacked, 'loopstep');
+    const names = (dir) => readdirSync(dir).filter((name) => statSync(join(dir, name)).isFile()).sort();
+    assert.deepEqual(names(folder), [...names(dist), 'README.txt'].sort());
+    assert.match(readFileSync(join(folder, 'README.txt'), 'utf8'), /python3 -m http\.server/);
+    const port = await new Promise((resolve) => {
+      const probe = createNetServer().listen(0, '127.0.0.1', () => { const { port } = probe.address(); probe.close(() => resolve(port)); });
+    });
+    const python = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', folder], { stdio: 'ignore' });
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await waitFor(() => page.goto(`http://127.0.0.1:${port}/`).then((response) => response.ok(), () => false), 'python3 -m http.server');
+      await ready(page);
+      assert.ok(await page.evaluate(() => loopstep.step().step === 1));
+      await context.close();
+    } finally {
+      python.kill();
+    }
+  });
+
+  test('the service worker serves the page with the network cut; a new build names a new cache', async () => {
+    // A copy of dist/ on a server of its own, so that it can be stopped and changed.
+    const site = join(work, 'site');
+    cpSync(dist, site, { recursive: true });
+    const own = await startServer({ mounts: { '/': site } });
+    const url = `http://127.0.0.1:${own.port}/`;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    await ready(page);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+    const firstCaches = await page.evaluate(() => caches.keys());
+    assert.equal(firstCaches.length, 1);
+
+    await own.close();                // the network is cut twice over:
+    await context.setOffline(true);   // no server, and the browser offline
+    await page.reload();
+    await ready(page);
+    assert.ok(await page.evaluate(() => { loopstep.goToChapter(3); return loopstep.step().step === 1; }));
+    assert.ok(await page.evaluate(() => fetch('not-cached.txt').then(() => false, () => true)), 'the network is really cut');
+
+    await context.close();
+
+    // A new build names a new cache: sw.js is stamped with a hash of the files it caches.
+    const stamp = () => readFileSync(join(site, 'sw.js'), 'utf8').match(/const BUILD = '([0-9a-f]+)'/)[1];
+    const files = readFileSync(join(site, 'sw.js'), 'utf8').match(/const FILES = \[([^\]]*)\]/)[1].replace(/'/g, '').split(', ');
+    const restamp = () => execFileSync('cmake', [`-DDIST_DIR=${site}`, `-DTEMPLATE=${join(root, 'shell', 'sw.js')}`,
+      `-DFILES=${files.join(';')}`, '-P', join(root, 'tools', 'stamp_service_worker.cmake')]);
+    const built = stamp();
+    assert.ok(firstCaches[0].endsWith(':' + built));
+    restamp();
+    assert.equal(stamp(), built, 'the same files, the same name');
+    writeFileSync(join(site, 'style.css'), readFileSync(join(site, 'style.css'), 'utf8') + '\n/* a new build */\n');
+    restamp();
+    assert.notEqual(stamp(), built);
+  });
+
+  test('no service worker from the SCORM package (the hosted page, the control, registers one)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/scorm/index.html`);  // the package's page, no LMS around it
+    await ready(page);
+    await page.waitForFunction(() => document.readyState === 'complete');
+    assert.deepEqual(await page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length)), 0);
+    const hosted = await context.newPage();  // the control: the hosted page does register one
+    await hosted.goto(`${base}/dist/index.html`);
+    await ready(hosted);
+    await waitFor(() => hosted.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length === 1)),
+                  'the hosted page\'s worker');
+    await context.close();
+  });
+});

@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""Packages the built page (dist/) for everywhere a course lives; `./dev package` runs it.
+
+Writes into OUT (build/package/ by default):
+  loopstep-scorm12.zip  a SCORM 1.2 package: imsmanifest.xml at its root listing every file,
+                        mastery score 70; the page finds the LMS's API (shell/lms.js)
+  loopstep.html         the single-file build: the module inside the page, opens from file://
+  loopstep-dist.zip     dist/ in a folder, with a README to serve it with python3 -m http.server
+  embed.html            the iframe snippet for the hosted page (printed too)
+"""
+import argparse
+import base64
+import html
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+TITLE = 'loopstep: asyncio, step by step'
+MASTERY_SCORE = 70  # percent, the same rule as shell/lms.js
+ZIP_TIME = (2020, 1, 1, 0, 0, 0)  # fixed times: the same dist gives the same zips
+SCRIPT_TAG = re.compile(r'<script src="([^"]+)"></script>')
+STYLE_TAG = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
+BUILD_META = re.compile(r'(<meta name="loopstep-build" content=")[^"]*(">)')
+NEEDED = ['index.html', 'loader.js', 'loopstep_app.js', 'loopstep_app.wasm']
+ONLY_HOSTED = {'sw.js'}  # the service worker: never inside an LMS package
+
+
+def set_build(page: str, kind: str) -> str:
+    page, count = BUILD_META.subn(r'\g<1>' + kind + r'\g<2>', page)
+    if count != 1:
+        sys.exit('package.py: index.html has no <meta name="loopstep-build">')
+    return page
+
+
+def write_zip(path: Path, entries):
+    """entries: (name in the zip, bytes), in order."""
+    with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+
+
+def manifest(files) -> str:
+    listed = '\n'.join(f'      <file href="{html.escape(name, quote=True)}"/>' for name in files)
+    return f'''<?xml version="1.0" encoding="UTF-8"?>
+<!-- loopstep as one SCORM 1.2 SCO. Passed at {MASTERY_SCORE}% or more on the final check, failed
+     below, incomplete until every final-check question is answered. -->
+<manifest identifier="loopstep-asyncio" version="1.0"
+          xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+          xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
+  <metadata>
+    <schema>ADL SCORM</schema>
+    <schemaversion>1.2</schemaversion>
+  </metadata>
+  <organizations default="loopstep-organization">
+    <organization identifier="loopstep-organization">
+      <title>{html.escape(TITLE)}</title>
+      <item identifier="loopstep-item" identifierref="loopstep-resource" isvisible="true">
+        <title>{html.escape(TITLE)}</title>
+        <adlcp:masteryscore>{MASTERY_SCORE}</adlcp:masteryscore>
+      </item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="loopstep-resource" type="webcontent" adlcp:scormtype="sco" href="index.html">
+{listed}
+    </resource>
+  </resources>
+</manifest>
+'''
+
+
+def scorm_package(dist: Path, out: Path) -> Path:
+    names = sorted(p.name for p in dist.iterdir() if p.is_file() and p.name not in ONLY_HOSTED)
+    entries = []
+    for name in names:
+        data = (dist / name).read_bytes()
+        if name == 'index.html':
+            data = set_build(data.decode('utf-8'), 'scorm').encode('utf-8')
+        entries.append((name, data))
+    path = out / 'loopstep-scorm12.zip'
+    write_zip(path, [('imsmanifest.xml', manifest(names).encode('utf-8'))] + entries)
+    return path
+
+
+def inline_text(text: str, what: str) -> str:
+    """Text safe inside <script> or <style>: no end tag, no comment opener."""
+    text = re.sub(r'</(script|style)', r'<\\/\1', text, flags=re.IGNORECASE)
+    if '<!--' in text:
+        sys.exit(f'package.py: {what} holds "<!--", which an inline script cannot')
+    return text
+
+
+def single_file(dist: Path, out: Path) -> Path:
+    page = set_build((dist / 'index.html').read_text('utf-8'), 'single-file')
+
+    def style(match):
+        return '<style>\n' + inline_text((dist / match.group(1)).read_text('utf-8'), match.group(1)) + '</style>'
+
+    def script(match):
+        name = match.group(1)
+        inlined = '<script>\n' + inline_text((dist / name).read_text('utf-8'), name) + '</script>'
+        if name != 'loader.js':
+            return inlined
+        # The module travels in two inert blocks that loader.js reads before it runs the app.
+        wasm = base64.b64encode((dist / 'loopstep_app.wasm').read_bytes()).decode('ascii')
+        app = inline_text((dist / 'loopstep_app.js').read_text('utf-8'), 'loopstep_app.js')
+        return ('<script type="application/octet-stream" id="loopstep-wasm">' + wasm + '</script>\n'
+                '  <script type="text/plain" id="loopstep-app">' + app + '</script>\n  ' + inlined)
+
+    page = STYLE_TAG.sub(style, page)
+    page, scripts = SCRIPT_TAG.subn(script, page)
+    if 'id="loopstep-wasm"' not in page or scripts < 2:
+        sys.exit('package.py: index.html does not load loader.js the expected way')
+    path = out / 'loopstep.html'
+    path.write_text(page, 'utf-8')
+    return path
+
+
+SERVE_README = '''loopstep: asyncio, step by step (an offline copy)
+
+The lesson is plain static files. Serve this folder with any web server, for example:
+
+    cd loopstep
+    python3 -m http.server 8000 --bind 127.0.0.1
+
+then open http://127.0.0.1:8000/ in an up-to-date Firefox, Chrome, Edge or Safari.
+(Opening index.html straight from disk does not work: browsers do not let a page load its
+WebAssembly module from file://. For that, use loopstep.html, the single-file build.)
+'''
+
+
+def dist_zip(dist: Path, out: Path) -> Path:
+    entries = [('loopstep/README.txt', SERVE_README.encode('utf-8'))]
+    entries += [(f'loopstep/{p.name}', p.read_bytes()) for p in sorted(dist.iterdir()) if p.is_file()]
+    path = out / 'loopstep-dist.zip'
+    write_zip(path, entries)
+    return path
+
+
+def embed_snippet(url: str) -> str:
+    return f'''<!-- loopstep, embedded: paste where the page or the LMS's editor accepts HTML. The lesson
+     asks for its height with Canvas's lti.frameResize message (and H5P's resizer protocol); the
+     script applies it on any other page and may be left out (the height stays 760 px). If the
+     host insists on a sandbox, loopstep needs sandbox="allow-scripts allow-same-origin". -->
+<iframe id="loopstep-lesson" src="{html.escape(url, quote=True)}"
+        title="{html.escape(TITLE)} (interactive lesson)"
+        width="100%" height="760" style="border: 0; display: block; max-width: 100%;"
+        allow="fullscreen; clipboard-read; clipboard-write" allowfullscreen loading="lazy"></iframe>
+<script>
+  window.addEventListener('message', function (event) {{
+    var frame = document.getElementById('loopstep-lesson');
+    if (!frame || event.source !== frame.contentWindow) return;
+    var data = event.data;
+    try {{ if (typeof data === 'string') data = JSON.parse(data); }} catch (error) {{ return; }}
+    if (data && data.subject === 'lti.frameResize' && Number(data.height) > 0) frame.style.height = Number(data.height) + 'px';
+  }});
+</script>
+'''
+
+
+def main():
+    root = Path(__file__).resolve().parent.parent
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument('--dist', type=Path, default=root / 'dist', help='the built page (default: dist/)')
+    parser.add_argument('--out', type=Path, default=root / 'build' / 'package', help='where to write (default: build/package/)')
+    parser.add_argument('--url', default='https://example.org/loopstep/', help='the hosted page, for the embed snippet')
+    args = parser.parse_args()
+    missing = [name for name in NEEDED if not (args.dist / name).is_file()]
+    if missing:
+        sys.exit(f'package.py: {args.dist} lacks {", ".join(missing)}: build the web-app preset first')
+    args.out.mkdir(parents=True, exist_ok=True)
+    written = [scorm_package(args.dist, args.out), single_file(args.dist, args.out), dist_zip(args.dist, args.out)]
+    embed = args.out / 'embed.html'
+    embed.write_text(embed_snippet(args.url), 'utf-8')
+    written.append(embed)
+    for path in written:
+        print(f'{path.stat().st_size / 1024:8.0f} KB  {path}')
+    print('\nThe embed snippet (embed.html):\n')
+    print(embed.read_text('utf-8'))
+
+
+if __name__ == '__main__':
+    main()

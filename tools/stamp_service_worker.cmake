@@ -1,0 +1,35 @@
+# Writes dist/sw.js from shell/sw.js: the files the worker caches, and a hash of their contents
+# as the build's name (a new build, a new worker and cache). Run by web/CMakeLists.txt after
+# every copy into dist/; rewrites sw.js only when it changes.
+# cmake -DDIST_DIR=dist -DTEMPLATE=shell/sw.js "-DFILES=index.html;..." -P tools/stamp_service_worker.cmake
+foreach(required DIST_DIR TEMPLATE FILES)
+  if(NOT DEFINED ${required})
+    message(FATAL_ERROR "stamp_service_worker.cmake needs -D${required}=...")
+  endif()
+endforeach()
+
+set(hashes "")
+set(quoted "")
+foreach(file ${FILES})
+  if(NOT EXISTS "${DIST_DIR}/${file}")
+    message(FATAL_ERROR "${DIST_DIR}/${file} is missing: the service worker would cache a hole")
+  endif()
+  file(SHA256 "${DIST_DIR}/${file}" hash)
+  string(APPEND hashes "${file}:${hash}\n")
+  list(APPEND quoted "'${file}'")
+endforeach()
+string(SHA256 build "${hashes}")
+string(SUBSTRING "${build}" 0 16 build)
+list(JOIN quoted ", " file_list)
+
+file(READ "${TEMPLATE}" text)
+string(REPLACE "@LOOPSTEP_BUILD@" "${build}" text "${text}")
+string(REPLACE "/*@LOOPSTEP_FILES@*/[]" "[${file_list}]" text "${text}")
+set(output "${DIST_DIR}/sw.js")
+if(EXISTS "${output}")
+  file(READ "${output}" old)
+  if(old STREQUAL text)
+    return()
+  endif()
+endif()
+file(WRITE "${output}" "${text}")
