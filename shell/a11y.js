@@ -29,7 +29,7 @@ window.loopstepA11y = (function () {
       if (block.kind !== 'bullet') list = null;
       if (block.kind === 'heading') article.append(make('h2', {}, richText(block.text)));
       else if (block.kind === 'paragraph') article.append(make('p', {}, richText(block.text)));
-      else if (block.kind === 'code') article.append(make('pre', {}, [make('code', { textContent: block.code })]));
+      else if (block.kind === 'code') article.append(make('pre', { tabIndex: 0 }, [make('code', { textContent: block.code })]));
       else {
         if (!list) article.append(list = make('ul'));
         list.append(make('li', {}, richText(block.text)));
@@ -59,7 +59,7 @@ window.loopstepA11y = (function () {
       question.options.forEach((option, o) => {
         const id = `a11y-q${q}-o${o}`;
         const radio = make('input', { type: 'radio', name: 'a11y-q' + q, id, value: o });
-        radio.addEventListener('change', () => api.answer(q, o));
+        radio.addEventListener('change', () => renderAnswers(api.answer(q, o)));
         fieldset.append(make('div', {}, [radio, make('label', { htmlFor: id }, richText(option))]));
       });
       fieldset.append(make('p', { className: 'feedback', id: `a11y-q${q}-feedback` }));
@@ -121,11 +121,13 @@ window.loopstepA11y = (function () {
     $('a11y-next').disabled = state.chapter + 1 >= state.chapters.length;
   }
 
-  function wire(api) {
-    const on = (id, action) => $(id).addEventListener('click', action);
+  // Each control acts through the API and shows the state it returns at once (the canvas
+  // reports its own changes at the end of its next frame).
+  function wire(api, render) {
+    const on = (id, action) => $(id).addEventListener('click', () => render(action()));
     on('a11y-prev', () => api.goToChapter(api.state().chapter - 1));
     on('a11y-next', () => api.goToChapter(api.state().chapter + 1));
-    $('a11y-chapter').addEventListener('change', (event) => api.goToChapter(Number(event.target.value)));
+    $('a11y-chapter').addEventListener('change', (event) => render(api.goToChapter(Number(event.target.value))));
     on('a11y-start', () => api.restart());
     on('a11y-back', () => api.back());
     on('a11y-step', () => api.step());
@@ -134,7 +136,7 @@ window.loopstepA11y = (function () {
     on('a11y-run', () => api.runCode($('a11y-editor').value));
     on('a11y-smaller', () => { const d = api.state().display; api.setDisplay({ ...d, textScale: d.textScale - 0.1 }); });
     on('a11y-larger', () => { const d = api.state().display; api.setDisplay({ ...d, textScale: d.textScale + 0.1 }); });
-    $('a11y-contrast').addEventListener('change', (event) => api.setDisplay({ ...api.state().display, highContrast: event.target.checked }));
+    $('a11y-contrast').addEventListener('change', (event) => render(api.setDisplay({ ...api.state().display, highContrast: event.target.checked })));
   }
 
   // SDL cancels Tab on the canvas (it would trap keyboard users there): let Tab reach the
@@ -148,7 +150,6 @@ window.loopstepA11y = (function () {
 
   function start(api) {
     releaseTab();
-    wire(api);
     let shownChapter = -1;
     const render = (state) => {
       if (state.chapter !== shownChapter) {
@@ -167,6 +168,7 @@ window.loopstepA11y = (function () {
       $('a11y-contrast').checked = state.display.highContrast;
       document.body.classList.toggle('high-contrast', state.display.highContrast);
     };
+    wire(api, render);
     api.onChange(render);
     render(api.state());
     // The system's preferences are the starting point; the learner's choice then wins.

@@ -88,6 +88,8 @@
       Promise.resolve().then(() => window.loopstepProgress.start(api))
         .catch((error) => console.warn('loopstep: could not restore the saved progress:', error))
         .then(() => {
+          window.loopstepA11y.start(api);
+          document.getElementById('text-view').hidden = false;
           status.hidden = true;
           document.body.dataset.loopstep = 'ready';
           canvas.focus();

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "model/narration.hpp"
+
 namespace loopstep::web {
 namespace {
 
@@ -115,6 +117,14 @@ void set_display(app_state& app, display_settings display) {
     display.text_scale = std::clamp(display.text_scale, min_text_scale, max_text_scale);
     app.display = display;
     ++app.revision;
+}
+
+std::string narration(const app_state& app) {
+    const bool at_end = app.cursor >= event_count(app);
+    if (!at_end || !app.result.error) return narrate(app.run, app.cursor);
+    const python::program_error& error = *app.result.error;
+    std::string where = error.line > 0 ? " at line " + std::to_string(error.line) : std::string();
+    return "The program stopped" + where + " with " + error.type + (error.message.empty() ? "" : ": " + error.message) + ".";
 }
 
 std::size_t event_count(const app_state& app) { return app.run.events().size(); }

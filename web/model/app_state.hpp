@@ -74,6 +74,10 @@ struct score {
 };
 score final_check_score(const app_state& app);  // over every @check chapter's questions
 
+// The sentence for the step at the cursor (model/narration.hpp), or how the program stopped
+// when it ended with an error.
+std::string narration(const app_state& app);
+
 // The cursor.
 std::size_t event_count(const app_state& app);
 void seek(app_state& app, std::size_t cursor);  // clamped to [0, event_count]

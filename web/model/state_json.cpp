@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <string_view>
 
-#include "model/narration.hpp"
 
 namespace loopstep::web {
 namespace {
@@ -290,7 +289,7 @@ std::string state_json(const app_state& app) {
     json.key("clock"), json.number(app.view.time);
     json.key("tasks"), write_tasks(json, app.view);
     json.key("output"), json.string(app.view.output);
-    json.key("narration"), json.string(narrate(app.run, app.cursor));
+    json.key("narration"), json.string(narration(app));
     json.key("code"), json.string(app.editor);
     json.key("codeEdited"), json.boolean(code_edited(app));
     json.key("error"), write_error(json, app);

@@ -1,0 +1,102 @@
+// The app's model (web/model/app_state.hpp) over the real lessons: chapters, sliders, edits,
+// answers and the final score, the cursor, and the narration of a run that ends in an error.
+#include <catch2/catch.hpp>
+
+#include "model/app_state.hpp"
+#include "model/state_json.hpp"
+
+using namespace loopstep::web;
+
+namespace {
+app_state lesson_app() {
+    app_state app;
+    init_app(app, parse_lessons(embedded_lesson_files()));
+    return app;
+}
+
+std::size_t chapter_with_params(const app_state& app) {
+    for (std::size_t i = 0; i < app.chapters.size(); ++i) {
+        if (!app.chapters[i].params.empty()) return i;
+    }
+    FAIL("no chapter has sliders");
+    return 0;
+}
+}  // namespace
+
+TEST_CASE("opening a chapter runs its program and puts the cursor at the start", "[app]") {
+    app_state app = lesson_app();
+    open_chapter(app, 1);
+    CHECK(app.chapter_index == 1);
+    CHECK(app.cursor == 0);
+    CHECK(event_count(app) > 0);
+    CHECK(app.editor == chapter_program(app));
+    open_chapter(app, 1000);
+    CHECK(app.chapter_index == app.chapters.size() - 1);
+}
+
+TEST_CASE("a slider rewrites and reruns the program, within its range", "[app]") {
+    app_state app = lesson_app();
+    open_chapter(app, chapter_with_params(app));
+    const std::size_t events_before = event_count(app);
+    const lesson_param& first = app.chapters[app.chapter_index].params[0];
+    set_param(app, 0, first.max + 100);
+    CHECK(app.progress[app.chapter_index].params[0] == first.max);
+    CHECK(app.editor.find(std::to_string(first.max)) != std::string::npos);
+    CHECK(event_count(app) != events_before);
+}
+
+TEST_CASE("the learner's code is kept per chapter, and Reset brings the chapter's back", "[app]") {
+    app_state app = lesson_app();
+    run_code(app, "print('mine')\n");
+    CHECK(code_edited(app));
+    CHECK(app.view.output.empty());  // the cursor is at the start
+    seek(app, event_count(app));
+    CHECK(app.view.output == "mine\n");
+    open_chapter(app, 2);
+    open_chapter(app, 0);
+    CHECK(app.editor == "print('mine')\n");
+    reset_code(app);
+    CHECK_FALSE(code_edited(app));
+    CHECK(app.editor == chapter_program(app));
+}
+
+TEST_CASE("a run that ends in an error is narrated with its line at the end", "[app]") {
+    app_state app = lesson_app();
+    run_code(app, "import asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n    print(total)\n\nasyncio.run(main())\n");
+    REQUIRE(app.result.error);
+    seek(app, event_count(app));
+    CHECK(narration(app) == "The program stopped at line 5 with NameError: name 'total' is not defined.");
+    seek(app, 0);
+    CHECK(narration(app).find("Nothing has run yet") != std::string::npos);
+    CHECK(state_json(app).find("\"error\":{\"kind\":\"NameError\"") != std::string::npos);
+}
+
+TEST_CASE("the final check's score counts right answers over its questions", "[app]") {
+    app_state app = lesson_app();
+    const std::size_t check = app.chapters.size() - 1;
+    REQUIRE(app.chapters[check].is_final_check);
+    open_chapter(app, check);
+    const auto& questions = app.chapters[check].questions;
+    CHECK(final_check_score(app).answered == 0);
+    for (std::size_t q = 0; q < questions.size(); ++q) answer(app, q, questions[q].correct);
+    const int total = static_cast<int>(questions.size());
+    CHECK(final_check_score(app).right == total);
+    answer(app, 0, (questions[0].correct + 1) % static_cast<int>(questions[0].options.size()));
+    CHECK(final_check_score(app).right == total - 1);
+    CHECK(final_check_score(app).answered == total);
+    answer(app, 0, 99);  // not an option: ignored
+    CHECK(final_check_score(app).right == total - 1);
+}
+
+TEST_CASE("the cursor stays within the recording and playing stops at its end", "[app]") {
+    app_state app = lesson_app();
+    step_back(app);
+    CHECK(app.cursor == 0);
+    seek(app, event_count(app) + 50);
+    CHECK(app.cursor == event_count(app));
+    set_playing(app, true);  // from the end: plays again from the start
+    CHECK(app.cursor == 0);
+    advance_play(app, 1e9);
+    CHECK(app.cursor == event_count(app));
+    CHECK_FALSE(app.playing);
+}
