@@ -163,6 +163,7 @@ coro<value> run_function_body_async(interpreter& in, std::shared_ptr<function_ob
     frame f = make_frame(function, std::move(locals));
     evaluator ev(in, f);
     outcome result = co_await ev.exec_block_async(function->definition->body);
+    in.at_line(f.line);  // the return (or raise): what a task's completion reports
     co_return finish_call(std::move(result), f);
 }
 

@@ -275,6 +275,7 @@ value evaluator::eval_call(const call_expr& call, value callee, std::vector<valu
     call_arguments collected;
     value error = collect_call_arguments(call, arguments, keyword_values, collected);
     if (raised(error)) return error;
+    in_.set_call_line(call.where.line);  // after the arguments: their calls set it too
     value result = in_.call(callee, collected);
     return result;
 }
@@ -591,6 +592,7 @@ coro<value> evaluator::eval_async(const expr& e) {
             value awaitable = co_await eval_child(*static_cast<const await_expr&>(e).value);
             if (raised(awaitable)) co_return awaitable;
             frame_.line = e.where.line;
+            in_.at_line(e.where.line);  // an await further in, if any, overrides it: the innermost wins
             value result = co_await in_.await_value(std::move(awaitable));
             in_.reset_ticks();
             co_return result;
@@ -1241,6 +1243,7 @@ coro<outcome> evaluator::exec_with_async(const with_stmt& s) {
     const with_item& item = s.items.front();
     value context = co_await eval_child(*item.context);
     if (raised(context)) co_return raised_outcome(std::move(context));
+    in_.at_line(s.where.line);  // entering may wait (a Lock, a Semaphore)
     value entered = co_await in_.enter_async_context(context);
     if (raised(entered)) co_return raised_outcome(std::move(entered));
     outcome body;
@@ -1249,6 +1252,7 @@ coro<outcome> evaluator::exec_with_async(const with_stmt& s) {
         if (raised(error)) body = raised_outcome(std::move(error));
     }
     if (body.kind == flow::normal) body = co_await exec_block_async(s.body);
+    in_.at_line(s.where.line);  // exiting may wait too (a TaskGroup waits for its tasks)
     co_return co_await in_.exit_async_context(context, std::move(body));
 }
 

@@ -37,9 +37,10 @@ void interpreter::write(const std::string& text) {
         return;
     }
     if (options_.write_output) options_.write_output(text);
+    if (call_line_) at_line(call_line_);
     if (loop_.tracing()) {
         task_base* task = loop_.current_task();
-        loop_.emit(trace_kind::output, task ? task->id() : 0, 0, 0, 0, text);
+        loop_.emit_at_line(call_line_, trace_kind::output, task ? task->id() : 0, 0, 0, text);
     }
 }
 

@@ -143,6 +143,18 @@ public:
     bool tick(value& error);
     void reset_ticks() { ticks_ = 0; }
 
+    // ---- source lines for the trace -----------------------------------------------------
+    // The running task is now at `line` (an await, an `async with`, a return): the loop puts
+    // the task's line into the events it emits for it. Kept on the core task, not here, as
+    // every task is somewhere else.
+    void at_line(int line) {
+        if (task_base* task = loop_.current_task()) task->set_source_line(line);
+    }
+    // The line of the call being made: a builtin (print, time.sleep) reads it to say where
+    // it was called from. Set by the evaluator before every call, 0 for calls the loop makes.
+    void set_call_line(int line) { call_line_ = line; }
+    int call_line() const { return call_line_; }
+
 private:
     friend class evaluator;
     void install_types();
@@ -153,6 +165,7 @@ private:
     std::shared_ptr<globals_table> builtins_;
     std::map<std::string, value> modules_;
     std::uint64_t ticks_ = 0;
+    int call_line_ = 0;
     std::size_t repr_spent_ = 0;
     int repr_depth_ = 0;
     std::size_t output_bytes_ = 0;

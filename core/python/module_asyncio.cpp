@@ -367,6 +367,7 @@ value add_done_callback(interpreter& in, future<value>& f, const value& self, co
     interpreter* owner = &in;
     f.add_done_callback([owner, self, callback](future_base&) {
         call_arguments one{{self}, {}};
+        owner->set_call_line(0);  // the loop calls it, from no line of the program
         value result = owner->call(callback, one);
         if (result.is_raised()) {
             owner->write_error("Exception in callback " + owner->repr(callback) + "(" + owner->repr(self) + ")\n" +
@@ -445,6 +446,7 @@ value loop_method(const value& self, const std::string& name, bool& found) {
             interpreter* owner = &in;
             auto run = [owner, callback, extra] {
                 call_arguments call{extra, {}};
+                owner->set_call_line(0);  // the loop calls it, from no line of the program
                 value result = owner->call(callback, call);
                 if (result.is_raised()) {
                     owner->write_error("Exception in callback " + owner->repr(callback) + "\n" +

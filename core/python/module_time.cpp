@@ -19,7 +19,7 @@ value make_time_module(interpreter& in) {
         const value& seconds = args.positional[0];
         if (!seconds.is_number()) return in.raise_type_error("'" + in.type_name(seconds) + "' object cannot be interpreted as an integer");
         if (seconds.to_double() < 0) return in.raise_value_error("sleep length must be non-negative");
-        in.loop().block_for(seconds.to_double());
+        in.loop().block_for(seconds.to_double(), in.call_line());
         return value();
     }));
     (void)in;

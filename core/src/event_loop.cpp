@@ -85,6 +85,20 @@ void event_loop::emit(trace_kind kind, task_id task, future_id future, callback_
                                .detail = std::move(detail)});
 }
 
+void event_loop::emit_at_line(int line, trace_kind kind, task_id task, future_id future, double time_value,
+                              std::string detail) {
+    if (!options_.trace) return;
+    options_.trace(trace_event{.seq = ++trace_seq_,
+                               .time = now_,
+                               .kind = kind,
+                               .task = task,
+                               .future = future,
+                               .handle = 0,
+                               .time_value = time_value,
+                               .detail = std::move(detail),
+                               .line = line});
+}
+
 event_loop::callback_ptr& event_loop::push_ready(task_id task) {
     callback_ptr& entry = ready_.emplace_back(std::make_shared<detail::scheduled_callback>());
     entry->id = ++last_callback_id_;
@@ -257,10 +271,13 @@ void event_loop::run_until_done(future_base& future) {
     if (!future.done()) throw std::logic_error("Event loop stopped before Future completed.");
 }
 
-void event_loop::block_for(double seconds) {
+void event_loop::block_for(double seconds, int source_line) {
     if (seconds < 0) throw std::invalid_argument("sleep length must be non-negative");
     now_ += seconds;
-    emit(trace_kind::blocked, current_task_ ? current_task_->id() : 0, 0, 0, seconds);
+    if (source_line && current_task_) current_task_->set_source_line(source_line);
+    if (tracing()) {
+        emit_at_line(source_line, trace_kind::blocked, current_task_ ? current_task_->id() : 0, 0, seconds);
+    }
 }
 
 std::vector<scheduled_view> event_loop::ready_view() const {

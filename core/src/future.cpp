@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "loopstep/task.hpp"
+
 namespace loopstep {
 
 const char* to_string(future_status status) {
@@ -103,6 +105,20 @@ void future_base::add_waker(std::shared_ptr<task_base> task) {
     } else {
         callbacks_.push_back({{}, ++last_token_, 0, std::move(task)});
     }
+}
+
+std::vector<task_id> future_base::waiting_tasks() const {
+    std::vector<task_id> tasks;
+    bool first_listed = !first_waker_;
+    for (const auto& registered : callbacks_) {
+        if (!first_listed && registered.token > first_waker_token_) {  // the order schedule_callbacks keeps
+            tasks.push_back(first_waker_->id());
+            first_listed = true;
+        }
+        if (registered.waker) tasks.push_back(registered.waker->id());
+    }
+    if (!first_listed) tasks.push_back(first_waker_->id());
+    return tasks;
 }
 
 std::size_t future_base::remove_done_callback(std::uint64_t token) {

@@ -29,6 +29,44 @@ void set_state(snapshot& state, task_id id, task_state new_state, std::string wa
     task->waiting_on = std::move(waiting_on);
     if (!outcome.empty() || new_state == task_state::finished) task->outcome = std::move(outcome);
 }
+
+// Whose own future `id` is, if a task's (awaiting a task waits on the task's future).
+task_id task_of_future(const snapshot& state, future_id id) {
+    for (const auto& task : state.tasks) {
+        if (task.future == id) return task.id;
+    }
+    return 0;
+}
+
+void add_waiter(snapshot& state, future_id id, task_id waiter, const std::string& label) {
+    auto found = std::find_if(state.futures.begin(), state.futures.end(), [&](const future_view& f) { return f.id >= id; });
+    if (found == state.futures.end() || found->id != id) {
+        found = state.futures.insert(found, {.id = id, .label = label, .waiters = {}, .task = task_of_future(state, id)});
+    }
+    found->waiters.push_back(waiter);
+}
+
+// A resumed or finished task waits on nothing: usually its future was resolved already
+// (and dropped), but a future no task waits on any more is not pending for the viewer.
+void drop_waiter(snapshot& state, task_id waiter) {
+    for (auto& future : state.futures) std::erase(future.waiters, waiter);
+    std::erase_if(state.futures, [](const future_view& f) { return f.waiters.empty(); });
+}
+
+// The live side of snapshot::futures: each future a live task waits on, once, oldest first,
+// labelled as its first waiter saw it (as the fold labels it).
+void add_awaited_futures(snapshot& state, std::vector<const future_base*> awaited) {
+    std::sort(awaited.begin(), awaited.end(), [](const future_base* a, const future_base* b) { return a->id() < b->id(); });
+    awaited.erase(std::unique(awaited.begin(), awaited.end()), awaited.end());
+    for (const future_base* future : awaited) {
+        std::vector<task_id> waiters = future->waiting_tasks();
+        const task_view* first = waiters.empty() ? nullptr : state.find_task(waiters.front());
+        state.futures.push_back({.id = future->id(),
+                                 .label = first ? first->waiting_on : std::string(),
+                                 .waiters = std::move(waiters),
+                                 .task = task_of_future(state, future->id())});
+    }
+}
 }  // namespace
 
 const task_view* snapshot::find_task(task_id id) const {
@@ -38,12 +76,29 @@ const task_view* snapshot::find_task(task_id id) const {
     return nullptr;
 }
 
+const future_view* snapshot::find_future(future_id id) const {
+    for (const auto& future : futures) {
+        if (future.id == id) return &future;
+    }
+    return nullptr;
+}
+
 void apply(snapshot& state, const trace_event& event) {
     ++state.event_count;
     state.time = event.time;
+    // Every event that names a task and a source line moves the task to that line.
+    if (event.line && event.task) {
+        if (task_view* task = find_mutable(state, event.task)) task->line = event.line;
+    }
     switch (event.kind) {
         case trace_kind::task_created:
-            state.tasks.push_back({.id = event.task, .name = event.detail, .state = task_state::scheduled, .waiting_on = {}, .outcome = {}});
+            state.tasks.push_back({.id = event.task,
+                                   .name = event.detail,
+                                   .state = task_state::scheduled,
+                                   .waiting_on = {},
+                                   .outcome = {},
+                                   .line = event.line,
+                                   .future = event.future});
             break;
         case trace_kind::task_scheduled:
             state.ready.push_back({event.handle, event.task, 0, event.detail});
@@ -61,10 +116,12 @@ void apply(snapshot& state, const trace_event& event) {
         case trace_kind::task_resumed:
             state.running = event.task;
             set_state(state, event.task, task_state::running);
+            drop_waiter(state, event.task);
             break;
         case trace_kind::task_suspended:
             state.running = 0;
             set_state(state, event.task, task_state::waiting, event.detail);
+            add_waiter(state, event.future, event.task, event.detail);
             break;
         case trace_kind::task_yielded:
             state.running = 0;
@@ -73,14 +130,17 @@ void apply(snapshot& state, const trace_event& event) {
         case trace_kind::task_completed:
             state.running = 0;
             set_state(state, event.task, task_state::finished, {}, event.detail);
+            drop_waiter(state, event.task);
             break;
         case trace_kind::task_failed:
             state.running = 0;
             set_state(state, event.task, task_state::failed, {}, event.detail);
+            drop_waiter(state, event.task);
             break;
         case trace_kind::task_cancelled:
             state.running = 0;
             set_state(state, event.task, task_state::cancelled, {}, event.detail);
+            drop_waiter(state, event.task);
             break;
         case trace_kind::timer_set: {
             pending_callback timer{event.handle, event.task, event.time_value, event.detail};
@@ -102,6 +162,8 @@ void apply(snapshot& state, const trace_event& event) {
             state.output += event.detail;
             break;
         case trace_kind::future_resolved:
+            std::erase_if(state.futures, [&](const future_view& f) { return f.id == event.future; });
+            break;
         case trace_kind::clock_advanced:
         case trace_kind::blocked:
             break;
@@ -130,15 +192,21 @@ snapshot live_snapshot(const event_loop& loop) {
     snapshot state;
     state.time = loop.time();
     if (loop.current_task()) state.running = loop.current_task()->id();
+    std::vector<const future_base*> awaited;
     for (const task_base* task : loop.live_tasks()) {
+        const bool waiting = task->state() == task_state::waiting;
         state.tasks.push_back({.id = task->id(),
                                .name = task->name(),
                                .state = task->state(),
-                               .waiting_on = task->state() == task_state::waiting ? task->waiting_on_text() : "",
-                               .outcome = task->outcome_text()});
+                               .waiting_on = waiting ? task->paused_on_text() : "",
+                               .outcome = task->outcome_text(),
+                               .line = task->source_line(),
+                               .future = task->as_future().id()});
+        if (waiting) awaited.push_back(task->waiting_on());
     }
     for (auto& entry : loop.ready_view()) state.ready.push_back({entry.handle, entry.task, 0, entry.label});
     for (auto& entry : loop.timers_view()) state.timers.push_back({entry.handle, entry.task, entry.when, entry.label});
+    add_awaited_futures(state, std::move(awaited));
     return state;
 }
 

@@ -115,7 +115,7 @@ void task_base::step(const std::exception_ptr& thrown_in) {
     }
     waiter_.reset();
     loop_.enter_task(*this);
-    if (loop_.tracing()) loop_.emit(trace_kind::task_resumed, id_);
+    if (loop_.tracing()) loop_.emit_at_line(source_line_, trace_kind::task_resumed, id_);
     drive_frames();
     loop_.leave_task(*this);
 }
@@ -133,7 +133,7 @@ void task_base::drive_frames() {
             case suspension::child: continue;
             case suspension::future: wait_for_waiter(); return;
             case suspension::yield:
-                if (loop_.tracing()) loop_.emit(trace_kind::task_yielded, id_);
+                if (loop_.tracing()) loop_.emit_at_line(source_line_, trace_kind::task_yielded, id_);
                 schedule_step();
                 return;
             case suspension::none:
@@ -150,7 +150,8 @@ void task_base::drive_frames() {
 
 void task_base::wait_for_waiter() {
     if (loop_.tracing()) {
-        loop_.emit(trace_kind::task_suspended, id_, waiter_->id(), 0, 0, waiting_on_text());
+        paused_on_ = waiting_on_text();
+        loop_.emit_at_line(source_line_, trace_kind::task_suspended, id_, waiter_->id(), 0, paused_on_);
     }
     waiter_->add_waker(shared_self());
     if (must_cancel_ && waiter_->cancel(cancel_message_)) must_cancel_ = false;
@@ -174,7 +175,7 @@ void task_base::trace_settled() {
     const trace_kind kind = self_.cancelled() ? trace_kind::task_cancelled
                             : self_.failed()  ? trace_kind::task_failed
                                               : trace_kind::task_completed;
-    loop_.emit(kind, id_, 0, 0, 0, outcome_text());
+    loop_.emit_at_line(source_line_, kind, id_, 0, 0, outcome_text());
 }
 
 void task_base::abandon() {

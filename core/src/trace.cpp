@@ -35,6 +35,7 @@ std::string to_string(const trace_event& event) {
     if (event.handle) line += " handle=" + std::to_string(event.handle);
     if (event.time_value != 0) line += " value=" + seconds_text(event.time_value);
     if (!event.detail.empty()) line += " \"" + event.detail + "\"";
+    if (event.line) line += " @L" + std::to_string(event.line);  // absent in scheduler-only traces
     return line;
 }
 

@@ -55,6 +55,8 @@ public:
     std::size_t remove_done_callback(std::uint64_t token);
     // The done-callback of a task waiting on this future: schedules the task's next step.
     void add_waker(std::shared_ptr<task_base> task);
+    // The tasks waiting on this future, in the order they will be woken (for snapshots).
+    std::vector<task_id> waiting_tasks() const;
     // Forgets every callback unrun: for a loop that is going away (they hold references
     // that may form cycles, e.g. a gather and its children).
     void abandon_callbacks() {

@@ -17,7 +17,18 @@ struct task_view {
     task_state state = task_state::scheduled;
     std::string waiting_on;  // what a waiting task waits on ("sleep(55)")
     std::string outcome;     // result or error text once done
+    int line = 0;            // the source line the task is at (the await it waits in); 0 if unknown
+    future_id future = 0;    // the task's own future: what a task awaiting this one waits on
     bool operator==(const task_view&) const = default;
+};
+
+// A future that tasks are waiting on and that is not resolved yet (the loop's "pending" list).
+struct future_view {
+    future_id id = 0;
+    std::string label;             // what it stands for ("sleep(55)", "Event.wait()")
+    std::vector<task_id> waiters;  // the tasks waiting on it, in the order they will be woken
+    task_id task = 0;              // when the future is a task's (a task awaiting a task), that task
+    bool operator==(const future_view&) const = default;
 };
 
 struct pending_callback {
@@ -35,9 +46,11 @@ struct snapshot {
     std::vector<task_view> tasks;           // creation order, done tasks included
     std::vector<pending_callback> ready;    // queue order
     std::vector<pending_callback> timers;   // firing order
+    std::vector<future_view> futures;       // awaited and unresolved, oldest future first
     std::string output;
 
     const task_view* find_task(task_id id) const;
+    const future_view* find_future(future_id id) const;
 };
 
 // Applies one event to a snapshot: the single definition of what each event means.

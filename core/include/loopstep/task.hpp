@@ -36,8 +36,17 @@ public:
     int cancelling() const { return cancel_requests_; }
     int uncancel() { return cancel_requests_ > 0 ? --cancel_requests_ : 0; }
 
+    // Where the task is in the program's source (1-based; 0 when unknown). The interpreter
+    // sets it before the task awaits, blocks or prints; the loop copies it into the trace
+    // events of this task. Scheduler-only C++ programs leave it 0.
+    int source_line() const { return source_line_; }
+    void set_source_line(int line) { source_line_ = line; }
+
     std::string describe() const;  // "<Task pending name='Task-2' ...>"
     std::string waiting_on_text() const;  // the awaited future's label, or its repr
+    // waiting_on_text() as the trace told it when the task paused (a repr changes while the
+    // task waits): what a snapshot of a traced loop shows.
+    std::string paused_on_text() const { return paused_on_.empty() ? waiting_on_text() : paused_on_; }
     std::string outcome_text() const;     // result, error or cancellation text once done
 
     // The driver protocol, used by awaiters in frames of this task.
@@ -88,7 +97,9 @@ private:
     std::shared_ptr<future_base> waiter_;
     std::exception_ptr thrown_in_;
     std::string cancel_message_;
+    std::string paused_on_;  // set only when tracing
     int cancel_requests_ = 0;
+    int source_line_ = 0;
     suspension suspension_ = suspension::none;
     bool must_cancel_ = false;
     bool step_scheduled_ = false;

@@ -13,14 +13,14 @@ using future_id = std::uint32_t;    // 0 means "no future"
 using callback_id = std::uint64_t;  // a scheduled handle (ready-queue entry or timer)
 
 enum class trace_kind : std::uint8_t {
-    task_created,      // task, detail = name
+    task_created,      // task, future = the task's own future, detail = name
     task_scheduled,    // task's next step entered the ready queue (handle = ready entry)
-    task_resumed,      // task starts a step
-    task_suspended,    // task waits on future (future, detail = what it waits on)
+    task_resumed,      // task starts a step (line = where it continues)
+    task_suspended,    // task waits on future (future, detail = what it waits on, line = the await)
     task_yielded,      // bare yield (sleep(0)): task is rescheduled at the back of the queue
-    task_completed,    // detail = result text
-    task_failed,       // detail = exception text
-    task_cancelled,    // detail = cancel message
+    task_completed,    // detail = result text (line = the return, if known)
+    task_failed,       // detail = exception text (line = where it was raised, if known)
+    task_cancelled,    // detail = cancel message (line = where it stopped, if known)
     callback_scheduled,// a plain callback (not a task step) entered the ready queue
     callback_ran,      // the loop ran a queued callback (handle; task if it is a task step)
     timer_set,         // handle = timer, time_value = deadline, detail = label
@@ -28,8 +28,8 @@ enum class trace_kind : std::uint8_t {
     handle_cancelled,  // a queued callback or timer was cancelled (handle)
     future_resolved,   // future, detail = outcome
     clock_advanced,    // time_value = new time (the loop jumped to the next timer)
-    blocked,           // task blocked the loop (time.sleep); time_value = seconds
-    output,            // the program printed; detail = text
+    blocked,           // task blocked the loop (time.sleep); time_value = seconds, line = the call
+    output,            // the program printed; detail = text, line = the print call
 };
 
 const char* to_string(trace_kind kind);
@@ -43,6 +43,9 @@ struct trace_event {
     callback_id handle = 0;
     double time_value = 0;
     std::string detail;
+    // The 1-based line of the Python program where the event's task is (see trace_kind);
+    // 0 when unknown, and always for programs written against the scheduler in C++.
+    int line = 0;
 };
 
 // One line per event, stable across runs and targets: what determinism tests compare.

@@ -1,0 +1,238 @@
+// Source lines and pending futures in the trace of Python programs (trace.hpp's line,
+// recording.hpp's task_view::line and snapshot::futures): what the viewer narrates from.
+#include <catch2/catch.hpp>
+
+#include <functional>
+#include <string>
+
+#include "loopstep/python/run_program.hpp"
+#include "loopstep/recording.hpp"
+
+using loopstep::recording;
+using loopstep::snapshot;
+using loopstep::task_id;
+using loopstep::trace_event;
+using loopstep::trace_kind;
+
+namespace {
+
+recording traced(const char* source, std::string expected_output) {
+    recording record;
+    loopstep::python::program_options options;
+    options.trace = record.sink();
+    const auto result = loopstep::python::run_program(source, options);
+    INFO(result.error_output);
+    REQUIRE(result.exit_code == 0);
+    REQUIRE(result.output == expected_output);
+    return record;
+}
+
+task_id task_named(const recording& record, const std::string& name) {
+    for (const auto& task : record.latest().tasks) {
+        if (task.name == name) return task.id;
+    }
+    FAIL("no task named " << name);
+    return 0;
+}
+
+// The number of events up to and including the first one that matches (a cursor for at()).
+std::size_t cursor_after(const recording& record, const std::function<bool(const trace_event&)>& matches) {
+    const auto& events = record.events();
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        if (matches(events[i])) return i + 1;
+    }
+    FAIL("no such event");
+    return 0;
+}
+
+const trace_event& event_at(const recording& record, std::size_t cursor) { return record.events().at(cursor - 1); }
+
+std::size_t after_event(const recording& record, trace_kind kind, task_id task, std::size_t from = 0) {
+    return cursor_after(record, [&](const trace_event& e) { return e.seq > from && e.kind == kind && e.task == task; });
+}
+
+const char* twelve_urls =
+    "import asyncio, time\n"
+    "\n"
+    "async def fetch(i):\n"
+    "    time.sleep(5)              # line 4\n"
+    "    await asyncio.sleep(55)    # line 5\n"
+    "    return i\n"
+    "\n"
+    "async def concurrently():\n"
+    "    await asyncio.gather(*(fetch(i) for i in range(12)))\n"
+    "    print('done in', asyncio.get_running_loop().time())\n"
+    "\n"
+    "asyncio.run(concurrently())\n";
+
+}  // namespace
+
+TEST_CASE("a fetch task's events carry the lines of time.sleep, the await and the return", "[trace][lines]") {
+    const recording record = traced(twelve_urls, "done in 115.0\n");
+    const task_id fetch = task_named(record, "Task-5");  // Task-1 is concurrently(), then fetch(0..11)
+    const task_id main = task_named(record, "Task-1");
+
+    const trace_event& blocked = event_at(record, after_event(record, trace_kind::blocked, fetch));
+    CHECK(blocked.line == 4);
+    CHECK(blocked.time_value == 5);
+    const std::size_t suspended_at = after_event(record, trace_kind::task_suspended, fetch);
+    const trace_event& suspended = event_at(record, suspended_at);
+    CHECK(suspended.detail == "sleep(55)");
+    CHECK(suspended.line == 5);
+    CHECK(loopstep::to_string(suspended).ends_with("\"sleep(55)\" @L5"));
+    // It continues where it paused, then returns on line 6.
+    CHECK(event_at(record, after_event(record, trace_kind::task_resumed, fetch, suspended.seq)).line == 5);
+    CHECK(event_at(record, after_event(record, trace_kind::task_completed, fetch)).line == 6);
+
+    const trace_event& main_waits = event_at(record, after_event(record, trace_kind::task_suspended, main));
+    CHECK(main_waits.line == 9);
+    CHECK(event_at(record, after_event(record, trace_kind::output, main)).line == 10);
+    CHECK(event_at(record, after_event(record, trace_kind::task_completed, main)).line == 10);
+}
+
+TEST_CASE("a task paused inside an awaited coroutine is at the innermost await", "[trace][lines]") {
+    const recording record = traced(
+        "import asyncio\n"
+        "async def fetch(i):\n"
+        "    await asyncio.sleep(55)\n"
+        "    return i\n"
+        "async def main():\n"
+        "    for i in range(2):\n"
+        "        await fetch(i)\n"
+        "    await asyncio.sleep(1)\n"
+        "asyncio.run(main())\n",
+        "");
+    const task_id main = task_named(record, "Task-1");
+    std::vector<int> lines;
+    for (const auto& event : record.events()) {
+        if (event.kind == trace_kind::task_suspended && event.task == main) lines.push_back(event.line);
+    }
+    CHECK(lines == std::vector<int>{3, 3, 8});
+}
+
+TEST_CASE("task_view.line follows the task from cursor to cursor", "[trace][lines][recording]") {
+    const recording record = traced(twelve_urls, "done in 115.0\n");
+    const task_id fetch = task_named(record, "Task-5");
+    auto line_at = [&](std::size_t cursor) {
+        const snapshot state = record.at(cursor);
+        const loopstep::task_view* task = state.find_task(fetch);
+        REQUIRE(task);
+        return task->line;
+    };
+    const std::size_t created = after_event(record, trace_kind::task_created, fetch);
+    const std::size_t blocked = after_event(record, trace_kind::blocked, fetch);
+    const std::size_t suspended = after_event(record, trace_kind::task_suspended, fetch);
+    const std::size_t resumed = after_event(record, trace_kind::task_resumed, fetch, event_at(record, suspended).seq);
+    const std::size_t completed = after_event(record, trace_kind::task_completed, fetch);
+    CHECK(line_at(created) == 0);  // not started: nowhere yet
+    CHECK(line_at(blocked) == 4);
+    CHECK(line_at(suspended - 1) == 4);  // still blocking-sent, the timer is set but it has not paused
+    CHECK(line_at(suspended) == 5);
+    CHECK(line_at(resumed - 1) == 5);  // woken, waiting in the ready queue
+    CHECK(line_at(resumed) == 5);
+    CHECK(line_at(completed) == 6);
+    CHECK(record.at(suspended).find_task(fetch)->state == loopstep::task_state::waiting);
+}
+
+TEST_CASE("print's output event has the line of the print call, in a task or not", "[trace][lines]") {
+    const recording record = traced(
+        "import asyncio\n"
+        "def shout(text):\n"
+        "    print(text.upper())\n"
+        "print('start')\n"
+        "async def main():\n"
+        "    shout('hi')\n"
+        "    await asyncio.sleep(0)\n"
+        "    print('bye')\n"
+        "asyncio.run(main())\n",
+        "start\nHI\nbye\n");
+    std::vector<std::pair<std::string, int>> outputs;
+    for (const auto& event : record.events()) {
+        if (event.kind == trace_kind::output) outputs.emplace_back(event.detail, event.line);
+    }
+    using output = std::pair<std::string, int>;
+    CHECK(outputs == std::vector<output>{{"start\n", 4}, {"HI\n", 3}, {"bye\n", 8}});
+    // A bare yield (sleep(0)) says where the task yielded, and it continues from there.
+    const task_id main = task_named(record, "Task-1");
+    const std::size_t yielded = after_event(record, trace_kind::task_yielded, main);
+    CHECK(event_at(record, yielded).line == 7);
+    CHECK(event_at(record, after_event(record, trace_kind::task_resumed, main, event_at(record, yielded).seq)).line == 7);
+}
+
+TEST_CASE("two tasks awaiting one loop.create_future() future are listed under it, in wake order", "[trace][futures]") {
+    const recording record = traced(
+        "import asyncio\n"
+        "async def waiter(fut):\n"
+        "    return await fut\n"
+        "async def main():\n"
+        "    fut = asyncio.get_running_loop().create_future()\n"
+        "    b = asyncio.create_task(waiter(fut), name='b')\n"
+        "    a = asyncio.create_task(waiter(fut), name='a')\n"
+        "    await asyncio.sleep(1)\n"
+        "    fut.set_result(42)\n"
+        "    print(await a, await b)\n"
+        "asyncio.run(main())\n",
+        "42 42\n");
+    const task_id a = task_named(record, "a"), b = task_named(record, "b"), main = task_named(record, "Task-1");
+    const std::size_t both_wait = after_event(record, trace_kind::task_suspended, a);
+    const trace_event& a_waits = event_at(record, both_wait);
+    CHECK(a_waits.line == 3);
+    const snapshot waiting = record.at(both_wait);
+    const loopstep::future_view* shared = waiting.find_future(a_waits.future);
+    REQUIRE(shared);
+    CHECK(shared->waiters == std::vector<task_id>{b, a});  // b awaited first, so it is woken first
+    CHECK(shared->task == 0);
+    CHECK(shared->label == a_waits.detail);
+    REQUIRE(waiting.futures.size() == 2);  // and main's sleep(1), a younger future
+    CHECK(waiting.futures.front().id == a_waits.future);
+    CHECK(waiting.futures.back().waiters == std::vector<task_id>{main});
+    CHECK(waiting.futures.back().label == "sleep(1)");
+
+    const std::size_t resolved = cursor_after(record, [&](const trace_event& e) {
+        return e.kind == trace_kind::future_resolved && e.future == a_waits.future;
+    });
+    CHECK(record.at(resolved - 1).find_future(a_waits.future));
+    CHECK_FALSE(record.at(resolved).find_future(a_waits.future));
+
+    // Awaiting a task waits on the task's own future: the list says whose it is.
+    const std::size_t main_awaits_a = after_event(record, trace_kind::task_suspended, main, event_at(record, resolved).seq);
+    const snapshot joining = record.at(main_awaits_a);
+    REQUIRE(joining.futures.size() == 1);
+    CHECK(joining.futures[0].task == a);
+    CHECK(joining.futures[0].waiters == std::vector<task_id>{main});
+    CHECK(joining.find_task(a)->future == joining.futures[0].id);
+    CHECK(record.latest().futures.empty());
+}
+
+TEST_CASE("two tasks waiting on one asyncio.Event each wait on a future of their own", "[trace][futures]") {
+    const recording record = traced(
+        "import asyncio\n"
+        "async def guest(name, door):\n"
+        "    await door.wait()\n"
+        "    print(name, 'in')\n"
+        "async def main():\n"
+        "    door = asyncio.Event()\n"
+        "    guests = [asyncio.create_task(guest(n, door), name=n) for n in ('ann', 'bob')]\n"
+        "    await asyncio.sleep(5)\n"
+        "    door.set()\n"
+        "    await asyncio.gather(*guests)\n"
+        "asyncio.run(main())\n",
+        "ann in\nbob in\n");
+    const task_id ann = task_named(record, "ann"), bob = task_named(record, "bob");
+    const std::size_t both_wait = after_event(record, trace_kind::task_suspended, bob);
+    const snapshot waiting = record.at(both_wait);
+    // asyncio's Event.wait() makes a future per waiter; set() resolves them all.
+    REQUIRE(waiting.futures.size() == 3);
+    CHECK(waiting.futures[0].label == "sleep(5)");  // main's, made before the guests ran
+    CHECK(waiting.futures[1].label == "Event.wait()");
+    CHECK(waiting.futures[1].waiters == std::vector<task_id>{ann});
+    CHECK(waiting.futures[2].label == "Event.wait()");
+    CHECK(waiting.futures[2].waiters == std::vector<task_id>{bob});
+    CHECK(waiting.find_task(ann)->line == 3);
+    CHECK(waiting.find_task(bob)->line == 3);
+
+    const std::size_t set_done = after_event(record, trace_kind::task_resumed, ann, event_at(record, both_wait).seq);
+    const snapshot opened = record.at(set_done);
+    CHECK(opened.futures.size() == 1);  // only main, now waiting for the guests
+    for (const auto& future : opened.futures) CHECK(future.label != "Event.wait()");
+}
