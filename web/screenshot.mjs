@@ -1,14 +1,10 @@
 // Screenshots of the built page (dist/) in Debian's headless Chromium via playwright-core:
-// serves dist/ on a free localhost port, waits for the first frame, steps with the arrow key.
+// serves dist/ on a free localhost port (tests/browser/support.mjs), waits for the first frame, steps.
 // Usage: node web/screenshot.mjs [steps]   -> build/web-app/screenshot-*.png
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { launch, root, serve } from '../tests/browser/support.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.LOOPSTEP_DIST ?? join(root, 'dist');
 const out = process.env.LOOPSTEP_SHOTS ?? join(root, 'build', 'web-app');
 const steps = Number(process.argv[2] ?? 6);
@@ -17,49 +13,14 @@ if (!existsSync(join(dist, 'loopstep_app.wasm'))) {
   console.error('dist/ has no loopstep_app.wasm: cmake --build --preset web-app first');
   process.exit(1);
 }
-if (!existsSync('/usr/bin/chromium')) {
-  console.error('no /usr/bin/chromium: apt-get install -y chromium');
-  process.exit(1);
-}
 mkdirSync(out, { recursive: true });
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url) {
-  for (let i = 0; i < 100; ++i) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the server at ' + url + ' did not start');
-}
-
-const port = await freePort();
-const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dist],
-                     { stdio: 'ignore' });
-const url = `http://127.0.0.1:${port}/`;
+const server = await serve(dist);
+const url = server.url;
 let browser;
 let failed = false;
 try {
-  await waitForServer(url);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-           '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync'],
-    // launch() gives every run a fresh temporary profile (Playwright refuses --user-data-dir here).
-  });
+  browser = await launch();
   const views = [
     { name: 'desktop', width: 1280, height: 800, deviceScaleFactor: 1 },
     { name: 'hidpi', width: 1280, height: 800, deviceScaleFactor: 2 },
@@ -112,6 +73,6 @@ try {
   console.error(error);
 } finally {
   if (browser) await browser.close();
-  server.kill();
+  await server.stop();
 }
 process.exit(failed ? 1 : 0);
