@@ -2,7 +2,15 @@
 # Fetches and builds the browser frontend's third-party parts into .cache/third_party: Dear ImGui
 # 1.86 and SDL2 2.26.5 from Debian's source packages (SDL2 built for wasm), and the embedded fonts.
 # Idempotent: every step checks whether its result is already there. Pairs with web/CMakeLists.txt.
+# Usage: tools/third_party.sh [wasm|desktop]. wasm (the default) is all of the above; desktop is what
+# the native desktop program needs: ImGui, the fonts and Debian's SDL2 and GL ES 3, no wasm SDL2 build.
 set -euo pipefail
+
+target="${1:-wasm}"
+case "$target" in
+  wasm | desktop) ;;
+  *) echo "usage: tools/third_party.sh [wasm|desktop]" >&2; exit 2 ;;
+esac
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="$root/.cache/third_party"
@@ -31,21 +39,26 @@ else
   say "deb-src entries present"
 fi
 
-# 2. Debian packages the build reads: the fonts, and fonttools to subset them.
+# 2. Debian packages the build reads: the fonts, and fonttools to subset them; for the desktop
+#    program also SDL2 and OpenGL ES 3 (its headers and libGLESv2; Mesa renders it, under Xvfb too).
+packages=(fonts-dejavu-core python3-fonttools)
+[ "$target" = desktop ] && packages+=(libsdl2-dev libgles-dev)
 missing=()
-for pkg in fonts-dejavu-core python3-fonttools; do
+for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   say "apt-get install ${missing[*]}"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 else
-  say "fonts-dejavu-core and python3-fonttools installed"
+  say "${packages[*]} installed"
 fi
 
 # 3. The source packages, downloaded once, their upstream archives unpacked.
 mkdir -p "$src"
-for pkg in imgui libsdl2; do
+source_packages=(imgui)
+[ "$target" = wasm ] && source_packages+=(libsdl2)
+for pkg in "${source_packages[@]}"; do
   if ls "$src/${pkg}_"*.orig.tar.* >/dev/null 2>&1; then
     say "source package $pkg already downloaded"
   else
@@ -66,10 +79,12 @@ unpack() {  # unpack ARCHIVE-GLOB DEST
   fi
 }
 unpack "$src/imgui_*.orig.tar.*" "$cache/imgui"
-unpack "$src/libsdl2_*.orig.tar.*" "$cache/sdl2"
+[ "$target" = wasm ] && unpack "$src/libsdl2_*.orig.tar.*" "$cache/sdl2"
 
 # 4. SDL2 for wasm with its own CMake (Emscripten's SDL2 port would download it).
-if [ -f "$sdl_prefix/lib/libSDL2.a" ]; then
+if [ "$target" = desktop ]; then
+  say "desktop: Debian's libsdl2-dev, no wasm SDL2 needed"
+elif [ -f "$sdl_prefix/lib/libSDL2.a" ]; then
   say "SDL2 for wasm already installed in $sdl_prefix"
 else
   say "building SDL2 for wasm into $sdl_prefix (about 2 minutes)"
