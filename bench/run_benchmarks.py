@@ -1,7 +1,10 @@
-"""Runs every benchmark (native, wasm under Node, CPython) and prints one table with ratios."""
+"""Runs every benchmark (native, wasm under Node, CPython; the page in headless Chromium) and prints tables."""
 import argparse
+import gzip
 import json
+import math
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -18,12 +21,31 @@ def run_json_lines(command):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--native", required=True, help="the native preset's bench folder")
-    parser.add_argument("--web", required=True, help="the web preset's bench folder")
-    parser.add_argument("--native-cli", required=True, help="folder of the native loopstep CLI")
-    parser.add_argument("--web-cli", required=True, help="folder of the wasm loopstep CLI")
+    parser.add_argument("--native", help="the native preset's bench folder")
+    parser.add_argument("--web", help="the web preset's bench folder")
+    parser.add_argument("--native-cli", help="folder of the native loopstep CLI")
+    parser.add_argument("--web-cli", help="folder of the wasm loopstep CLI")
+    parser.add_argument("--app-page", help="the lesson's page folder (dist/), for the browser figures")
+    parser.add_argument("--demo-page", help="Dear ImGui's demo page folder (bench/imgui_demo), the baseline")
+    parser.add_argument("--loads", type=int, default=5, help="fresh page loads for the first-frame time")
     args = parser.parse_args()
+    core = [args.native, args.web, args.native_cli, args.web_cli]
+    browser = [args.app_page, args.demo_page]
+    if not (all(core) or all(browser)) or (any(core) and not all(core)) or (any(browser) and not all(browser)):
+        parser.error("give --native, --web, --native-cli and --web-cli, or --app-page and --demo-page, or all six")
+    if all(core):
+        scheduler_table(args)
+        print()
+        interpreter_table(args)
+        print()
+        lesson_table(args)
+    if all(browser):
+        if all(core):
+            print()
+        browser_tables(args)
 
+
+def scheduler_table(args):
     print("scheduler: nanoseconds per operation (best of 3), lower is better", flush=True)
     native = run_json_lines([os.path.join(args.native, "scheduler_bench"), "1000000"])
     wasm = run_json_lines(["node", "--no-experimental-fetch", os.path.join(args.web, "scheduler_bench.js"), "1000000"])
@@ -35,8 +57,6 @@ def main():
         n, w, c = native[name]["ns_per_op"], wasm[name]["ns_per_op"], cpython[name]["ns_per_op"]
         print(f"{name:<20}{n:>10.1f}{w:>10.1f}{c:>10.1f}{c / n:>15.1f}x{w / n:>12.2f}x")
     print(f"(CPython {sys.version.split()[0]}; targets: CPython/native >= 10x, wasm/native <= 2.5x)")
-    print()
-    interpreter_table(args)
 
 
 def best_wall_time(command, runs=3):
@@ -65,6 +85,111 @@ def interpreter_table(args):
         same = "" if native_out == wasm_out == cpython_out else "  OUTPUT DIFFERS"
         print(f"{name:<16}{native:>9.3f}{wasm:>9.3f}{cpython:>9.3f}{cpython / native:>15.2f}x{wasm / native:>12.2f}x{same}")
     print("(CPython runs the same file on a virtual clock, tests/conformance/oracle.py; target: many_tasks no slower than CPython natively)")
+
+
+
+def lesson_table(args, runs=50):
+    """The 12-URL chapter's "Run": from the source to a complete recording (bench/lesson_bench.cpp)."""
+    print(f"the 12-URL chapter: \"Run\" to a complete recording, milliseconds (best of {runs}), lower is better")
+    native = run_json_lines([os.path.join(args.native, "lesson_bench"), str(runs)])["twelve_requests"]
+    wasm = run_json_lines(["node", "--no-experimental-fetch", os.path.join(args.web, "lesson_bench.js"), str(runs)])["twelve_requests"]
+    header = f"{'program':<18}{'native':>9}{'wasm':>9}{'wasm/native':>13}{'events':>9}{'virtual s':>11}"
+    print(header)
+    print("-" * len(header))
+    same = "" if native["events"] == wasm["events"] else f"  EVENTS DIFFER (wasm {wasm['events']})"
+    print(f"{'twelve_requests':<18}{native['best_ms']:>9.2f}{wasm['best_ms']:>9.2f}{wasm['best_ms'] / native['best_ms']:>12.2f}x"
+          f"{native['events']:>9}{native['virtual_time']:>11.0f}{same}")
+    print("(web/model's load_program on the chapter's program, as the app runs it: interpreter, scheduler, recording)")
+
+
+def kb(size):
+    return f"{size / 1024:.1f} KB"
+
+
+def page_weight(folder, files):
+    """(path, raw bytes, gzipped bytes) of each file the page requested, gzip at level 9."""
+    rows = []
+    for path in files:
+        local = os.path.join(folder, path.lstrip("/"))
+        if not os.path.isfile(local):
+            rows.append((path.lstrip("/"), None, None))
+            continue
+        data = open(local, "rb").read()
+        rows.append((path.lstrip("/"), len(data), len(gzip.compress(data, compresslevel=9, mtime=0))))
+    return rows
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def browser_tables(args, budget=1024 * 1024):
+    if not os.path.exists("/usr/bin/chromium"):
+        print("browser figures: not measured (no /usr/bin/chromium: apt-get install chromium)")
+        return
+    command = ["node", os.path.join(HERE, "browser_bench.mjs"), "--loads", str(args.loads),
+               f"app={os.path.abspath(args.app_page)}", f"demo={os.path.abspath(args.demo_page)}"]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    if result.returncode != 0:
+        print("browser figures: the headless Chromium run failed:")
+        print(result.stderr.strip())
+        return
+    measured = json.loads(result.stdout)
+    pages = {page["name"]: page for page in measured["pages"]}
+    labels = {"app": "the lesson (dist/)", "demo": "Dear ImGui demo (baseline)"}
+
+    print("page weight: every file a page load requests, bytes as served and gzipped (Python's gzip, level 9)")
+    header = f"{'file':<34}{'raw':>12}{'gzipped':>12}"
+    print(header)
+    print("-" * len(header))
+    totals = {}
+    for name in ("app", "demo"):
+        raw_total = gz_total = 0
+        for path, raw, gz in page_weight(pages[name]["folder"], pages[name]["files"]):
+            if raw is None:
+                print(f"  {path:<32}{'(not a file: 404?)':>24}")
+                continue
+            raw_total, gz_total = raw_total + raw, gz_total + gz
+            print(f"  {path:<32}{kb(raw):>12}{kb(gz):>12}")
+        totals[name] = gz_total
+        print(f"{'total, ' + labels[name]:<34}{kb(raw_total):>12}{kb(gz_total):>12}")
+        requested = {path.lstrip("/") for path in pages[name]["files"]}
+        folder = pages[name]["folder"]
+        others = sorted(os.path.relpath(os.path.join(where, f), folder) for where, _, names in os.walk(folder)
+                        for f in names if os.path.relpath(os.path.join(where, f), folder) not in requested)
+        if others:
+            print(f"  (also in the folder, not requested by a load: {', '.join(others)})")
+    app = totals["app"]
+    print(f"(budget: 1 MB gzipped for the lesson; it uses {kb(app)} = {100 * app / budget:.0f}%, "
+          f"{'within' if app <= budget else 'OVER'} budget; the demo's {kb(totals['demo'])} for scale)")
+    print()
+
+    loads = measured["loads"]
+    print(f"in the browser: headless Chromium {measured['chromium']}, WebGL2 on SwiftShader (CPU), 1280x800; milliseconds")
+    header = (f"{'page':<34}{'first frame':>12}{'frame CPU':>11}{'p95':>7}{'frame interval':>16}{'p95':>7}")
+    print(header)
+    print("-" * len(header))
+
+    def row(label, ready, frames):
+        first = f"{statistics.median(ready):.0f}" if ready is not None else ""
+        cells = f"{label:<34}{first:>12}"
+        if frames:
+            cells += (f"{statistics.median(frames['cpu']):>11.2f}{percentile(frames['cpu'], 0.95):>7.2f}"
+                      f"{statistics.median(frames['interval']):>16.1f}{percentile(frames['interval'], 0.95):>7.1f}")
+        print(cells)
+
+    row("lesson, as opened (mid-recording)", pages["app"]["ready_ms"], pages["app"]["frames"].get("opened"))
+    hundred = pages["app"].get("hundred_tasks", {})
+    if hundred.get("available"):
+        row(f"lesson, {hundred['tasks']} tasks (step {hundred['step']}/{hundred['steps']})", None,
+            pages["app"]["frames"]["hundred_tasks"])
+    else:
+        print(f"{'lesson, 100 tasks':<34}not available yet: {hundred.get('why', 'not measured')}")
+    row("Dear ImGui demo (baseline)", pages["demo"]["ready_ms"], pages["demo"]["frames"].get("opened"))
+    print(f"(first frame: navigation to document.body.dataset.loopstep = 'ready', median of {loads} fresh loads;"
+          f" frame CPU: the requestAnimationFrame callback that runs the app's frame, and the intervals between"
+          f" frames, median and 95th percentile of {measured['frames']} frames)")
 
 
 if __name__ == "__main__":
