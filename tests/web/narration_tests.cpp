@@ -6,7 +6,7 @@
 
 #include "loopstep/python/run_program.hpp"
 #include "model/narration.hpp"
-#include "model/programs.hpp"
+#include "twelve_requests_program.hpp"
 
 using namespace loopstep;
 using namespace loopstep::web;

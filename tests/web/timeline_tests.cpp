@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "loopstep/python/run_program.hpp"
-#include "model/programs.hpp"
+#include "twelve_requests_program.hpp"
 #include "model/timeline.hpp"
 
 using namespace loopstep;

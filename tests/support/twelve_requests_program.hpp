@@ -1,4 +1,4 @@
-// The lesson's programs, as the learner sees them: for now the 12-request example of app_state.cpp.
+// A fixed 12-request program for the web model tests (their assertions name its lines): 5 s blocking send + 55 s wait.
 #pragma once
 
 namespace loopstep::web {
