@@ -153,7 +153,9 @@ void ui_lesson(app_state& app, const ui_fonts& fonts) {
             case block_kind::bullet:
                 ImGui::Bullet();
                 ImGui::SameLine();
+                ImGui::BeginGroup();  // wrapped lines start under the text, not under the bullet
                 ui_rich_text(block.text, fonts);
+                ImGui::EndGroup();
                 break;
             case block_kind::code: code_block(block.code, fonts); break;
         }
