@@ -10,18 +10,6 @@
 namespace loopstep::web {
 namespace {
 
-// The source line the interpreter attaches to an event or a task (0 = unknown). Read through a
-// template so that this builds whether or not the core's `line` field is there yet.
-template <class Item>
-int line_of(const Item& item) {
-    if constexpr (requires { item.line; }) {
-        return static_cast<int>(item.line);
-    } else {
-        (void)item;
-        return 0;
-    }
-}
-
 std::string at_line(int line) { return line > 0 ? " at line " + std::to_string(line) : ""; }
 std::string in_parens(int line) { return line > 0 ? " (line " + std::to_string(line) + ")" : ""; }
 
@@ -106,7 +94,7 @@ std::string what_next(const moment& now) {
 std::string task_created(const moment& now) {
     const std::string& created = now.event.detail;
     if (now.before.running == 0) return "A new task, " + created + ", is created: it starts when the loop gets to it.";
-    return now.name(now.before.running) + " created the task " + created + at_line(line_of(now.event)) +
+    return now.name(now.before.running) + " created the task " + created + at_line(now.event.line) +
            "; it starts when the loop gets to it.";
 }
 
@@ -160,24 +148,24 @@ bool has_run_before(const moment& now) {
 }
 
 std::string task_resumed(const moment& now) {
-    if (!has_run_before(now)) return now.subject() + " starts running" + at_line(line_of(now.event)) + ".";
-    return "The loop resumes " + now.subject() + in_parens(line_of(now.event)) + ".";
+    if (!has_run_before(now)) return now.subject() + " starts running" + at_line(now.event.line) + ".";
+    return "The loop resumes " + now.subject() + in_parens(now.event.line) + ".";
 }
 
 std::string task_suspended(const moment& now) {
-    return now.subject() + " paused" + at_line(line_of(now.event)) + " " + wait_phrase(now.event.detail) + "; " +
+    return now.subject() + " paused" + at_line(now.event.line) + " " + wait_phrase(now.event.detail) + "; " +
            what_next(now) + ".";
 }
 
 std::string task_yielded(const moment& now) {
-    return now.subject() + " yields" + at_line(line_of(now.event)) +
+    return now.subject() + " yields" + at_line(now.event.line) +
            " (asyncio.sleep(0)) and goes to the back of the ready queue.";
 }
 
 std::string timer_set(const moment& now) {
     const std::string due = ", due at " + format_seconds(now.event.time_value) + " s.";
     if (now.event.task == 0) return "A timer for " + awaited_text(now.event.detail) + " is set" + due;
-    return now.subject() + " sets a timer for " + awaited_text(now.event.detail) + at_line(line_of(now.event)) + due;
+    return now.subject() + " sets a timer for " + awaited_text(now.event.detail) + at_line(now.event.line) + due;
 }
 
 std::string timer_fired(const moment& now) {
@@ -242,7 +230,7 @@ std::string clock_advanced(const moment& now) {
 
 std::string blocked(const moment& now) {
     return now.subject() + " blocks the whole loop for " + format_seconds(now.event.time_value) + " s" +
-           at_line(line_of(now.event)) + " (time.sleep): nothing else can run.";
+           at_line(now.event.line) + " (time.sleep): nothing else can run.";
 }
 
 std::string sentence(const moment& now) {
@@ -255,7 +243,7 @@ std::string sentence(const moment& now) {
         case trace_kind::task_yielded: return task_yielded(now);
         case trace_kind::task_completed: return now.subject() + " finished and returned " + event.detail + ".";
         case trace_kind::task_failed:
-            return now.subject() + " failed" + at_line(line_of(event)) + " with " + event.detail + ".";
+            return now.subject() + " failed" + at_line(event.line) + " with " + event.detail + ".";
         case trace_kind::task_cancelled:
             return now.subject() + " was cancelled" + (event.detail.empty() ? "" : " (" + event.detail + ")") + ".";
         case trace_kind::callback_scheduled: return callback_scheduled(now);
