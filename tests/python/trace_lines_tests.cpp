@@ -126,7 +126,7 @@ TEST_CASE("task_view.line follows the task from cursor to cursor", "[trace][line
     const std::size_t completed = after_event(record, trace_kind::task_completed, fetch);
     CHECK(line_at(created) == 0);  // not started: nowhere yet
     CHECK(line_at(blocked) == 4);
-    CHECK(line_at(suspended - 1) == 4);  // still blocking-sent, the timer is set but it has not paused
+    CHECK(line_at(suspended - 1) == 4);  // its sleep timer is set, but the await has not paused it yet
     CHECK(line_at(suspended) == 5);
     CHECK(line_at(resumed - 1) == 5);  // woken, waiting in the ready queue
     CHECK(line_at(resumed) == 5);
