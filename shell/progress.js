@@ -7,20 +7,22 @@ window.loopstepProgress = (function () {
   const storageKey = 'loopstep.progress';  // lms.js's local store keeps the same key
   const saveDelayMs = 400;  // coalesces the saves of a playing run (browsers throttle history updates)
 
-  // A reload reopens the address as it was when it was asked for, which may predate the last
-  // save (the fragment is updated lazily): the page notes the fragment it is leaving, and when
-  // it comes back to exactly that one, the store (saved on leaving) knows better.
-  const staleKey = 'loopstep.leftHash';
-  function rememberStaleHash() {
-    try { window.sessionStorage.setItem(staleKey, window.location.hash); } catch { /* no session storage */ }
+  // A reload reopens the address as it was when the reload was asked for, which may predate the
+  // last save (the fragment is updated lazily, and leaving saves once more). So the page notes
+  // every fragment this page showed; when the next page of this tab opens one of them, the
+  // store (saved on leaving) knows better than the fragment.
+  const shownKey = 'loopstep.shownHashes';
+  const shown = new Set([window.location.hash]);
+  function rememberShownHashes() {
+    try { window.sessionStorage.setItem(shownKey, JSON.stringify([...shown])); } catch { /* no session storage */ }
   }
   function freshFragment() {
-    let stale = null;
+    let stale = [];
     try {
-      stale = window.sessionStorage.getItem(staleKey);
-      window.sessionStorage.removeItem(staleKey);
+      stale = JSON.parse(window.sessionStorage.getItem(shownKey)) || [];
+      window.sessionStorage.removeItem(shownKey);
     } catch { /* no session storage */ }
-    return stale !== null && stale === window.location.hash ? { chapter: null, step: null, code: null } : readFragment();
+    return stale.includes(window.location.hash) ? { chapter: null, step: null, code: null } : readFragment();
   }
 
   function readFragment() {
@@ -59,6 +61,7 @@ window.loopstepProgress = (function () {
   function save(state, store) {
     const fragment = fragmentFor(state);
     if (window.location.hash !== fragment) window.history.replaceState(null, '', fragment);
+    shown.add(fragment);
     store.save(state);
   }
 
@@ -81,9 +84,9 @@ window.loopstepProgress = (function () {
     api.onChange(saveSoon);
     // Mobile browsers may discard a hidden page without a pagehide: save when it is hidden too.
     document.addEventListener('visibilitychange', () => {
-      if (document.visibilityState === 'hidden') { save(api.state(), store); store.commit(); }
+      if (document.visibilityState === 'hidden') { save(api.state(), store); rememberShownHashes(); store.commit(); }
     });
-    window.addEventListener('pagehide', () => { rememberStaleHash(); save(api.state(), store); store.finish(); });
+    window.addEventListener('pagehide', () => { save(api.state(), store); rememberShownHashes(); store.finish(); });
     save(api.state(), store);
     started = { api, store };
   }
@@ -92,6 +95,7 @@ window.loopstepProgress = (function () {
   function saveBeforeReload() {
     if (!started) return;
     save(started.api.state(), started.store);
+    rememberShownHashes();
     started.store.keepSession();
   }
 
