@@ -229,7 +229,7 @@ void ui_output(const app_state& app, const ui_fonts& fonts) {
     const std::string& output = app.view.output;
     const bool show_error = app.cursor == event_count(app) && app.result.error && !editor_changed(app);
     if (output.empty() && !show_error) ImGui::TextDisabled("(nothing printed yet)");
-    ImGui::TextUnformatted(output.data(), output.data() + output.size());
+    if (!output.empty()) ImGui::TextUnformatted(output.data(), output.data() + output.size());
     if (show_error) ImGui::TextColored(error_colour, "%s", app.result.error_output.c_str());
     ImGui::PopFont();
 }
