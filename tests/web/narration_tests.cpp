@@ -1,10 +1,9 @@
 // The narration (web/model/narration.hpp) of real runs: the sentence for the event before a cursor.
 #include <catch2/catch.hpp>
 
-#include <memory>
 #include <string_view>
 
-#include "loopstep/python/run_program.hpp"
+#include "recorded_program.hpp"
 #include "model/narration.hpp"
 #include "twelve_requests_program.hpp"
 
@@ -16,18 +15,7 @@ using Catch::Matchers::StartsWith;
 
 namespace {
 
-struct recorded {
-    recording run;
-    python::program_result result;
-};
-
-std::unique_ptr<recorded> record(std::string_view source) {
-    auto out = std::make_unique<recorded>();
-    python::program_options options;
-    options.trace = out->run.sink();
-    out->result = python::run_program(source, options);
-    return out;
-}
+using loopstep::testing::record;
 
 // The cursor just after the n-th (0-based) event of `kind` at or after virtual time `from`.
 std::size_t after_nth(const recording& run, trace_kind kind, std::size_t n, double from = 0) {

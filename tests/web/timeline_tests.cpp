@@ -2,11 +2,10 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <memory>
 #include <string>
 #include <string_view>
 
-#include "loopstep/python/run_program.hpp"
+#include "recorded_program.hpp"
 #include "twelve_requests_program.hpp"
 #include "model/timeline.hpp"
 
@@ -15,19 +14,7 @@ using namespace loopstep::web;
 
 namespace {
 
-// A program run into a recording, as app_state.cpp does (heap-held: the sink points at it).
-struct recorded {
-    recording run;
-    python::program_result result;
-};
-
-std::unique_ptr<recorded> record(std::string_view source) {
-    auto out = std::make_unique<recorded>();
-    python::program_options options;
-    options.trace = out->run.sink();
-    out->result = python::run_program(source, options);
-    return out;
-}
+using loopstep::testing::record;
 
 std::vector<segment> of_kind(const task_row& row, segment_kind kind) {
     std::vector<segment> found;
