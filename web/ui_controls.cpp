@@ -58,7 +58,7 @@ void ui_controls(app_state& app, const ui_fonts& fonts) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The virtual clock: waits take no real time");
     ImGui::SameLine();
     ImGui::TextDisabled("step %zu of %zu", app.cursor, total);
-    const std::string sentence = narration(app);
+    const std::string& sentence = narration(app);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(sentence.c_str());
     ImGui::PopTextWrapPos();

@@ -66,11 +66,7 @@ mark_set marks_used(const timeline& line) {
 // The panel's own state across frames. A static is acceptable in web/ (the core keeps no global
 // state): the timeline is built once per recording, told apart by its address, buffer, size and source.
 struct panel_state {
-    const recording* run = nullptr;
-    const trace_event* events = nullptr;
-    std::size_t count = 0;
-    std::string source;
-    bool built = false;
+    std::uint64_t run_number = 0;  // the run the timeline was built for (app_state counts from 1)
     timeline line;
     mark_set legend{};  // the marks the legend lists, by mark
 
@@ -89,16 +85,10 @@ panel_state& panel() {
 
 const timeline& timeline_of(const app_state& app) {
     panel_state& state = panel();
-    const auto& events = app.run.events();
-    if (!state.built || state.run != &app.run || state.events != events.data() || state.count != events.size() ||
-        state.source != app.source) {
-        state.run = &app.run;
-        state.events = events.data();
-        state.count = events.size();
-        state.source = app.source;
+    if (state.run_number != app.run_number) {
+        state.run_number = app.run_number;
         state.line = build_timeline(app.run);
         state.legend = marks_used(state.line);
-        state.built = true;
         state.zoom = 0;  // a new run: show all of it
         state.view_start = 0;
     }

@@ -53,6 +53,7 @@ void load_program(app_state& app, std::string source) {
     } else {
         app.result = {};
     }
+    ++app.run_number;
     app.playing = false;
     app.play_clock = 0;
     seek(app, 0);
@@ -119,7 +120,11 @@ void set_display(app_state& app, display_settings display) {
     ++app.revision;
 }
 
-std::string narration(const app_state& app) {
+const std::string& narration(const app_state& app) { return app.step_sentence; }
+
+namespace {
+
+std::string narrate_cursor(const app_state& app) {
     const bool at_end = app.cursor >= event_count(app);
     if (!at_end || !app.result.error) return narrate(app.run, app.cursor);
     const python::program_error& error = *app.result.error;
@@ -127,11 +132,14 @@ std::string narration(const app_state& app) {
     return "The program stopped" + where + " with " + error.type + (error.message.empty() ? "" : ": " + error.message) + ".";
 }
 
+}  // namespace
+
 std::size_t event_count(const app_state& app) { return app.run.events().size(); }
 
 void seek(app_state& app, std::size_t cursor) {
     app.cursor = std::min(cursor, event_count(app));
     app.view = app.run.at(app.cursor);
+    app.step_sentence = narrate_cursor(app);
     ++app.revision;
 }
 

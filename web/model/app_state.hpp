@@ -41,6 +41,8 @@ struct app_state {
     recording run;                     // every scheduler event of the run
     std::size_t cursor = 0;            // events applied: 0 = before the first event
     snapshot view;                     // run.at(cursor), kept in step with the cursor
+    std::string step_sentence;         // the narration at the cursor, kept in step with it too
+    std::uint64_t run_number = 0;      // bumps with every run: views cache what they derive from it
 
     bool playing = false;
     double play_clock = 0;             // steps not yet taken while playing
@@ -76,7 +78,7 @@ score final_check_score(const app_state& app);  // over every @check chapter's q
 
 // The sentence for the step at the cursor (model/narration.hpp), or how the program stopped
 // when it ended with an error.
-std::string narration(const app_state& app);
+const std::string& narration(const app_state& app);
 
 // The cursor.
 std::size_t event_count(const app_state& app);
