@@ -1,43 +1,25 @@
-// Calling functions: argument binding with CPython's error messages, frames, closures
-// (pairs with interpreter.hpp). Built without exception handling in wasm, like the
-// evaluator: a Python call recurses through here on the C++ stack.
-#include "evaluator.hpp"
+// Calling functions: argument binding with CPython's error messages, and calls from native
+// code (pairs with interpreter.hpp; the VM pushes frames for calls made by Python code).
 #include "interpreter.hpp"
+#include "vm.hpp"
+
+#include <algorithm>
 
 namespace loopstep::python {
 
 // ---- functions and calls ----------------------------------------------------------------------
 
-value interpreter::make_function(const std::shared_ptr<function_def>& definition, frame& defining_frame) {
-    auto function = make_object<function_object>();
-    function->definition = definition;
-    function->globals = defining_frame.globals;
-    function->qualified_name = definition->name;
-    functions_.push_back(function);
-    evaluator defaults_evaluator(*this, defining_frame);
-    for (const auto& parameter : definition->parameters) {
-        if (!parameter.default_value) {
-            function->defaults.push_back(value::unbound());
-            continue;
-        }
-        value v = defaults_evaluator.eval(*parameter.default_value);
-        if (v.is_raised()) return v;
-        function->defaults.push_back(std::move(v));
+namespace {
+// Locals that inner functions capture live in cells.
+void wrap_cells(const function_def& def, std::vector<value>& locals) {
+    for (std::size_t i = 0; i < locals.size(); ++i) {
+        if (!def.local_is_cell[i]) continue;
+        auto cell = make_object<cell_object>();
+        cell->content = std::move(locals[i]);
+        locals[i] = value::of(cell);
     }
-    for (const auto& source : definition->free_sources) {
-        std::shared_ptr<cell_object> cell;
-        if (source.scope == name_scope::cell) {
-            cell = std::static_pointer_cast<cell_object>(defining_frame.locals[source.index].as_object());
-        } else if (source.scope == name_scope::free && defining_frame.closure) {
-            cell = (*defining_frame.closure)[source.index];
-        }
-        if (!cell) cell = make_object<cell_object>();
-        function->closure.push_back(std::move(cell));
-    }
-    return value::of(function);
 }
 
-namespace {
 std::string join_names(const std::vector<std::string>& names) {
     std::string text;
     for (std::size_t i = 0; i < names.size(); ++i) {
@@ -50,8 +32,15 @@ std::string join_names(const std::vector<std::string>& names) {
 
 value interpreter::bind_arguments(const function_object& function, call_arguments& arguments, std::vector<value>& locals) {
     const function_def& def = *function.definition;
-    const std::string& name = def.name;
     locals.assign(def.locals.size(), value::unbound());
+    if (arguments.keywords.empty() && arguments.positional.size() == def.parameters.size() &&
+        std::all_of(def.parameters.begin(), def.parameters.end(), [](const parameter& p) { return p.kind == parameter_kind::positional; })) {
+        // The common call: exactly the positional parameters, by position.
+        std::move(arguments.positional.begin(), arguments.positional.end(), locals.begin());
+        wrap_cells(def, locals);
+        return value();
+    }
+    const std::string& name = def.name;
     std::size_t positional_count = 0;
     int var_positional = -1, var_keyword = -1;
     for (std::size_t i = 0; i < def.parameters.size(); ++i) {
@@ -122,64 +111,27 @@ value interpreter::bind_arguments(const function_object& function, call_argument
     };
     if (!missing_positional.empty()) return missing_error(missing_positional, "positional");
     if (!missing_keyword.empty()) return missing_error(missing_keyword, "keyword-only");
-    for (std::size_t i = 0; i < locals.size(); ++i) {
-        if (!def.local_is_cell[i]) continue;
-        auto cell = make_object<cell_object>();
-        cell->content = std::move(locals[i]);
-        locals[i] = value::of(cell);
-    }
+    wrap_cells(def, locals);
     return value();
-}
-
-namespace {
-frame make_frame(const std::shared_ptr<function_object>& function, std::vector<value> locals) {
-    frame f;
-    f.definition = function->definition.get();
-    f.locals = std::move(locals);
-    f.globals = function->globals;
-    f.closure = &function->closure;
-    f.function_name = function->qualified_name;
-    return f;
-}
-
-value finish_call(outcome result, frame& f) {
-    if (result.kind == flow::raised) {
-        auto* exception = static_cast<exception_object*>(result.result.as_object().get());
-        exception->traceback.push_back({f.function_name, f.line});
-        return result.result;
-    }
-    if (result.kind == flow::returned) return result.result;
-    return value();
-}
-}  // namespace
-
-value run_function_body(interpreter& in, const std::shared_ptr<function_object>& function, std::vector<value> locals) {
-    frame f = make_frame(function, std::move(locals));
-    evaluator ev(in, f);
-    return finish_call(ev.exec_block(function->definition->body), f);
-}
-
-coro<value> run_function_body_async(interpreter& in, std::shared_ptr<function_object> function, std::vector<value> locals) {
-    frame f = make_frame(function, std::move(locals));
-    evaluator ev(in, f);
-    outcome result = co_await ev.exec_block_async(function->definition->body);
-    in.at_line(f.line);  // the return (or raise): what a task's completion reports
-    co_return finish_call(std::move(result), f);
 }
 
 value interpreter::call_function(const std::shared_ptr<function_object>& function, call_arguments& arguments) {
     std::vector<value> locals;
     value error = bind_arguments(*function, arguments, locals);
     if (error.is_raised()) return error;
-    if (function->definition->is_async) {
+    if (function->code->is_async) {
         auto coroutine = make_object<coroutine_object>();
         coroutine->function = function;
-        coroutine->frame = std::move(locals);
+        coroutine->frame = function_frame(function, std::move(locals));
         return value::of(coroutine);
     }
-    if (depth_ >= options_.recursion_limit) return raise(types_.recursion_error, "maximum recursion depth exceeded");
-    depth_guard guard(*this);
-    return run_function_body(*this, function, std::move(locals));
+    frame_stack stack;
+    stack.base_depth = running_stack_ ? running_stack_->depth() : 0;
+    if (stack.base_depth >= options_.recursion_limit) return raise(types_.recursion_error, "maximum recursion depth exceeded");
+    stack.frames.push_back(function_frame(function, std::move(locals)));
+    run_result result = run_frames(*this, stack);
+    if (result.status == run_status::suspended) return raise(types_.runtime_error, "await in a function called synchronously (internal error)");
+    return result.result;
 }
 
 value interpreter::call(const value& callee, call_arguments& arguments) {

@@ -1,12 +1,16 @@
 // `async with` for the asyncio objects that support it: Lock, Semaphore, timeout, TaskGroup
-// (pairs with interpreter.hpp's enter_async_context / exit_async_context).
+// (pairs with interpreter.hpp's async_context_enter / async_context_exit).
 #include "interpreter.hpp"
 
 namespace loopstep::python {
 
-namespace {
-outcome raised_outcome(value v) { return {flow::raised, std::move(v)}; }
-}  // namespace
+value interpreter::async_context_enter(const value& context) {
+    return value::of(make_object<native_coroutine_object>("__aenter__", [this, context] { return enter_async_context(context); }));
+}
+
+value interpreter::async_context_exit(const value& context, const value& exception) {
+    return value::of(make_object<native_coroutine_object>("__aexit__", [this, context, exception] { return exit_async_context(context, exception); }));
+}
 
 coro<value> interpreter::enter_async_context(value context) {
     try {
@@ -38,26 +42,27 @@ coro<value> interpreter::enter_async_context(value context) {
     co_return raise_type_error("'" + type_name(context) + "' object does not support the asynchronous context manager protocol");
 }
 
-coro<outcome> interpreter::exit_async_context(value context, outcome body) {
-    std::exception_ptr error = body.kind == flow::raised ? as_cpp_exception(body.result) : nullptr;
+coro<value> interpreter::exit_async_context(value context, value exception) {
+    const bool raised_in_body = !exception.is_none();
+    std::exception_ptr error = raised_in_body ? as_cpp_exception(value::raised(exception.as_object())) : nullptr;
+    const value go_on = raised_in_body ? value::boolean(false) : value();
     if (auto* lock = context.as<lock_object>()) {
         value released = guarded([&] { lock->primitive.release(); });
-        co_return released.is_raised() ? raised_outcome(std::move(released)) : std::move(body);
+        co_return released.is_raised() ? released : go_on;
     }
     if (auto* semaphore = context.as<semaphore_object>()) {
         semaphore->primitive.release();
-        co_return body;
+        co_return go_on;
     }
     if (auto* timeout = context.as<timeout_object>()) {
         std::exception_ptr propagated = timeout->scope->exit(error);
-        if (!propagated || propagated == error) co_return body;
+        if (!propagated || propagated == error) co_return go_on;
         // The scope's own cancellation became TimeoutError, raised `from` the CancelledError.
         value timeout_error = from_cpp_exception(propagated);
         auto* fresh = static_cast<exception_object*>(timeout_error.as_object().get());
-        fresh->cause = value::of(body.result.as_object());
-        fresh->context = fresh->cause;
+        fresh->cause = exception;
         fresh->suppress_context = true;
-        co_return raised_outcome(std::move(timeout_error));
+        co_return timeout_error;
     }
     if (auto* group = context.as<task_group_object>()) {
         value exit_error;
@@ -66,9 +71,9 @@ coro<outcome> interpreter::exit_async_context(value context, outcome body) {
         } catch (...) {
             exit_error = from_cpp_exception(std::current_exception());
         }
-        co_return exit_error.is_raised() ? raised_outcome(std::move(exit_error)) : std::move(body);
+        co_return exit_error.is_raised() ? exit_error : go_on;
     }
-    co_return body;
+    co_return go_on;
 }
 
 }  // namespace loopstep::python

@@ -1,10 +1,10 @@
 // The interpreter's runtime: types, exceptions across the core boundary, calls, coroutines
-// and tasks (pairs with interpreter.hpp; expressions and statements are in evaluator.cpp).
+// and tasks (pairs with interpreter.hpp; the VM that runs Python code is in vm.cpp).
 #include "interpreter.hpp"
 
 #include <new>
 
-#include "evaluator.hpp"
+#include "vm.hpp"
 
 namespace loopstep::python {
 
@@ -276,16 +276,6 @@ value interpreter::import_module(const std::string& name) {
 
 // ---- coroutines and tasks ---------------------------------------------------------------------
 
-coro<value> interpreter::run_coroutine(std::shared_ptr<coroutine_object> coroutine) {
-    const task_base* task = loop_.current_task();
-    int& depth = async_depth_[task];
-    if (depth >= options_.recursion_limit) co_return raise(types_.recursion_error, "maximum recursion depth exceeded");
-    ++depth;
-    value result = co_await run_function_body_async(*this, coroutine->function, std::move(coroutine->frame));
-    if (--async_depth_[task] == 0) async_depth_.erase(task);
-    co_return result;
-}
-
 value reject_keywords(interpreter& in, const call_arguments& args, const std::string& function) {
     if (args.keywords.empty()) return value();
     return in.raise_type_error(function + "() got an unexpected keyword argument '" + args.keywords.front().first + "'");
@@ -300,12 +290,7 @@ value interpreter::guarded(const std::function<void()>& body) {
     }
 }
 
-coro<value> interpreter::await_value(value awaitable) {
-    if (auto* coroutine = awaitable.as<coroutine_object>()) {
-        if (coroutine->started) co_return raise(types_.runtime_error, "cannot reuse already awaited coroutine");
-        coroutine->started = true;
-        co_return co_await run_coroutine(std::static_pointer_cast<coroutine_object>(awaitable.as_object()));
-    }
+coro<value> interpreter::await_native(value awaitable) {
     try {
         if (auto* native = awaitable.as<native_coroutine_object>()) {
             if (native->started) co_return raise(types_.runtime_error, "cannot reuse already awaited coroutine");
@@ -318,6 +303,28 @@ coro<value> interpreter::await_value(value awaitable) {
         co_return from_cpp_exception(std::current_exception());
     }
     co_return raise_type_error("object " + type_name(awaitable) + " can't be used in 'await' expression");
+}
+
+// Runs a frame stack to its end; each suspension is the only place a Python await crosses
+// into the core's coroutine machinery.
+coro<value> interpreter::drive(frame_stack& stack) {
+    run_result result = run_frames(*this, stack);
+    while (result.status == run_status::suspended) {
+        value sent = co_await await_native(std::move(result.result));
+        reset_ticks();
+        result = resume_frames(*this, stack, std::move(sent));
+    }
+    co_return std::move(result.result);
+}
+
+coro<value> interpreter::await_value(value awaitable) {
+    auto* coroutine = awaitable.as<coroutine_object>();
+    if (!coroutine) co_return co_await await_native(std::move(awaitable));
+    if (coroutine->started) co_return raise(types_.runtime_error, "cannot reuse already awaited coroutine");
+    coroutine->started = true;
+    frame_stack stack;
+    stack.frames.push_back(std::move(coroutine->frame));
+    co_return co_await drive(stack);
 }
 
 coro<value> python_task_body(interpreter& in, value awaitable) {
@@ -350,22 +357,42 @@ value interpreter::current_task_value() {
 
 // ---- the module -------------------------------------------------------------------------------
 
-outcome interpreter::run_module(const module& program) {
-    frame f;
-    f.definition = program.frame.get();
-    f.locals.assign(program.frame->locals.size(), value::unbound());
-    for (std::size_t i = 0; i < f.locals.size(); ++i) {
-        if (program.frame->local_is_cell[i]) f.locals[i] = value::of(make_object<cell_object>());
+value interpreter::run_module(const module& program, const std::shared_ptr<const code_object>& code) {
+    auto f = std::make_shared<frame>();
+    f->code = code;
+    f->locals.assign(program.frame->locals.size(), value::unbound());
+    for (std::size_t i = 0; i < f->locals.size(); ++i) {
+        if (program.frame->local_is_cell[i]) f->locals[i] = value::of(make_object<cell_object>());
     }
-    f.globals = std::make_shared<globals_table>();
-    f.globals->names["__name__"] = make_str("__main__");
-    module_globals_.push_back(f.globals);
-    evaluator ev(*this, f);
-    outcome result = ev.exec_block(program.body);
-    if (result.kind == flow::raised) {
-        static_cast<exception_object*>(result.result.as_object().get())->traceback.push_back({"<module>", f.line});
+    f->globals = std::make_shared<globals_table>();
+    f->globals->names["__name__"] = make_str("__main__");
+    module_globals_.push_back(f->globals);
+    frame_stack stack;
+    stack.frames.push_back(std::move(f));
+    run_result result = run_frames(*this, stack);
+    return result.status == run_status::raised ? result.result : value();
+}
+
+value interpreter::exception_to_raise(value exception, value cause, bool has_cause) {
+    if (auto* type = exception.as<type_object>()) {
+        if (!type->is_subclass_of(*types_.base_exception)) return raise_type_error("exceptions must derive from BaseException");
+        call_arguments none;
+        exception = call(exception, none);
+        if (exception.is_raised()) return exception;
     }
-    return result;
+    auto* object = exception.as<exception_object>();
+    if (!object) return raise_type_error("exceptions must derive from BaseException");
+    if (has_cause) {
+        if (cause.as<type_object>()) {
+            call_arguments none;
+            cause = call(cause, none);
+            if (cause.is_raised()) return cause;
+        }
+        object->cause = cause;
+        object->suppress_context = true;
+    }
+    object->traceback.clear();
+    return value::raised(exception.as_object());
 }
 
 }  // namespace loopstep::python

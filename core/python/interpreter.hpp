@@ -1,5 +1,6 @@
-// The interpreter: walks the resolved tree, runs `async def` bodies as loopstep coroutines
-// on the event loop, and keeps the builtins, types and modules of one program run.
+// The interpreter: the runtime around the VM (vm.hpp) for one program run: types, values,
+// calls from native code, the bridge from Python awaits to the core's coroutines, and the
+// builtins and modules.
 #pragma once
 
 #include <cstdint>
@@ -23,22 +24,8 @@ private:
     value exception_;
 };
 
-enum class flow : std::uint8_t { normal, returned, broke, continued, raised };
-struct outcome {
-    flow kind = flow::normal;
-    value result;
-};
-
-// One activation of a function (or the module body).
-struct frame {
-    const function_def* definition = nullptr;
-    std::vector<value> locals;
-    std::shared_ptr<globals_table> globals;
-    const std::vector<std::shared_ptr<cell_object>>* closure = nullptr;
-    std::string function_name = "<module>";
-    value handling;  // the exception an enclosing except block is handling (for bare raise)
-    int line = 0;
-};
+struct frame_stack;
+struct code_object;
 
 struct interpreter_options {
     std::function<void(const std::string&)> write_output;
@@ -63,8 +50,9 @@ public:
 
     event_loop& loop() { return loop_; }
 
-    // Runs a resolved program: its module body, where asyncio.run drives the loop.
-    outcome run_module(const module& program);
+    // Runs a compiled program: its module body, where asyncio.run drives the loop. Returns
+    // None, or the exception that ended it (raised).
+    value run_module(const module& program, const std::shared_ptr<const code_object>& code);
 
     // ---- types and exceptions -----------------------------------------------------
     struct builtin_types {
@@ -121,15 +109,19 @@ public:
     bool fits(std::size_t items, value& error, bool is_str = false);
 
     // ---- coroutines and tasks -------------------------------------------------------
+    // Awaits anything awaitable to its end: a Python coroutine runs on a frame stack of its
+    // own, suspending it wherever it awaits a core awaitable.
     coro<value> await_value(value awaitable);
     // Runs core code that may throw, as a raised value instead.
     value guarded(const std::function<void()>& body);
-    // `async with` on Lock, Semaphore, timeout and TaskGroup (context_managers.cpp): enter
-    // gives the `as` value or a raised one; exit gives what the statement ends with.
-    // The evaluator calls core coroutines only through these: in wasm it is built without
-    // exception handling (smaller frames), and core coroutines need it.
-    coro<value> enter_async_context(value context);
-    coro<outcome> exit_async_context(value context, outcome body);
+    // `async with` on Lock, Semaphore, timeout and TaskGroup (context_managers.cpp): the
+    // awaitables of entering (its result is the `as` value) and of exiting with `exception`
+    // (None on the way out without one). Exiting gives None, True to suppress the
+    // exception, False to let it go on, or raises a new one.
+    value async_context_enter(const value& context);
+    value async_context_exit(const value& context, const value& exception);
+    // `raise exception from cause`: the exception to raise (an instance made from a class).
+    value exception_to_raise(value exception, value cause, bool has_cause);
     value create_task(const value& awaitable, std::string name);
     // The Python object of a core task (one per task, so `is` and identity work).
     value task_value(const task_ptr<value>& task);
@@ -155,9 +147,22 @@ public:
     void set_call_line(int line) { call_line_ = line; }
     int call_line() const { return call_line_; }
 
+    // The frame stack the VM is running, for the depth of a native call's frames.
+    struct running_stack_guard {
+        interpreter& owner;
+        frame_stack* previous;
+        running_stack_guard(interpreter& o, frame_stack& stack) : owner(o), previous(o.running_stack_) { o.running_stack_ = &stack; }
+        ~running_stack_guard() { owner.running_stack_ = previous; }
+    };
+    // Functions are tracked so that the destructor can break their reference cycles.
+    void register_function(const std::shared_ptr<function_object>& function) { functions_.push_back(function); }
+
 private:
-    friend class evaluator;
     void install_types();
+    coro<value> drive(frame_stack& stack);
+    coro<value> await_native(value awaitable);
+    coro<value> enter_async_context(value context);
+    coro<value> exit_async_context(value context, value exception);
 
     event_loop& loop_;
     interpreter_options options_;
@@ -169,8 +174,7 @@ private:
     std::size_t repr_spent_ = 0;
     int repr_depth_ = 0;
     std::size_t output_bytes_ = 0;
-    int depth_ = 0;  // nested synchronous calls (they recurse on the C++ stack)
-    std::unordered_map<const task_base*, int> async_depth_;  // nested awaited coroutines, per task
+    frame_stack* running_stack_ = nullptr;
     std::unordered_map<task_id, std::weak_ptr<task_object>> task_objects_;
     std::vector<std::weak_ptr<function_object>> functions_;
     std::vector<std::shared_ptr<globals_table>> module_globals_;
@@ -179,15 +183,10 @@ public:
     // Used by the evaluator and the builtin modules.
     std::shared_ptr<globals_table> builtins() const { return builtins_; }
     value import_module(const std::string& name);
+    // A call from native code (a key function, a callback): a function's frames run on a
+    // frame stack of their own; an `async def` gives its coroutine.
     value call_function(const std::shared_ptr<function_object>& function, call_arguments& arguments);
-    coro<value> run_coroutine(std::shared_ptr<coroutine_object> coroutine);
     value bind_arguments(const function_object& function, call_arguments& arguments, std::vector<value>& locals);
-    value make_function(const std::shared_ptr<function_def>& definition, frame& defining_frame);
-    struct depth_guard {
-        interpreter& owner;
-        explicit depth_guard(interpreter& o) : owner(o) { ++owner.depth_; }
-        ~depth_guard() { --owner.depth_; }
-    };
     const interpreter_options& options() const { return options_; }
 };
 

@@ -18,6 +18,8 @@
 namespace loopstep::python {
 
 class interpreter;
+struct code_object;
+struct frame;
 
 enum class object_kind : std::uint8_t {
     str, list, tuple, dict, dict_view, set, range, slice, iterator, cell,
@@ -156,7 +158,8 @@ struct globals_table {
 struct function_object : object {
     static constexpr object_kind static_kind = object_kind::function;
     function_object() : object(static_kind) {}
-    std::shared_ptr<function_def> definition;
+    std::shared_ptr<const function_def> definition;
+    std::shared_ptr<const code_object> code;
     std::vector<value> defaults;  // one per parameter (unbound where there is none)
     std::vector<std::shared_ptr<cell_object>> closure;
     std::shared_ptr<globals_table> globals;
@@ -234,7 +237,7 @@ struct coroutine_object : object {
     static constexpr object_kind static_kind = object_kind::coroutine;
     coroutine_object() : object(static_kind) {}
     std::shared_ptr<function_object> function;
-    std::vector<value> frame;  // the bound arguments, laid out as the function's locals
+    std::shared_ptr<struct frame> frame;  // its arguments bound; moves to a frame stack when awaited
     bool started = false;
 };
 

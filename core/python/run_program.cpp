@@ -2,6 +2,7 @@
 // (pairs with loopstep/python/run_program.hpp).
 #include "loopstep/python/run_program.hpp"
 
+#include "compiler.hpp"
 #include "interpreter.hpp"
 #include "parser.hpp"
 
@@ -87,6 +88,11 @@ std::string traceback_text(interpreter& in, const value& exception, const std::v
 program_result run_program(std::string_view source, const program_options& options) {
     program_result result;
     parse_result parsed = parse_program(source);
+    compile_result compiled;
+    if (!parsed.error) {
+        compiled = compile_module(*parsed.program);
+        parsed.error = compiled.error;
+    }
     if (parsed.error) {
         std::vector<std::string> lines = parsed.program ? parsed.program->source_lines : std::vector<std::string>{};
         if (lines.empty()) {
@@ -119,9 +125,9 @@ program_result run_program(std::string_view source, const program_options& optio
     settings.recursion_limit = options.recursion_limit;
     {
         interpreter in(loop, settings);
-        outcome ended = in.run_module(*parsed.program);
-        if (ended.kind == flow::raised) {
-            value exception = value::of(ended.result.as_object());
+        value ended = in.run_module(*parsed.program, compiled.code);
+        if (ended.is_raised()) {
+            value exception = value::of(ended.as_object());
             auto* e = exception.as<exception_object>();
             result.exit_code = 1;
             result.error_output += traceback_text(in, exception, parsed.program->source_lines, options.filename);
