@@ -485,8 +485,8 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
             }
             case opcode::jump: f->ip = std::uint32_t(ins.arg); break;
             case opcode::jump_backward:
-                f->ip = std::uint32_t(ins.arg);
                 if (!in.tick(error)) goto handle_error;
+                f->ip = std::uint32_t(ins.arg);
                 break;
             case opcode::pop_jump_if_false: {
                 const bool truth = s.back().is_bool() ? s.back().as_bool() : in.truthy(s.back());
