@@ -140,7 +140,9 @@ value interpreter::call(const value& callee, call_arguments& arguments) {
     }
     if (auto* builtin = callee.as<builtin_function_object>()) {
         if (!builtin->self.is_unbound()) arguments.positional.insert(arguments.positional.begin(), builtin->self);
-        return builtin->function(*this, arguments);
+        value result = builtin->function(*this, arguments);
+        value repr_error = take_repr_error();
+        return repr_error.is_raised() ? repr_error : result;
     }
     if (auto* type = callee.as<type_object>()) {
         if (type->construct) return type->construct(*this, arguments);

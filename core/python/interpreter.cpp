@@ -4,17 +4,23 @@
 
 #include <new>
 
+#include "frame.hpp"
+
 #include "vm.hpp"
 
 namespace loopstep::python {
 
-interpreter::interpreter(event_loop& loop, interpreter_options options) : loop_(loop), options_(std::move(options)) {
+interpreter::interpreter(event_loop& loop, interpreter_options options)
+    : loop_(loop), options_(std::move(options)), repr_budget_(options_.max_str_bytes) {
     install_types();
+    if (loop_.tracing()) loop_.set_frame_source([this](task_id id) { return frame_views(id); });
     builtins_ = std::make_shared<globals_table>();
     install_builtin_functions(*this, *builtins_);
 }
 
 interpreter::~interpreter() {
+    loop_.set_frame_source(nullptr);
+    task_stacks_.clear();
     for (auto& weak : functions_) {
         if (auto function = weak.lock()) {
             for (auto& cell : function->closure) cell->content = value();
@@ -28,7 +34,10 @@ interpreter::~interpreter() {
     builtins_->names.clear();
 }
 
+int interpreter::running_stack_depth() const { return running_stack_ ? running_stack_->depth() : 0; }
+
 void interpreter::write(const std::string& text) {
+    if (repr_too_deep_) return;  // the text is cut short: the call raises RecursionError instead
     if (output_bytes_ > options_.max_output_bytes) return;
     output_bytes_ += text.size();
     if (output_bytes_ > options_.max_output_bytes) {
@@ -327,17 +336,74 @@ coro<value> interpreter::await_value(value awaitable) {
     co_return co_await drive(stack);
 }
 
-coro<value> python_task_body(interpreter& in, value awaitable) {
-    value result = co_await in.await_value(std::move(awaitable));
+coro<value> python_task_body(interpreter& in, value awaitable, std::shared_ptr<frame_stack> stack) {
+    value result;
+    if (stack) result = co_await in.drive(*stack);
+    else result = co_await in.await_value(std::move(awaitable));
+    if (task_base* task = in.loop().current_task()) in.task_stacks_.erase(task->id());
     if (result.is_raised()) in.throw_as_cpp(result);
     co_return result;
+}
+
+value interpreter::spawn_task(const value& awaitable, const std::function<task_ptr<value>(coro<value>)>& create) {
+    std::shared_ptr<frame_stack> stack;
+    if (auto* coroutine = awaitable.as<coroutine_object>(); coroutine && !coroutine->started) {
+        coroutine->started = true;
+        stack = std::make_shared<frame_stack>();
+        stack->frames.push_back(std::move(coroutine->frame));
+    }
+    creating_stack_ = stack;
+    value task;
+    value error = guarded([&] { task = task_value(create(python_task_body(*this, awaitable, stack))); });
+    if (error.is_raised()) task = error;
+    creating_stack_ = nullptr;
+    if (auto* created = task.as<task_object>(); created && stack) task_stacks_[created->task->id()] = stack;
+    return task;
+}
+
+std::string interpreter::short_repr(const value& v) {
+    constexpr std::size_t limit = 120;
+    const bool was_too_deep = repr_too_deep_;
+    const std::size_t budget = repr_budget_, spent = repr_spent_;
+    const int depth = repr_depth_;
+    repr_budget_ = limit;
+    repr_depth_ = 0;
+    std::string text = repr(v);
+    repr_budget_ = budget;
+    repr_spent_ = spent;
+    repr_depth_ = depth;
+    repr_too_deep_ = was_too_deep;
+    if (text.size() > limit) text = text.substr(0, limit - 3) + "...";
+    return text;
+}
+
+std::vector<frame_view> interpreter::frame_views(task_id id) {
+    auto found = task_stacks_.find(id);
+    frame_stack* stack = found != task_stacks_.end() ? found->second.get() : creating_stack_.get();
+    std::vector<frame_view> views;
+    if (!stack) return views;
+    for (auto it = stack->frames.rbegin(); it != stack->frames.rend(); ++it) {
+        const frame& f = **it;
+        const function_def* definition = f.code->definition;
+        frame_view view{f.code->name, f.ip == 0 && definition ? definition->where.line : f.line(), {}};
+        for (std::size_t i = 0; definition && i < definition->locals.size() && i < f.locals.size(); ++i) {
+            const std::string& name = definition->locals[i];
+            if (name.rfind("<comp", 0) == 0) continue;  // a comprehension's hidden variable
+            const value* local = &f.locals[i];
+            if (auto* cell = local->as<cell_object>(); cell && definition->local_is_cell[i]) local = &cell->content;
+            if (local->is_unbound()) continue;
+            view.locals.emplace_back(name, short_repr(*local));
+        }
+        views.push_back(std::move(view));
+    }
+    return views;
 }
 
 value interpreter::create_task(const value& awaitable, std::string name) {
     if (!awaitable.as<coroutine_object>() && !awaitable.as<native_coroutine_object>()) {
         return raise_type_error("a coroutine was expected, got " + repr(awaitable));
     }
-    return task_value(loopstep::create_task(loop_, python_task_body(*this, awaitable), std::move(name)));
+    return spawn_task(awaitable, [&](coro<value> body) { return loopstep::create_task(loop_, std::move(body), std::move(name)); });
 }
 
 value interpreter::task_value(const task_ptr<value>& task) {

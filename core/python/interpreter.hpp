@@ -88,7 +88,14 @@ public:
     // so a shared, exponentially large structure is cut short instead of hanging.
     bool repr_within_budget(std::size_t produced) {
         repr_spent_ += produced;
-        return repr_spent_ <= options_.max_str_bytes;
+        return repr_spent_ <= repr_budget_;
+    }
+    // A repr nested deeper than the recursion limit gives "..." and is reported here, as
+    // CPython's RecursionError, by whoever asked for it (calls, print, f-strings).
+    value take_repr_error() {
+        if (!repr_too_deep_) return value();
+        repr_too_deep_ = false;
+        return raise(types_.recursion_error, "maximum recursion depth exceeded while getting the repr of an object");
     }
     std::string str(const value& v);
     bool truthy(const value& v);
@@ -123,6 +130,11 @@ public:
     // `raise exception from cause`: the exception to raise (an instance made from a class).
     value exception_to_raise(value exception, value cause, bool has_cause);
     value create_task(const value& awaitable, std::string name);
+    // Creates a core task for `awaitable` with `create` (the loop's create_task, or a
+    // TaskGroup's), giving it a frame stack the trace can show (frame_views).
+    value spawn_task(const value& awaitable, const std::function<task_ptr<value>(coro<value>)>& create);
+    // The frames of a task as the trace shows them, innermost first.
+    std::vector<frame_view> frame_views(task_id id);
     // The Python object of a core task (one per task, so `is` and identity work).
     value task_value(const task_ptr<value>& task);
     value current_task_value();
@@ -159,7 +171,11 @@ public:
 
 private:
     void install_types();
+    std::string object_repr(const value& v);
+    int running_stack_depth() const;
     coro<value> drive(frame_stack& stack);
+    friend coro<value> python_task_body(interpreter&, value, std::shared_ptr<frame_stack>);
+    std::string short_repr(const value& v);
     coro<value> await_native(value awaitable);
     coro<value> enter_async_context(value context);
     coro<value> exit_async_context(value context, value exception);
@@ -173,8 +189,13 @@ private:
     int call_line_ = 0;
     std::size_t repr_spent_ = 0;
     int repr_depth_ = 0;
+    bool repr_too_deep_ = false;
+    std::vector<const object*> repr_active_;  // containers being repr'd (cycles print as [...])
     std::size_t output_bytes_ = 0;
     frame_stack* running_stack_ = nullptr;
+    std::unordered_map<task_id, std::shared_ptr<frame_stack>> task_stacks_;
+    std::shared_ptr<frame_stack> creating_stack_;  // the task being created (its task_created event)
+    std::size_t repr_budget_;  // what one repr may produce (max_str_bytes, less for the trace)
     std::unordered_map<task_id, std::weak_ptr<task_object>> task_objects_;
     std::vector<std::weak_ptr<function_object>> functions_;
     std::vector<std::shared_ptr<globals_table>> module_globals_;
@@ -193,9 +214,10 @@ public:
 // TypeError "f() got an unexpected keyword argument 'x'" if keywords remain, else none.
 value reject_keywords(interpreter& in, const call_arguments& args, const std::string& function);
 
-// A task's body: awaits `awaitable` and ends the core task with its result, or with its
-// exception thrown as a C++ one (CancelledError as cancelled_error).
-coro<value> python_task_body(interpreter& in, value awaitable);
+// A task's body: runs `stack` (a coroutine's frames) or awaits `awaitable`, and ends the core
+// task with its result, or with its exception thrown as a C++ one (CancelledError as
+// cancelled_error).
+coro<value> python_task_body(interpreter& in, value awaitable, std::shared_ptr<frame_stack> stack);
 
 // Builds the asyncio and time modules (module_asyncio.cpp, module_time.cpp).
 value make_asyncio_module(interpreter& in);

@@ -584,10 +584,8 @@ value asyncio_attribute(const value& object, const std::string& name, bool& foun
                 if (!awaitable.as<coroutine_object>() && !awaitable.as<native_coroutine_object>()) {
                     return in.raise_type_error("a coroutine was expected, got " + in.repr(awaitable));
                 }
-                return guarded(in, [&] {
-                    auto task = shared->group.create_task(python_task_body(in, awaitable), task_name.is_none() ? std::string() : in.str(task_name));
-                    return in.task_value(task);
-                });
+                const std::string name = task_name.is_none() ? std::string() : in.str(task_name);
+                return in.spawn_task(awaitable, [&](coro<value> body) { return shared->group.create_task(std::move(body), name); });
             }, object);
         }
     }

@@ -52,7 +52,14 @@ std::int64_t hash_bytes(const std::string& text) {
 }
 }  // namespace
 
-bool hash_of(const value& v, std::int64_t& hash) {
+namespace {
+bool hash_at_depth(const value& v, std::int64_t& hash, int depth);
+}
+
+bool hash_of(const value& v, std::int64_t& hash) { return hash_at_depth(v, hash, 0); }
+
+namespace {
+bool hash_at_depth(const value& v, std::int64_t& hash, int depth) {
     switch (v.type()) {
         case value::kind::none: hash = 0x5f5e100; return true;
         case value::kind::boolean:
@@ -66,9 +73,10 @@ bool hash_of(const value& v, std::int64_t& hash) {
     }
     if (auto* t = v.as<tuple_object>()) {
         std::uint64_t combined = 0x345678;
+        if (depth >= max_nesting) return false;
         for (const auto& item : t->items) {
             std::int64_t item_hash = 0;
-            if (!hash_of(item, item_hash)) return false;
+            if (!hash_at_depth(item, item_hash, depth + 1)) return false;
             combined = (combined ^ std::uint64_t(item_hash)) * 1000003;
         }
         hash = std::int64_t(combined >> 1);
@@ -85,54 +93,116 @@ bool hash_of(const value& v, std::int64_t& hash) {
     return false;
 }
 
-bool values_equal(const value& a, const value& b) {
+}  // namespace
+
+equality values_equal_checked(const value& a, const value& b, int depth) {
+    auto verdict = [](bool same) { return same ? equality::equal : equality::different; };
     if (a.is_number() && b.is_number()) {
-        if (a.is_float() || b.is_float()) return a.to_double() == b.to_double();
-        return a.as_int() == b.as_int();
+        if (a.is_float() || b.is_float()) return verdict(a.to_double() == b.to_double());
+        return verdict(a.as_int() == b.as_int());
     }
-    if (a.is_none() || b.is_none()) return a.is_none() && b.is_none();
-    if (!a.is_object() || !b.is_object()) return false;
-    if (a.as_object() == b.as_object()) return true;
+    if (a.is_none() || b.is_none()) return verdict(a.is_none() && b.is_none());
+    if (!a.is_object() || !b.is_object()) return equality::different;
+    if (a.as_object() == b.as_object()) return equality::equal;
     if (auto* s = a.as<str_object>()) {
         auto* t = b.as<str_object>();
-        return t && s->value == t->value;
+        return verdict(t && s->value == t->value);
     }
-    auto same_items = [](const std::vector<value>& x, const std::vector<value>& y) {
-        if (x.size() != y.size()) return false;
+    if (depth >= max_nesting) return equality::too_deep;
+    auto same_items = [depth](const std::vector<value>& x, const std::vector<value>& y) {
+        if (x.size() != y.size()) return equality::different;
         for (std::size_t i = 0; i < x.size(); ++i) {
-            if (!values_equal(x[i], y[i])) return false;
+            const equality e = values_equal_checked(x[i], y[i], depth + 1);
+            if (e != equality::equal) return e;
         }
-        return true;
+        return equality::equal;
     };
     if (auto* l = a.as<list_object>()) {
         auto* m = b.as<list_object>();
-        return m && same_items(l->items, m->items);
+        return m ? same_items(l->items, m->items) : equality::different;
     }
     if (auto* t = a.as<tuple_object>()) {
         auto* u = b.as<tuple_object>();
-        return u && same_items(t->items, u->items);
+        return u ? same_items(t->items, u->items) : equality::different;
     }
     if (auto* d = a.as<dict_object>()) {
         auto* e = b.as<dict_object>();
-        if (!e || d->size() != e->size()) return false;
+        if (!e || d->size() != e->size()) return equality::different;
         for (auto& entry : d->entries) {
             if (!entry.alive) continue;
             value* other = e->find(entry.key, entry.hash);
-            if (!other || !values_equal(entry.item, *other)) return false;
+            if (!other) return equality::different;
+            const equality same = values_equal_checked(entry.item, *other, depth + 1);
+            if (same != equality::equal) return same;
         }
-        return true;
+        return equality::equal;
     }
     if (auto* s = a.as<set_object>()) {
         auto* t = b.as<set_object>();
-        if (!t || s->used != t->used) return false;
+        if (!t || s->used != t->used) return equality::different;
         for (const auto& member : s->members()) {
             std::int64_t h = 0;
             hash_of(member, h);
-            if (!t->contains(member, h)) return false;
+            if (!t->contains(member, h)) return equality::different;
         }
-        return true;
+        return equality::equal;
     }
-    return false;
+    return equality::different;
+}
+
+namespace {
+void take_items(std::vector<value>& items, std::vector<object_ptr>& out) {
+    for (auto& item : items) {
+        if (item.is_object() || item.is_raised()) out.push_back(item.take_object());
+    }
+    items.clear();
+}
+
+void take_value(value& v, std::vector<object_ptr>& out) {
+    if (v.is_object() || v.is_raised()) out.push_back(v.take_object());
+}
+
+// Moves the children of a container out of it (what release_children frees by a loop).
+void take_children(object& o, std::vector<object_ptr>& out) {
+    switch (o.kind) {
+        case object_kind::list: take_items(static_cast<list_object&>(o).items, out); return;
+        case object_kind::tuple: take_items(static_cast<tuple_object&>(o).items, out); return;
+        case object_kind::dict: {
+            auto& d = static_cast<dict_object&>(o);
+            for (auto& entry : d.entries) {
+                take_value(entry.key, out);
+                take_value(entry.item, out);
+            }
+            d.entries.clear();
+            d.index.clear();
+            return;
+        }
+        case object_kind::set:
+            for (auto& slot : static_cast<set_object&>(o).table) take_value(slot.key, out);
+            return;
+        case object_kind::cell: take_value(static_cast<cell_object&>(o).content, out); return;
+        case object_kind::exception: {
+            auto& e = static_cast<exception_object&>(o);
+            take_items(e.args, out);
+            take_items(e.group, out);
+            take_value(e.cause, out);
+            take_value(e.context, out);
+            return;
+        }
+        default: return;
+    }
+}
+}  // namespace
+
+void release_children(object& self) {
+    std::vector<object_ptr> pending;
+    take_children(self, pending);
+    while (!pending.empty()) {
+        object_ptr next = std::move(pending.back());
+        pending.pop_back();
+        // Freed at the end of this turn, with its own children already taken out.
+        if (next.use_count() == 1) take_children(*next, pending);
+    }
 }
 
 value* dict_object::find(const value& key, std::int64_t hash) {

@@ -52,9 +52,14 @@ struct str_object : object {
     std::string value;  // UTF-8
 };
 
+// Frees the objects only `self` keeps alive with a loop instead of one C++ call per level,
+// so that freeing a million-deep nested list cannot overflow the stack.
+void release_children(object& self);
+
 struct list_object : object {
     static constexpr object_kind static_kind = object_kind::list;
     list_object() : object(static_kind) {}
+    ~list_object() override { release_children(*this); }
     explicit list_object(std::vector<value> v) : object(static_kind), items(std::move(v)) {}
     std::vector<value> items;
 };
@@ -62,18 +67,25 @@ struct list_object : object {
 struct tuple_object : object {
     static constexpr object_kind static_kind = object_kind::tuple;
     explicit tuple_object(std::vector<value> v) : object(static_kind), items(std::move(v)) {}
+    ~tuple_object() override { release_children(*this); }
     std::vector<value> items;
 };
 
 // Hashing and equality as Python defines them for dict keys and set members
 // (1 == 1.0 == True hash alike). Unhashable values report false from hash_of.
+// Both look at most max_nesting levels deep (as CPython's recursion limit bounds them):
+// hash_of reports a deeper tuple as unhashable; values_equal_checked says it is too deep.
+constexpr int max_nesting = 1000;
 bool hash_of(const value& v, std::int64_t& hash);
-bool values_equal(const value& a, const value& b);
+enum class equality : std::uint8_t { equal, different, too_deep };
+equality values_equal_checked(const value& a, const value& b, int depth = 0);
+inline bool values_equal(const value& a, const value& b) { return values_equal_checked(a, b) == equality::equal; }
 
 // An insertion-ordered dict.
 struct dict_object : object {
     static constexpr object_kind static_kind = object_kind::dict;
     dict_object() : object(static_kind) {}
+    ~dict_object() override { release_children(*this); }
     struct entry {
         value key;
         value item;
@@ -104,6 +116,7 @@ struct dict_view_object : object {
 struct set_object : object {
     static constexpr object_kind static_kind = object_kind::set;
     set_object() : object(static_kind), table(8) {}
+    ~set_object() override { release_children(*this); }
     struct slot {
         value key;
         std::int64_t hash = 0;
@@ -148,6 +161,7 @@ struct iterator_object : object {
 struct cell_object : object {
     static constexpr object_kind static_kind = object_kind::cell;
     cell_object() : object(static_kind), content(value::unbound()) {}
+    ~cell_object() override { release_children(*this); }
     value content;
 };
 
@@ -215,6 +229,7 @@ struct traceback_entry {
 struct exception_object : object {
     static constexpr object_kind static_kind = object_kind::exception;
     exception_object(type_ptr t, std::vector<value> a) : object(static_kind), type(std::move(t)), args(std::move(a)) {}
+    ~exception_object() override { release_children(*this); }
     type_ptr type;
     std::vector<value> args;
     value cause;     // raise ... from cause

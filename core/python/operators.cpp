@@ -229,7 +229,8 @@ value interpreter::binary(binary_op op, const value& left, const value& right) {
 
 namespace {
 // -1, 0, 1 for orderable pairs; 2 when the types cannot be ordered.
-int order(interpreter& in, const value& a, const value& b) {
+// -1, 0, 1; 2: not comparable; 3: unordered (NaN); 4: nested too deep to compare.
+int order(interpreter& in, const value& a, const value& b, int depth = 0) {
     if (a.is_number() && b.is_number()) {
         if (a.is_int_like() && b.is_int_like()) return a.as_int() < b.as_int() ? -1 : a.as_int() > b.as_int() ? 1 : 0;
         const double x = a.to_double(), y = b.to_double();
@@ -252,9 +253,12 @@ int order(interpreter& in, const value& a, const value& b) {
         y = &b.as<tuple_object>()->items;
     }
     if (x) {
+        if (depth >= max_nesting) return 4;
         for (std::size_t i = 0; i < x->size() && i < y->size(); ++i) {
-            if (values_equal((*x)[i], (*y)[i])) continue;
-            return order(in, (*x)[i], (*y)[i]);
+            const equality same = values_equal_checked((*x)[i], (*y)[i], depth + 1);
+            if (same == equality::equal) continue;
+            if (same == equality::too_deep) return 4;
+            return order(in, (*x)[i], (*y)[i], depth + 1);
         }
         return x->size() < y->size() ? -1 : x->size() > y->size() ? 1 : 0;
     }
@@ -285,8 +289,12 @@ bool identical(const value& a, const value& b) {
 
 value interpreter::compare(compare_op op, const value& left, const value& right) {
     switch (op) {
-        case compare_op::equal: return value::boolean(values_equal(left, right));
-        case compare_op::not_equal: return value::boolean(!values_equal(left, right));
+        case compare_op::equal:
+        case compare_op::not_equal: {
+            const equality same = values_equal_checked(left, right);
+            if (same == equality::too_deep) return raise(types_.recursion_error, "maximum recursion depth exceeded in comparison");
+            return value::boolean((same == equality::equal) == (op == compare_op::equal));
+        }
         case compare_op::is: return value::boolean(identical(left, right));
         case compare_op::is_not: return value::boolean(!identical(left, right));
         case compare_op::in:
@@ -320,6 +328,7 @@ value interpreter::compare(compare_op op, const value& left, const value& right)
         default: break;
     }
     const int c = order(*this, left, right);
+    if (c == 4) return raise(types_.recursion_error, "maximum recursion depth exceeded in comparison");
     if (c == 2) {
         return raise_type_error(std::string("'") + compare_symbol(op) + "' not supported between instances of '" +
                                 type_name(left) + "' and '" + type_name(right) + "'");
@@ -336,6 +345,21 @@ value interpreter::compare(compare_op op, const value& left, const value& right)
 
 value interpreter::hash_key(const value& key, std::int64_t& hash) {
     if (hash_of(key, hash)) return value();
+    if (key.as<tuple_object>()) {
+        bool hashable_types = true;  // a tuple of hashable types: too deep, not unhashable
+        std::vector<const tuple_object*> level{key.as<tuple_object>()};
+        for (int depth = 0; depth < max_nesting && !level.empty() && hashable_types; ++depth) {
+            std::vector<const tuple_object*> next;
+            for (const auto* t : level) {
+                for (const auto& item : t->items) {
+                    if (auto* inner = item.as<tuple_object>()) next.push_back(inner);
+                    else if (item.as<list_object>() || item.as<dict_object>() || item.as<set_object>()) hashable_types = false;
+                }
+            }
+            level = std::move(next);
+        }
+        if (hashable_types && !level.empty()) return raise(types_.recursion_error, "maximum recursion depth exceeded while calling a Python object");
+    }
     return raise_type_error("unhashable type: '" + type_name(key) + "'");
 }
 

@@ -1,6 +1,9 @@
 // repr(), str() and truth values of Python values (pairs with interpreter.hpp).
 #include "format.hpp"
 #include "interpreter.hpp"
+#include "frame.hpp"
+
+#include <algorithm>
 
 namespace loopstep::python {
 
@@ -47,6 +50,26 @@ std::string interpreter::repr(const value& v) {
         explicit depth_scope(int& d) : depth(d) { ++depth; }
         ~depth_scope() { --depth; }
     } scope(repr_depth_);
+    if (v.is_object() && (v.as<list_object>() || v.as<dict_object>() || v.as<tuple_object>())) {
+        const int depth = repr_depth_ + running_stack_depth();
+        if (depth > options_.recursion_limit) {
+            repr_too_deep_ = true;  // reported as RecursionError by the call that asked (take_repr_error)
+            return "...";
+        }
+        // A container inside itself prints as [...] / {...} / (...), as CPython's Py_ReprEnter does.
+        const object* self = v.as_object().get();
+        if (std::find(repr_active_.begin(), repr_active_.end(), self) != repr_active_.end()) {
+            return v.as<list_object>() ? "[...]" : v.as<dict_object>() ? "{...}" : "(...)";
+        }
+        repr_active_.push_back(self);
+        std::string text = object_repr(v);
+        repr_active_.pop_back();
+        return text;
+    }
+    return object_repr(v);
+}
+
+std::string interpreter::object_repr(const value& v) {
     switch (v.type()) {
         case value::kind::none: return "None";
         case value::kind::boolean: return v.as_bool() ? "True" : "False";

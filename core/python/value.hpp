@@ -46,6 +46,12 @@ public:
     const object_ptr& as_object() const { return object_; }
     template <class T>
     T* as() const;  // the object as T if it is one (objects.hpp), else nullptr
+    // Moves the object out (this value becomes None): how containers are freed level by
+    // level instead of recursively (objects.cpp).
+    object_ptr take_object() {
+        kind_ = kind::none;
+        return std::move(object_);
+    }
 
 private:
     kind kind_ = kind::none;

@@ -300,6 +300,7 @@ value except_star_result(interpreter& in, const value& original, const value& re
         return rest;
     }
     if (!rest.is_none()) raised.push_back(rest);
+    if (raised.size() == 1) return raised.front();  // one exception raised in a handler goes on unwrapped
     value group = in.make_exception(in.types().exception_group, {in.make_str(""), in.make_list(raised)});
     group.as<exception_object>()->group = std::move(raised);
     return group;
@@ -653,6 +654,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                     s.pop_back();
                 }
                 value text = format_value(in, std::move(s.back()), ins.arg, has_spec ? &spec : nullptr);
+                if (value repr_error = in.take_repr_error(); repr_error.is_raised()) text = std::move(repr_error);
                 if (text.is_raised()) {
                     error = std::move(text);
                     goto handle_error;

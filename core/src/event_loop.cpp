@@ -75,28 +75,32 @@ void event_loop::abandon_pending_tasks() {
 void event_loop::emit(trace_kind kind, task_id task, future_id future, callback_id handle, double time_value,
                       std::string detail) {
     if (!options_.trace) return;
-    options_.trace(trace_event{.seq = ++trace_seq_,
-                               .time = now_,
-                               .kind = kind,
-                               .task = task,
-                               .future = future,
-                               .handle = handle,
-                               .time_value = time_value,
-                               .detail = std::move(detail)});
+    trace_event event{.seq = ++trace_seq_,
+                      .time = now_,
+                      .kind = kind,
+                      .task = task,
+                      .future = future,
+                      .handle = handle,
+                      .time_value = time_value,
+                      .detail = std::move(detail)};
+    if (frame_source_ && task && carries_frames(kind)) event.frames = frame_source_(task);
+    options_.trace(event);
 }
 
 void event_loop::emit_at_line(int line, trace_kind kind, task_id task, future_id future, double time_value,
                               std::string detail) {
     if (!options_.trace) return;
-    options_.trace(trace_event{.seq = ++trace_seq_,
-                               .time = now_,
-                               .kind = kind,
-                               .task = task,
-                               .future = future,
-                               .handle = 0,
-                               .time_value = time_value,
-                               .detail = std::move(detail),
-                               .line = line});
+    trace_event event{.seq = ++trace_seq_,
+                      .time = now_,
+                      .kind = kind,
+                      .task = task,
+                      .future = future,
+                      .handle = 0,
+                      .time_value = time_value,
+                      .detail = std::move(detail),
+                      .line = line};
+    if (frame_source_ && task && carries_frames(kind)) event.frames = frame_source_(task);
+    options_.trace(event);
 }
 
 event_loop::callback_ptr& event_loop::push_ready(task_id task) {

@@ -90,6 +90,9 @@ void apply(snapshot& state, const trace_event& event) {
     if (event.line && event.task) {
         if (task_view* task = find_mutable(state, event.task)) task->line = event.line;
     }
+    if (carries_frames(event.kind) && event.kind != trace_kind::task_created && event.task) {
+        if (task_view* task = find_mutable(state, event.task)) task->frames = event.frames;
+    }
     switch (event.kind) {
         case trace_kind::task_created:
             state.tasks.push_back({.id = event.task,
@@ -98,7 +101,8 @@ void apply(snapshot& state, const trace_event& event) {
                                    .waiting_on = {},
                                    .outcome = {},
                                    .line = event.line,
-                                   .future = event.future});
+                                   .future = event.future,
+                                   .frames = event.frames});
             break;
         case trace_kind::task_scheduled:
             state.ready.push_back({event.handle, event.task, 0, event.detail});
@@ -129,16 +133,19 @@ void apply(snapshot& state, const trace_event& event) {
             break;
         case trace_kind::task_completed:
             state.running = 0;
+            if (task_view* task = find_mutable(state, event.task)) task->frames.clear();
             set_state(state, event.task, task_state::finished, {}, event.detail);
             drop_waiter(state, event.task);
             break;
         case trace_kind::task_failed:
             state.running = 0;
+            if (task_view* task = find_mutable(state, event.task)) task->frames.clear();
             set_state(state, event.task, task_state::failed, {}, event.detail);
             drop_waiter(state, event.task);
             break;
         case trace_kind::task_cancelled:
             state.running = 0;
+            if (task_view* task = find_mutable(state, event.task)) task->frames.clear();
             set_state(state, event.task, task_state::cancelled, {}, event.detail);
             drop_waiter(state, event.task);
             break;

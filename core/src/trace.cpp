@@ -36,7 +36,32 @@ std::string to_string(const trace_event& event) {
     if (event.time_value != 0) line += " value=" + seconds_text(event.time_value);
     if (!event.detail.empty()) line += " \"" + event.detail + "\"";
     if (event.line) line += " @L" + std::to_string(event.line);  // absent in scheduler-only traces
+    if (!event.frames.empty()) line += " frames=" + to_string(event.frames);
     return line;
+}
+
+std::string to_string(const std::vector<frame_view>& frames) {
+    std::string text;
+    for (const auto& frame : frames) {
+        if (!text.empty()) text += " < ";
+        text += frame.function + "@L" + std::to_string(frame.line) + "(";
+        for (std::size_t i = 0; i < frame.locals.size(); ++i) {
+            text += (i ? ", " : "") + frame.locals[i].first + "=" + frame.locals[i].second;
+        }
+        text += ")";
+    }
+    return text;
+}
+
+bool carries_frames(trace_kind kind) {
+    switch (kind) {
+        case trace_kind::task_created:
+        case trace_kind::task_suspended:
+        case trace_kind::task_yielded:
+        case trace_kind::blocked:
+        case trace_kind::output: return true;
+        default: return false;
+    }
 }
 
 }  // namespace loopstep

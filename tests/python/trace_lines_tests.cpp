@@ -79,7 +79,7 @@ TEST_CASE("a fetch task's events carry the lines of time.sleep, the await and th
     const trace_event& suspended = event_at(record, suspended_at);
     CHECK(suspended.detail == "sleep(55)");
     CHECK(suspended.line == 5);
-    CHECK(loopstep::to_string(suspended).ends_with("\"sleep(55)\" @L5"));
+    CHECK_THAT(loopstep::to_string(suspended), Catch::Matchers::Contains("\"sleep(55)\" @L5 frames=fetch@L5("));
     // It continues where it paused, then returns on line 6.
     CHECK(event_at(record, after_event(record, trace_kind::task_resumed, fetch, suspended.seq)).line == 5);
     CHECK(event_at(record, after_event(record, trace_kind::task_completed, fetch)).line == 6);

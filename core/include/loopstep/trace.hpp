@@ -34,6 +34,19 @@ enum class trace_kind : std::uint8_t {
 
 const char* to_string(trace_kind kind);
 
+// One frame of a task's await chain as the viewer shows it: the function, the line it is
+// at, and each bound local with its repr (shortened). Made by the interpreter.
+struct frame_view {
+    std::string function;
+    int line = 0;
+    std::vector<std::pair<std::string, std::string>> locals;  // name, repr
+    bool operator==(const frame_view&) const = default;
+};
+
+// Which events carry the task's frames: the moments its frames may have changed and it is
+// not running on (created, paused, yielded, blocking, printing).
+bool carries_frames(trace_kind kind);
+
 struct trace_event {
     std::uint64_t seq = 0;
     double time = 0;
@@ -46,12 +59,19 @@ struct trace_event {
     // The 1-based line of the Python program where the event's task is (see trace_kind);
     // 0 when unknown, and always for programs written against the scheduler in C++.
     int line = 0;
+    // The task's frames, innermost first (see carries_frames); empty for C++ programs.
+    std::vector<frame_view> frames;
 };
 
 // One line per event, stable across runs and targets: what determinism tests compare.
 std::string to_string(const trace_event& event);
+// "fetch@L9(i=3, sent=740.0) < main@L14()": a task's frames, innermost first.
+std::string to_string(const std::vector<frame_view>& frames);
 
 // Where an event_loop sends its events. Empty means tracing is off (no cost beyond a test).
 using trace_sink = std::function<void(const trace_event&)>;
+
+// What fills trace_event::frames: the frames of a task, asked while tracing only.
+using frame_source = std::function<std::vector<frame_view>(task_id)>;
 
 }  // namespace loopstep
