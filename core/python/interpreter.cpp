@@ -3,6 +3,7 @@
 #include "interpreter.hpp"
 
 #include <new>
+#include <unordered_set>
 
 #include "frame.hpp"
 
@@ -18,20 +19,47 @@ interpreter::interpreter(event_loop& loop, interpreter_options options)
     install_builtin_functions(*this, *builtins_);
 }
 
+// Empties every container, function and frame reachable from the program's names, so that
+// reference cycles (a list holding itself, a function in the globals it sees) are freed.
 interpreter::~interpreter() {
     loop_.set_frame_source(nullptr);
     task_stacks_.clear();
+    std::vector<object_ptr> pending;
+    auto take = [&pending](value& v) {
+        if (v.is_object() || v.is_raised()) pending.push_back(v.take_object());
+    };
+    for (auto& globals : module_globals_) {
+        for (auto& [_, v] : globals->names) take(v);
+        globals->names.clear();
+    }
     for (auto& weak : functions_) {
-        if (auto function = weak.lock()) {
-            for (auto& cell : function->closure) cell->content = value();
+        if (auto function = weak.lock()) pending.push_back(function);
+    }
+    for (auto& [_, module] : modules_) take(module);
+    modules_.clear();
+    builtins_->names.clear();
+    std::unordered_set<const object*> seen;
+    while (!pending.empty()) {
+        object_ptr next = std::move(pending.back());
+        pending.pop_back();
+        if (!seen.insert(next.get()).second) continue;
+        if (auto* function = dynamic_cast<function_object*>(next.get())) {
+            for (auto& cell : function->closure) pending.push_back(cell);
+            for (auto& v : function->defaults) take(v);
             function->closure.clear();
             function->defaults.clear();
             function->globals.reset();
+        } else if (auto* module = dynamic_cast<module_object*>(next.get())) {
+            for (auto& [_, v] : module->attributes) take(v);
+            module->attributes.clear();
+        } else if (auto* coroutine = dynamic_cast<coroutine_object*>(next.get()); coroutine && coroutine->frame) {
+            for (auto& v : coroutine->frame->locals) take(v);
+            for (auto& v : coroutine->frame->stack) take(v);
+            coroutine->frame.reset();
+        } else {
+            take_children(*next, pending);
         }
     }
-    for (auto& globals : module_globals_) globals->names.clear();
-    modules_.clear();
-    builtins_->names.clear();
 }
 
 int interpreter::running_stack_depth() const { return running_stack_ ? running_stack_->depth() : 0; }

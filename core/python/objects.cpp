@@ -151,6 +151,11 @@ equality values_equal_checked(const value& a, const value& b, int depth) {
 }
 
 namespace {
+void take_items(std::vector<value>& items, std::vector<object_ptr>& out);
+void take_value(value& v, std::vector<object_ptr>& out);
+}  // namespace
+
+namespace {
 void take_items(std::vector<value>& items, std::vector<object_ptr>& out) {
     for (auto& item : items) {
         if (item.is_object() || item.is_raised()) out.push_back(item.take_object());
@@ -162,7 +167,8 @@ void take_value(value& v, std::vector<object_ptr>& out) {
     if (v.is_object() || v.is_raised()) out.push_back(v.take_object());
 }
 
-// Moves the children of a container out of it (what release_children frees by a loop).
+}  // namespace
+
 void take_children(object& o, std::vector<object_ptr>& out) {
     switch (o.kind) {
         case object_kind::list: take_items(static_cast<list_object&>(o).items, out); return;
@@ -192,7 +198,6 @@ void take_children(object& o, std::vector<object_ptr>& out) {
         default: return;
     }
 }
-}  // namespace
 
 void release_children(object& self) {
     std::vector<object_ptr> pending;

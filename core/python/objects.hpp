@@ -55,6 +55,8 @@ struct str_object : object {
 // Frees the objects only `self` keeps alive with a loop instead of one C++ call per level,
 // so that freeing a million-deep nested list cannot overflow the stack.
 void release_children(object& self);
+// Moves the values a container (list, tuple, dict, set, cell, exception) holds into `out`.
+void take_children(object& o, std::vector<object_ptr>& out);
 
 struct list_object : object {
     static constexpr object_kind static_kind = object_kind::list;
