@@ -1,4 +1,4 @@
-// The syntax tree of the Python subset: what parser.cpp builds and the evaluator walks.
+// The syntax tree of the Python subset: what parser.cpp builds and compiler.cpp compiles.
 // Nodes are plain structs; each base has a kind enum, and code switches on it and
 // static_casts to the derived struct named after the kind.
 #pragma once

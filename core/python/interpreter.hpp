@@ -155,7 +155,7 @@ public:
         if (task_base* task = loop_.current_task()) task->set_source_line(line);
     }
     // The line of the call being made: a builtin (print, time.sleep) reads it to say where
-    // it was called from. Set by the evaluator before every call, 0 for calls the loop makes.
+    // it was called from. Set by the VM before every call, 0 for calls the loop makes.
     void set_call_line(int line) { call_line_ = line; }
     int call_line() const { return call_line_; }
 
@@ -201,7 +201,7 @@ private:
     std::vector<std::shared_ptr<globals_table>> module_globals_;
 
 public:
-    // Used by the evaluator and the builtin modules.
+    // Used by the VM and the builtin modules.
     std::shared_ptr<globals_table> builtins() const { return builtins_; }
     value import_module(const std::string& name);
     // A call from native code (a key function, a callback): a function's frames run on a

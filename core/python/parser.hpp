@@ -15,7 +15,7 @@ struct parse_result {
     std::optional<syntax_error> error;  // the first error, in CPython 3.11's words where it has them
 };
 
-// Tokenizes, parses and resolves a whole program: the one entry point for the evaluator.
+// Tokenizes, parses and resolves a whole program: what compiler.cpp compiles.
 // Fills module::source_lines (also when there is an error, through the program being null:
 // callers keep their own copy of the source for carets in that case).
 parse_result parse_program(std::string_view source);

@@ -1,6 +1,6 @@
 // Python values: immediates (None, bool, int, float) inline, everything else a shared
 // heap object (objects.hpp). A raised exception travels as a value too (is_raised()),
-// returned up the evaluator as CPython returns NULL: no C++ throw per Python raise.
+// returned up the VM and the runtime as CPython returns NULL: no C++ throw per Python raise.
 #pragma once
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-// libFuzzer target over the whole interpreter: lexer, parser, resolver, evaluator and the
+// libFuzzer target over the whole interpreter: lexer, parser, resolver, compiler, VM and the
 // scheduler, with small step, loop and recursion budgets so every input ends quickly.
 // Build and run with `./dev fuzz [seconds]` (clang's libFuzzer with ASan and UBSan).
 #include <cstddef>
