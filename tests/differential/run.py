@@ -179,6 +179,19 @@ def sorted_braces(line):
     return re.sub(r"\{([^{}]*)\}", lambda m: "{" + ", ".join(sorted(m.group(1).split(", "))) + "}", line)
 
 
+def caught(line):
+    """'TypeError: message' from a line the generated handlers print for a caught exception."""
+    m = re.match(r"(?:error:|other|caught|task raised)\s*(\w+(?:Error|Exception|Group)):?\s*(.*)", line)
+    if not m:
+        return None
+    msg = m.group(2).strip()
+    if msg.startswith("(") and msg.endswith(")"):        # repr(e) or e.args
+        msg = msg[1:-1].rstrip(",")
+    if len(msg) >= 2 and msg[0] == msg[-1] and msg[0] in "'\"":
+        msg = msg[1:-1]
+    return f"{m.group(1)}: {msg}"
+
+
 def signature(ct, lt, ls):
     """A short description of a difference, to group programs that show the same bug."""
     if ls.timed_out:
@@ -200,9 +213,13 @@ def signature(ct, lt, ls):
             return "cpython raises: " + mask(cl[-1])
         if a != b and sorted_braces(a) == sorted_braces(b):
             return "set/dict printing order"
-        for prefix in ("error:", "other", "caught"):
-            if a.startswith(prefix) and b.startswith(prefix):
-                return f"caught exceptions differ: cpython {mask(a)!r} / loopstep {mask(b)!r}"
+        ea, eb = caught(a), caught(b)
+        if ea and eb:
+            return f"caught exceptions differ: cpython {mask(ea)!r} / loopstep {mask(eb)!r}"
+        if eb:
+            return f"loopstep raises (caught): {mask(eb)}"
+        if ea:
+            return f"cpython raises (caught), loopstep does not: {mask(ea)}"
         return f"first diff: cpython {mask(a)!r} / loopstep {mask(b)!r}"
     return "?"
 
@@ -361,7 +378,7 @@ def save_case(out_dir, r, binary, timeout, do_shrink, tmpdir):
         with open(os.path.join(d, fn), "w", encoding="utf-8") as f:
             f.write(content)
     if do_shrink and cat == "difference":
-        small, tries = shrink(r["program"], binary, timeout, r["result"][1], tmpdir)
+        small, tries = shrink(r["program"], binary, timeout, r["result"][1], tmpdir, budget_s=do_shrink)
         with open(os.path.join(d, "min.py"), "w", encoding="utf-8") as f:
             f.write(small)
         r["min_lines"] = len(small.splitlines())
@@ -377,7 +394,8 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "build", "differential"))
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--timeout", type=float, default=10)
-    ap.add_argument("--shrink", action="store_true", help="minimise each difference (the first 3 of each signature)")
+    ap.add_argument("--shrink", action="store_true", help="minimise the shortest program of each signature (min.py)")
+    ap.add_argument("--shrink-minutes", type=float, default=10, help="time limit for all the shrinking")
     ap.add_argument("--keep-skipped", type=int, default=3, help="examples kept per skipped category")
     ap.add_argument("--avoid", default="", help="comma-separated generator features to leave out (see "
                     "generate.py --help): " + ", ".join(generate.FEATURES))
@@ -471,15 +489,19 @@ def main():
         pool.join()
     elapsed = time.time() - start
     if a.shrink and pending:
-        print("shrinking (first 3 of each signature) ...", flush=True)
+        # the shortest program of each signature first; all of it within --shrink-minutes
+        print(f"shrinking the shortest program of each signature (at most {a.shrink_minutes:g} min) ...", flush=True)
         WORKER.update(binary=binary, timeout=a.timeout, tmp=tmp)
-        done = {}
-        for r in pending:
-            sig = r["result"][1]
-            if done.get(sig, 0) >= 3:
-                continue
-            done[sig] = done.get(sig, 0) + 1
-            save_case(a.out, r, binary, a.timeout, True, tmp)
+        shrink_deadline = time.time() + a.shrink_minutes * 60
+        firsts = {}
+        for r in sorted(pending, key=lambda r: r["lines"]):
+            firsts.setdefault(r["result"][1], r)
+        for r in sorted(firsts.values(), key=lambda r: -len(sigs[r["result"][1]])):
+            left = shrink_deadline - time.time()
+            if left < 5:
+                print("  (out of shrinking time)")
+                break
+            save_case(a.out, r, binary, a.timeout, min(60, left), tmp)
             print(f"  seed {r['seed']}: {r['lines']} -> {r.get('min_lines')} lines", flush=True)
     shutil.rmtree(tmp, ignore_errors=True)
 
