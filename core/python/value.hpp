@@ -17,6 +17,27 @@ public:
     enum class kind : std::uint8_t { none, boolean, integer, floating, object, unbound, raised };
 
     value() = default;
+    // Copies and moves touch the shared object only when there is one: ints, floats and
+    // None (most of what the VM's stack holds) are copied as plain bits.
+    [[gnu::always_inline]] value(const value& other) noexcept : kind_(other.kind_), int_(other.int_) {
+        if (other.object_) object_ = other.object_;
+    }
+    [[gnu::always_inline]] value(value&& other) noexcept : kind_(other.kind_), int_(other.int_) {
+        if (other.object_) object_ = std::move(other.object_);
+    }
+    [[gnu::always_inline]] value& operator=(const value& other) noexcept {
+        kind_ = other.kind_;
+        int_ = other.int_;
+        if (object_ || other.object_) object_ = other.object_;
+        return *this;
+    }
+    [[gnu::always_inline]] value& operator=(value&& other) noexcept {
+        kind_ = other.kind_;
+        int_ = other.int_;
+        if (object_ || other.object_) object_ = std::move(other.object_);
+        return *this;
+    }
+    ~value() = default;
     static value none() { return {}; }
     static value boolean(bool b) { value v; v.kind_ = kind::boolean; v.int_ = b; return v; }
     static value integer(std::int64_t i) { value v; v.kind_ = kind::integer; v.int_ = i; return v; }
