@@ -540,7 +540,6 @@ private:
     // Runs the unwinding of blocks_[from..] (innermost first), each outside its own handlers.
     void unwind_to(std::size_t from, bool keep_top, const stmt& s) {
         auto saved_handlers = handlers_;
-        const int saved_depth = depth_;
         for (std::size_t i = blocks_.size(); i-- > from;) {
             if (blocks_[i].kind == block_kind::except_star) {
                 fail("'break', 'continue' and 'return' cannot appear in an except* block", s.where, s.end);
@@ -550,7 +549,6 @@ private:
             at(s);
         }
         handlers_ = std::move(saved_handlers);
-        (void)saved_depth;
     }
 
     void break_or_continue(const stmt& s, bool is_break) {
@@ -772,7 +770,7 @@ private:
         span_ = outer;
     }
 
-    // Compiles e and, if it is starred, marks it: displays and calls unpack it.
+    // The expression inside a starred one (displays and calls unpack it), and whether it was.
     const expr& unstarred(const expr& e, bool& starred) {
         starred = e.kind == expr_kind::starred;
         return starred ? *static_cast<const starred_expr&>(e).value : e;

@@ -342,15 +342,19 @@ namespace {
 
 // The loop itself. `incoming` is a raised value to raise at the current instruction first
 // (a failed await), or unbound.
+// Leaves the instruction for the error path when `v` is a raised exception.
+#define RAISE_IF(v)                \
+    if ((v).is_raised()) {         \
+        error = std::move(v);      \
+        goto handle_error;         \
+    }
+
 run_result execute(interpreter& in, frame_stack& stack, value incoming) {
     interpreter::running_stack_guard running(in, stack);
     frame* f = stack.frames.back().get();
     value error;
     bool reraise = false;
-    if (incoming.is_raised()) {
-        error = std::move(incoming);
-        goto handle_error;
-    }
+    RAISE_IF(incoming);
     for (;;) {
     dispatch: {
         const instruction ins = f->code->instructions[f->ip++];
@@ -404,10 +408,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 break;
             case opcode::load_global: {
                 value v = lookup_global(in, *f, f->code->names[std::size_t(ins.arg)]);
-                if (v.is_raised()) {
-                    error = std::move(v);
-                    goto handle_error;
-                }
+                RAISE_IF(v);
                 s.push_back(std::move(v));
                 break;
             }
@@ -417,10 +418,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 break;
             case opcode::load_attr: {
                 value v = in.get_attribute(s.back(), f->code->names[std::size_t(ins.arg)]);
-                if (v.is_raised()) {
-                    error = std::move(v);
-                    goto handle_error;
-                }
+                RAISE_IF(v);
                 s.back() = std::move(v);
                 break;
             }
@@ -434,38 +432,26 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
             case opcode::binary_subscr: {
                 value v = in.get_item(s[s.size() - 2], s.back());
                 s.pop_back();
-                if (v.is_raised()) {
-                    error = std::move(v);
-                    goto handle_error;
-                }
+                RAISE_IF(v);
                 s.back() = std::move(v);
                 break;
             }
             case opcode::store_subscr: {
                 value v = in.set_item(s[s.size() - 2], s.back(), s[s.size() - 3]);
                 s.resize(s.size() - 3);
-                if (v.is_raised()) {
-                    error = std::move(v);
-                    goto handle_error;
-                }
+                RAISE_IF(v);
                 break;
             }
             case opcode::unary: {
                 value v = unary(in, unary_op(ins.arg), s.back());
-                if (v.is_raised()) {
-                    error = std::move(v);
-                    goto handle_error;
-                }
+                RAISE_IF(v);
                 s.back() = std::move(v);
                 break;
             }
             case opcode::binary: {
                 value v = binary(in, ins.arg, s[s.size() - 2], s.back());
                 s.pop_back();
-                if (v.is_raised()) {
-                    error = std::move(v);
-                    goto handle_error;
-                }
+                RAISE_IF(v);
                 s.back() = std::move(v);
                 break;
             }
@@ -477,10 +463,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                     v = in.compare(compare_op(ins.arg), left, right);
                 }
                 s.pop_back();
-                if (v.is_raised()) {
-                    error = std::move(v);
-                    goto handle_error;
-                }
+                RAISE_IF(v);
                 s.back() = std::move(v);
                 break;
             }
@@ -517,10 +500,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 break;
             case opcode::get_iter: {
                 value it = in.make_iterator(s.back());
-                if (it.is_raised()) {
-                    error = std::move(it);
-                    goto handle_error;
-                }
+                RAISE_IF(it);
                 s.back() = std::move(it);
                 break;
             }
@@ -556,10 +536,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 const int n = ins.arg & 0xffff;
                 value set = build_set(in, s.end() - n, s.end(), ins.arg & 0x10000);
                 s.resize(s.size() - std::size_t(n));
-                if (set.is_raised()) {
-                    error = std::move(set);
-                    goto handle_error;
-                }
+                RAISE_IF(set);
                 s.push_back(std::move(set));
                 break;
             }
@@ -627,10 +604,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
             case opcode::list_to_set: {
                 auto& items = s.back().as<list_object>()->items;
                 value set = build_set(in, items.begin(), items.end(), false);
-                if (set.is_raised()) {
-                    error = std::move(set);
-                    goto handle_error;
-                }
+                RAISE_IF(set);
                 s.back() = std::move(set);
                 break;
             }
@@ -655,10 +629,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 }
                 value text = format_value(in, std::move(s.back()), ins.arg, has_spec ? &spec : nullptr);
                 if (value repr_error = in.take_repr_error(); repr_error.is_raised()) text = std::move(repr_error);
-                if (text.is_raised()) {
-                    error = std::move(text);
-                    goto handle_error;
-                }
+                RAISE_IF(text);
                 s.back() = std::move(text);
                 break;
             }
@@ -694,10 +665,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                     break;
                 }
                 value result = in.call(callee, arguments);
-                if (result.is_raised()) {
-                    error = std::move(result);
-                    goto handle_error;
-                }
+                RAISE_IF(result);
                 s.push_back(std::move(result));
                 break;
             }
@@ -708,10 +676,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 s.resize(s.size() - 3);
                 in.set_call_line(f->line());
                 value result = in.call(callee, arguments);
-                if (result.is_raised()) {
-                    error = std::move(result);
-                    goto handle_error;
-                }
+                RAISE_IF(result);
                 s.push_back(std::move(result));
                 break;
             }
@@ -846,19 +811,13 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
             }
             case opcode::import_name: {
                 value module = in.import_module(f->code->names[std::size_t(ins.arg)]);
-                if (module.is_raised()) {
-                    error = std::move(module);
-                    goto handle_error;
-                }
+                RAISE_IF(module);
                 s.push_back(std::move(module));
                 break;
             }
             case opcode::import_from: {
                 value item = import_from(in, s.back(), f->code->names[std::size_t(ins.arg & 0xffff)], f->code->names[std::size_t(ins.arg >> 16)]);
-                if (item.is_raised()) {
-                    error = std::move(item);
-                    goto handle_error;
-                }
+                RAISE_IF(item);
                 s.push_back(std::move(item));
                 break;
             }
@@ -899,6 +858,8 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
     }
     }
 }
+
+#undef RAISE_IF
 
 }  // namespace
 
