@@ -1,4 +1,5 @@
 // loopstep's command line: `loopstep run FILE.py` runs a program and prints what CPython would.
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -12,9 +13,10 @@ namespace {
 
 int usage() {
     std::fprintf(stderr,
-                 "usage: loopstep run [--trace] FILE.py\n"
+                 "usage: loopstep run [--trace] [--time] FILE.py\n"
                  "  runs FILE.py (the lesson's Python subset) on a virtual clock and prints its output\n"
-                 "  --trace   also print every scheduler event to stderr\n");
+                 "  --trace   also print every scheduler event to stderr\n"
+                 "  --time    also print the seconds the run took (parse to exit, without start-up) to stderr\n");
     return 2;
 }
 
@@ -31,10 +33,11 @@ bool read_file(const std::string& path, std::string& text) {
 
 int main(int argc, char** argv) {
     if (argc < 3 || std::strcmp(argv[1], "run") != 0) return usage();
-    bool trace = false;
+    bool trace = false, time = false;
     std::string path;
     for (int i = 2; i < argc; ++i) {
         if (std::strcmp(argv[i], "--trace") == 0) trace = true;
+        else if (std::strcmp(argv[i], "--time") == 0) time = true;
         else path = argv[i];
     }
     if (path.empty()) return usage();
@@ -49,8 +52,11 @@ int main(int argc, char** argv) {
     if (trace) {
         options.trace = [](const loopstep::trace_event& event) { std::fprintf(stderr, "%s\n", loopstep::to_string(event).c_str()); };
     }
+    const auto start = std::chrono::steady_clock::now();
     const auto result = loopstep::python::run_program(source, options);
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
     std::fflush(stdout);
     std::fwrite(result.error_output.data(), 1, result.error_output.size(), stderr);
+    if (time) std::fprintf(stderr, "loopstep: run took %.6f s\n", took.count());
     return result.exit_code;
 }

@@ -340,6 +340,11 @@ frame_ptr function_frame(const std::shared_ptr<function_object>& function, std::
 
 namespace {
 
+// The loop returns to its caller every so many loop iterations and is entered again: a wasm
+// engine has no on-stack replacement, so a loop that never left its first call would keep
+// running the baseline compiler's code (V8's Liftoff) after the optimised code is ready.
+constexpr std::uint32_t back_edges_per_slice = 4096;
+
 // The loop itself. `incoming` is a raised value to raise at the current instruction first
 // (a failed await), or unbound.
 // Leaves the instruction for the error path when `v` is a raised exception.
@@ -354,6 +359,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
     frame* f = stack.frames.back().get();
     value error;
     bool reraise = false;
+    std::uint32_t back_edges_left = back_edges_per_slice;
     RAISE_IF(incoming);
     for (;;) {
     dispatch: {
@@ -471,6 +477,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
             case opcode::jump_backward:
                 if (!in.tick(error)) goto handle_error;
                 f->ip = std::uint32_t(ins.arg);
+                if (--back_edges_left == 0) return {run_status::sliced, value()};
                 break;
             case opcode::pop_jump_if_false: {
                 const bool truth = s.back().is_bool() ? s.back().as_bool() : in.truthy(s.back());
@@ -861,14 +868,21 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
 
 #undef RAISE_IF
 
+// Runs slice after slice until the stack returns, raises or suspends.
+run_result execute_until_done(interpreter& in, frame_stack& stack, value incoming) {
+    run_result result = execute(in, stack, std::move(incoming));
+    while (result.status == run_status::sliced) result = execute(in, stack, value::unbound());
+    return result;
+}
+
 }  // namespace
 
-run_result run_frames(interpreter& in, frame_stack& stack) { return execute(in, stack, value::unbound()); }
+run_result run_frames(interpreter& in, frame_stack& stack) { return execute_until_done(in, stack, value::unbound()); }
 
 run_result resume_frames(interpreter& in, frame_stack& stack, value sent) {
-    if (sent.is_raised()) return execute(in, stack, std::move(sent));
+    if (sent.is_raised()) return execute_until_done(in, stack, std::move(sent));
     stack.frames.back()->stack.push_back(std::move(sent));
-    return execute(in, stack, value::unbound());
+    return execute_until_done(in, stack, value::unbound());
 }
 
 }  // namespace loopstep::python

@@ -11,7 +11,8 @@
 
 namespace loopstep::python {
 
-enum class run_status : std::uint8_t { returned, raised, suspended };
+// `sliced`: the loop paused itself to be entered again (vm.cpp); never seen outside it.
+enum class run_status : std::uint8_t { returned, raised, suspended, sliced };
 
 struct run_result {
     run_status status = run_status::returned;
