@@ -222,7 +222,7 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
         text += end.is_none() ? "\n" : in.str(end);
         in.write(text);
         (void)file;
-        return value();
+        return in.run_stopped() ? in.run_limit_error() : value();
     });
     define(in, g, "len", [](interpreter& in, arguments_t& args) -> value {
         value error = expect_count(in, args, "len", 1, 1);

@@ -64,13 +64,20 @@ interpreter::~interpreter() {
 
 int interpreter::running_stack_depth() const { return running_stack_ ? running_stack_->depth() : 0; }
 
+namespace {
+// 30000000 -> "30,000,000": limits in messages are read, not parsed.
+std::string with_thousands(std::uint64_t number) {
+    std::string digits = std::to_string(number);
+    for (int at = int(digits.size()) - 3; at > 0; at -= 3) digits.insert(std::size_t(at), ",");
+    return digits;
+}
+}  // namespace
+
 void interpreter::write(const std::string& text) {
-    if (repr_too_deep_) return;  // the text is cut short: the call raises RecursionError instead
-    if (output_bytes_ > options_.max_output_bytes) return;
+    if (repr_too_deep_ || run_stopped()) return;  // cut short: the call raises instead
     output_bytes_ += text.size();
-    if (output_bytes_ > options_.max_output_bytes) {
-        const std::string notice = "\n[loopstep: output stopped after " + std::to_string(options_.max_output_bytes / 1'000'000) + " MB]\n";
-        if (options_.write_output) options_.write_output(notice);
+    if (output_bytes_ > options_.limits.output_bytes) {
+        stop_run("the program printed more than " + with_thousands(options_.limits.output_bytes) + " bytes, the most one run may print");
         return;
     }
     if (options_.write_output) options_.write_output(text);
@@ -82,17 +89,74 @@ void interpreter::write(const std::string& text) {
 }
 
 bool interpreter::fits(std::size_t items, value& error, bool is_str) {
-    if (items <= (is_str ? options_.max_str_bytes : options_.max_sequence_length)) return true;
-    error = value::raised(make_exception(types_.memory_error, {}).as_object());
+    if (items > (is_str ? options_.max_str_bytes : options_.max_sequence_length)) {
+        error = value::raised(make_exception(types_.memory_error, {}).as_object());
+        return false;
+    }
+    // Small growth is left to the periodic check in tick(): asking for memory use costs.
+    constexpr std::size_t large = 1 << 20;
+    const std::size_t bytes = is_str ? items : items * sizeof(value);
+    return bytes < large || memory_allows(bytes, error);
+}
+
+namespace {
+// Memory use is asked for every this many steps and events, not at each.
+constexpr std::uint64_t memory_check_interval = 4096;
+}  // namespace
+
+bool interpreter::check_limits(value& error) {
+    if (run_stopped()) {
+        error = run_limit_error();
+        return false;
+    }
+    if (ticks_ > options_.step_budget) {
+        error = raise(types_.step_budget_error,
+                      "the program ran " + std::to_string(options_.step_budget) +
+                          " steps without reaching an await: is there an endless loop? The loop was stopped.");
+        return false;
+    }
+    if (run_ticks_ > options_.limits.steps) {
+        stop_run("the program ran " + with_thousands(options_.limits.steps) +
+                 " steps (loop turns and calls), the most one run may take: does a task loop for ever?");
+        error = run_limit_error();
+        return false;
+    }
+    if (!memory_allows(0, error)) return false;
+    next_limit_check_ = std::min(options_.limits.steps + 1, run_ticks_ + memory_check_interval);
+    return true;
+}
+
+bool interpreter::memory_allows(std::size_t more, value& error) {
+    const run_limits& limits = options_.limits;
+    if (!limits.memory_in_use || !limits.memory_bytes) return true;
+    const std::size_t in_use = limits.memory_in_use();
+    if (in_use + more <= limits.memory_bytes) return true;
+    stop_run("the program needs more than " + with_thousands(limits.memory_bytes / 1'000'000) +
+             " MB of memory (its objects and the recording of its run), the most one run may use");
+    error = run_limit_error();
     return false;
 }
 
-bool interpreter::tick(value& error) {
-    if (++ticks_ <= options_.step_budget) return true;
-    error = raise(types_.step_budget_error,
-                  "the program ran " + std::to_string(options_.step_budget) +
-                      " steps without reaching an await: is there an endless loop? The loop was stopped.");
-    return false;
+void interpreter::stop_run(const std::string& message) {
+    if (run_stopped()) return;
+    stop_message_ = message;
+    stop_line_ = call_line_;
+    if (task_base* task = loop_.current_task()) stop_line_ = task->source_line() ? task->source_line() : stop_line_;
+    next_limit_check_ = 0;  // every tick from now on goes to check_limits, which raises
+}
+
+bool interpreter::count_event() {
+    ++events_;
+    if (events_ > options_.limits.events) {
+        stop_run("the program's run reached " + with_thousands(options_.limits.events) +
+                 " scheduler events, the most one run may record: does a task loop for ever?");
+        return false;
+    }
+    if (events_ % memory_check_interval == 0) {
+        value ignored;  // a stop here is seen by the next tick or await
+        memory_allows(0, ignored);
+    }
+    return true;
 }
 
 // ---- types ------------------------------------------------------------------------------------
@@ -149,6 +213,7 @@ void interpreter::install_types() {
     // Not CPython: what stops a loop that never awaits. A BaseException, so that
     // `except Exception` cannot swallow it.
     t.step_budget_error = make("LoopBlockedError", t.base_exception, "loopstep");
+    t.run_limit_error = make("RunLimitError", t.base_exception, "loopstep");
     t.task = make("Task", t.object, "_asyncio");
     t.future = make("Future", t.object, "_asyncio");
     t.queue = make("Queue", t.object, "asyncio.queues");
@@ -164,7 +229,7 @@ void interpreter::install_types() {
           t.key_error, t.index_error, t.value_error, t.type_error, t.runtime_error, t.recursion_error,
           t.not_implemented_error, t.name_error, t.unbound_local_error, t.attribute_error, t.assertion_error,
           t.stop_iteration, t.os_error, t.timeout_error, t.memory_error, t.cancelled_error, t.invalid_state_error,
-          t.queue_empty, t.queue_full, t.step_budget_error}) {
+          t.queue_empty, t.queue_full, t.step_budget_error, t.run_limit_error}) {
         std::weak_ptr<type_object> weak = exception_type;
         exception_type->construct = [weak](interpreter& in, call_arguments& arguments) -> value {
             if (!arguments.keywords.empty()) {
@@ -348,6 +413,7 @@ coro<value> interpreter::drive(frame_stack& stack) {
     run_result result = run_frames(*this, stack);
     while (result.status == run_status::suspended) {
         value sent = co_await await_native(std::move(result.result));
+        if (run_stopped()) sent = run_limit_error();
         reset_ticks();
         result = resume_frames(*this, stack, std::move(sent));
     }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ast.hpp"
+#include "loopstep/python/run_program.hpp"
 #include "objects.hpp"
 
 namespace loopstep::python {
@@ -37,7 +38,7 @@ struct interpreter_options {
     // them MemoryError, rather than exhausting the browser tab's memory.
     std::size_t max_sequence_length = 10'000'000;
     std::size_t max_str_bytes = 100'000'000;
-    std::size_t max_output_bytes = 16'000'000;  // what print may write in one run
+    run_limits limits;
 };
 
 class interpreter {
@@ -62,7 +63,7 @@ public:
             key_error, index_error, value_error, type_error, runtime_error, recursion_error,
             not_implemented_error, name_error, unbound_local_error, attribute_error, assertion_error,
             stop_iteration, os_error, timeout_error, memory_error, base_exception_group, exception_group,
-            cancelled_error, invalid_state_error, queue_empty, queue_full, step_budget_error,
+            cancelled_error, invalid_state_error, queue_empty, queue_full, step_budget_error, run_limit_error,
             task, future, queue, event, lock, semaphore, timeout, task_group, loop;
     };
     const builtin_types& types() const { return types_; }
@@ -143,9 +144,25 @@ public:
     }
     void write(const std::string& text);
 
-    // Counts a unit of work; raises the step-budget error when a loop never awaits.
-    bool tick(value& error);
+    // Counts a unit of work (a loop turn, a call); raises the step-budget error when a loop
+    // never awaits, and RunLimitError once the run is over one of its limits.
+    bool tick(value& error) {
+        if (++ticks_ <= options_.step_budget && ++run_ticks_ < next_limit_check_) return true;
+        return check_limits(error);
+    }
     void reset_ticks() { ticks_ = 0; }
+
+    // ---- limits of the whole run (run_limits) -----------------------------------------
+    // Ends the run for good: from now on every tick and await raises RunLimitError(message).
+    void stop_run(const std::string& message);
+    bool run_stopped() const { return !stop_message_.empty(); }
+    const std::string& stop_message() const { return stop_message_; }
+    int stop_line() const { return stop_line_; }
+    value run_limit_error() { return raise(types_.run_limit_error, stop_message_); }
+    // Stops the run when the embedder's memory measure plus `more` bytes is over the limit.
+    bool memory_allows(std::size_t more, value& error);
+    // One traced event: stops the run past the event limit; false when it is not to be kept.
+    bool count_event();
 
     // ---- source lines for the trace -----------------------------------------------------
     // The running task is now at `line` (an await, an `async with`, a return): the loop puts
@@ -186,6 +203,12 @@ private:
     std::shared_ptr<globals_table> builtins_;
     std::map<std::string, value> modules_;
     std::uint64_t ticks_ = 0;
+    std::uint64_t run_ticks_ = 0;
+    std::uint64_t next_limit_check_ = 0;  // run_ticks_ at which check_limits looks again
+    std::uint64_t events_ = 0;
+    std::string stop_message_;
+    int stop_line_ = 0;
+    bool check_limits(value& error);
     int call_line_ = 0;
     std::size_t repr_spent_ = 0;
     int repr_depth_ = 0;

@@ -135,9 +135,13 @@ value asyncio_run(interpreter& in, arguments_t& args) {
                            "the event loop ran " + std::to_string(loop.steps_run()) +
                                " steps and the program has not finished: does a task loop forever? It was stopped.");
     } catch (const deadlock_error&) {
+        // Timers still pending here are all at infinity (the loop stops only when none can fire).
         failure = in.raise(in.types().runtime_error,
-                           "the program can never finish: every task is waiting and nothing will wake them "
-                           "(a future nobody resolves, or a queue nobody fills?)");
+                           loop.has_scheduled_work()
+                               ? "the program can never finish: every task is waiting and the only timers left are "
+                                 "infinitely far away (a sleep or timeout of float('inf')?); CPython would wait for ever"
+                               : "the program can never finish: every task is waiting and nothing will wake them "
+                                 "(a future nobody resolves, or a queue nobody fills?)");
     }
     try {
         cancel_remaining_tasks(loop);

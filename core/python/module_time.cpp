@@ -1,4 +1,6 @@
 // The time module on the virtual clock: time.sleep blocks the loop and advances the clock.
+#include <cmath>
+
 #include "interpreter.hpp"
 
 namespace loopstep::python {
@@ -18,8 +20,12 @@ value make_time_module(interpreter& in) {
         }
         const value& seconds = args.positional[0];
         if (!seconds.is_number()) return in.raise_type_error("'" + in.type_name(seconds) + "' object cannot be interpreted as an integer");
-        if (seconds.to_double() < 0) return in.raise_value_error("sleep length must be non-negative");
-        in.loop().block_for(seconds.to_double(), in.call_line());
+        // CPython converts to whole nanoseconds in a 64-bit integer first, then checks the sign.
+        const double length = seconds.to_double();
+        if (length != length) return in.raise_value_error("Invalid value NaN (not a number)");
+        if (std::fabs(length) * 1e9 >= 0x1p63) return in.raise(in.types().overflow_error, "timestamp out of range for platform time_t");
+        if (length < 0) return in.raise_value_error("sleep length must be non-negative");
+        in.loop().block_for(length, in.call_line());
         return value();
     }));
     (void)in;

@@ -140,8 +140,9 @@ static value float_binary(interpreter& in, binary_op op, double a, double b) {
 static value repeat(interpreter& in, const std::vector<value>& items, std::int64_t times, bool as_list) {
     std::vector<value> result;
     if (times > 0) {
-        if (times > std::int64_t(in.options().max_sequence_length) || items.size() * std::size_t(times) > in.options().max_sequence_length) {
-            return value::raised(in.make_exception(in.types().memory_error, {}).as_object());
+        value error;
+        if (times > std::int64_t(in.options().max_sequence_length) || !in.fits(items.size() * std::size_t(times), error)) {
+            return error.is_raised() ? error : value::raised(in.make_exception(in.types().memory_error, {}).as_object());
         }
         result.reserve(items.size() * std::size_t(times));
         for (std::int64_t i = 0; i < times; ++i) result.insert(result.end(), items.begin(), items.end());

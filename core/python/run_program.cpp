@@ -37,6 +37,10 @@ std::string syntax_error_text(const syntax_error& error, const std::vector<std::
     return text + error.type + ": " + error.message + "\n";
 }
 
+bool exception_of_type(const value& raised, const type_ptr& type) {
+    return static_cast<exception_object*>(raised.as_object().get())->type == type;
+}
+
 std::string last_line(interpreter& in, const value& exception) {
     auto* e = exception.as<exception_object>();
     std::string text = e->type->qualified_name();
@@ -83,10 +87,40 @@ std::string traceback_text(interpreter& in, const value& exception, const std::v
     return text + margin + "    +" + std::string(36, '-') + "\n";
 }
 
+void fail(program_result& result, const std::string& type, const std::string& message, int line) {
+    result.exit_code = 1;
+    result.error_output += type + ": " + message + "\n";
+    result.error = program_error{type, message, line, 0, 0};
+}
+
+void run_checked(std::string_view source, const program_options& options, program_result& result);
+
 }  // namespace
 
+// Whatever a program does, the embedder gets a result: a C++ exception (memory exhausted
+// included) ends the run as an error, with what was printed before it.
 program_result run_program(std::string_view source, const program_options& options) {
     program_result result;
+    if (source.size() > options.limits.source_bytes) {
+        fail(result, "loopstep.RunLimitError",
+             "the program is " + std::to_string(source.size()) + " bytes long; loopstep runs programs of at most " +
+                 std::to_string(options.limits.source_bytes) + " bytes",
+             0);
+        return result;
+    }
+    try {
+        run_checked(source, options, result);
+    } catch (const std::bad_alloc&) {
+        fail(result, "MemoryError", "the run ran out of memory", 0);
+    } catch (const std::exception& error) {
+        fail(result, "loopstep.InternalError", std::string("the run failed inside loopstep (a bug): ") + error.what(), 0);
+    }
+    return result;
+}
+
+namespace {
+
+void run_checked(std::string_view source, const program_options& options, program_result& result) {
     parse_result parsed = parse_program(source);
     compile_result compiled;
     if (!parsed.error) {
@@ -109,9 +143,16 @@ program_result run_program(std::string_view source, const program_options& optio
         result.exit_code = 1;
         result.error_output = syntax_error_text(error, lines, options.filename);
         result.error = program_error{error.type, error.message, error.where.line, error.where.column, error.end.column};
-        return result;
+        return;
     }
-    loop_options loop_settings{.trace = options.trace, .step_limit = options.loop_step_limit};
+    interpreter* running = nullptr;  // set once the interpreter exists; events before it are few
+    trace_sink trace;
+    if (options.trace) {
+        trace = [&running, sink = options.trace](const trace_event& event) {
+            if (!running || running->count_event()) sink(event);
+        };
+    }
+    loop_options loop_settings{.trace = trace, .step_limit = options.loop_step_limit};
     loop_settings.on_report = [&result](const std::string& line) { result.error_output += line + "\n"; };
     event_loop loop(loop_settings);
     interpreter_options settings;
@@ -123,20 +164,26 @@ program_result run_program(std::string_view source, const program_options& optio
     settings.step_budget = options.step_budget;
     settings.loop_step_limit = options.loop_step_limit;
     settings.recursion_limit = options.recursion_limit;
+    settings.limits = options.limits;
     {
         interpreter in(loop, settings);
+        running = &in;
         value ended = in.run_module(*parsed.program, compiled.code);
+        // Past a limit the run ends with it, even if the program caught it or then failed otherwise.
+        if (in.run_stopped() && !(ended.is_raised() && exception_of_type(ended, in.types().run_limit_error))) ended = in.run_limit_error();
         if (ended.is_raised()) {
             value exception = value::of(ended.as_object());
             auto* e = exception.as<exception_object>();
             result.exit_code = 1;
             result.error_output += traceback_text(in, exception, parsed.program->source_lines, options.filename);
-            const int line = e->traceback.empty() ? 0 : e->traceback.front().line;
+            const int line = e->traceback.empty() ? in.stop_line() : e->traceback.front().line;
             result.error = program_error{e->type->qualified_name(), in.str(exception), line, 0, 0};
         }
         result.virtual_time = loop.time();
+        running = nullptr;
     }
-    return result;
 }
+
+}  // namespace
 
 }  // namespace loopstep::python

@@ -667,6 +667,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                         error = in.raise(in.types().recursion_error, "maximum recursion depth exceeded");
                         goto handle_error;
                     }
+                    if (!in.tick(error)) goto handle_error;
                     stack.frames.push_back(function_frame(std::static_pointer_cast<function_object>(callee.as_object()), std::move(locals)));
                     f = stack.frames.back().get();
                     break;

@@ -2,6 +2,7 @@
 #include "loopstep/event_loop.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 #include "loopstep/exceptions.hpp"
@@ -11,8 +12,6 @@
 namespace loopstep {
 
 namespace {
-// asyncio: select() waits at most a day, so a long sleep jumps the clock in steps of a day.
-constexpr double maximum_select_timeout = 24 * 3600;
 // asyncio: timers due within the clock's resolution of "now" are ready (time.monotonic's: 1 ns).
 constexpr double clock_resolution = 1e-9;
 // asyncio rebuilds the timer heap when more than half of 100+ timers are cancelled.
@@ -133,7 +132,9 @@ callback_handle event_loop::call_at(double when, std::function<void()> callback,
     auto entry = std::make_shared<detail::scheduled_callback>();
     entry->run = std::move(callback);
     entry->id = ++last_callback_id_;
-    entry->when = when;
+    // asyncio: a NaN deadline compares false with everything, so its timer is due at the next
+    // iteration (asyncio.sleep(nan) returns at once); keeping NaN out keeps the heap ordered.
+    entry->when = when != when ? now_ : when;
     entry->order = ++last_timer_order_;
     entry->task = task;
     entry->is_timer = true;
@@ -195,12 +196,17 @@ void event_loop::move_due_timers() {
 bool event_loop::begin_iteration() {
     drop_cancelled_timers();
     if (ready_.empty() && !stopping_) {
-        if (timers_.empty()) return false;
-        // Sleeping until the first deadline lands exactly on it (no float drift from
-        // now + (deadline - now)); a far deadline is approached a day at a time.
+        // A timer at infinity never fires: with only those left, the loop would wait for ever.
+        if (timers_.empty() || std::isinf(timers_.front()->when)) return false;
+        // The virtual clock jumps straight to the first deadline, however far: asyncio's
+        // select() would wake once a day on the way, which changes nothing a program sees.
         const double deadline = timers_.front()->when;
         if (deadline > now_) {
-            now_ = deadline - now_ > maximum_select_timeout ? now_ + maximum_select_timeout : deadline;
+            now_ = deadline;
+            // Past about 97 days a double cannot hold now + 1 ns, so the deadline would never be
+            // "before now + resolution": land on the next representable time, as a real clock
+            // would pass the deadline (the oracle does the same).
+            if (now_ + clock_resolution == now_) now_ = std::nextafter(now_, INFINITY);
             emit(trace_kind::clock_advanced, 0, 0, 0, now_);
         }
     }
@@ -215,7 +221,7 @@ step_report event_loop::step() {
             if (!begin_iteration()) return {.time = now_};
             if (remaining_in_iteration_ == 0) {
                 if (stopping_) return {.time = now_};
-                continue;  // the clock jumped a day towards a far timer; go on
+                continue;  // only cancelled timers were due; go on
             }
         }
         current_ = std::move(ready_.front());

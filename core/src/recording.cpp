@@ -184,13 +184,20 @@ trace_sink recording::sink() {
 void recording::add(const trace_event& event) {
     events_.push_back(event);
     apply(latest_, event);
-    if (events_.size() % keyframe_interval == 0) keyframes_.push_back(latest_);
+    if (events_.size() % keyframe_interval == 0) {
+        // A keyframe holds the output's length, not a copy: copies would grow as output x events.
+        std::string output = std::move(latest_.output);
+        keyframes_.push_back(latest_);
+        latest_.output = std::move(output);
+        keyframe_output_sizes_.push_back(latest_.output.size());
+    }
 }
 
 snapshot recording::at(std::size_t event_count) const {
     event_count = std::min(event_count, events_.size());
     const std::size_t keyframe = std::min(event_count / keyframe_interval, keyframes_.size() - 1);
     snapshot state = keyframes_[keyframe];
+    state.output.assign(latest_.output, 0, keyframe_output_sizes_[keyframe]);
     for (std::size_t i = keyframe * keyframe_interval; i < event_count; ++i) apply(state, events_[i]);
     return state;
 }

@@ -36,6 +36,7 @@ import asyncio
 import ast
 import heapq
 import itertools
+import math
 import os
 import selectors
 import subprocess
@@ -78,6 +79,8 @@ def _blocking_sleep(seconds):
         raise TypeError(f"'{type(seconds).__name__}' object cannot be interpreted as an integer")
     if seconds != seconds:
         raise ValueError("Invalid value NaN (not a number)")
+    if abs(seconds) * 1e9 >= 2**63:  # CPython's conversion to 64-bit nanoseconds, before the sign check
+        raise OverflowError("timestamp out of range for platform time_t")
     if seconds < 0:
         raise ValueError("sleep length must be non-negative")
     CLOCK.block(float(seconds))
@@ -94,7 +97,8 @@ class _JumpingSelector(selectors.DefaultSelector):
     loop = None
 
     def select(self, timeout=None):
-        if timeout is None:
+        # A timer at infinity never fires: with only those left, CPython waits for ever too.
+        if timeout is None or (timeout > 0 and math.isinf(self.loop._scheduled[0]._when)):
             sys.stdout.flush()
             sys.stderr.write("oracle: deadlock: nothing is ready and no timer is pending;"
                              " CPython would wait forever\n")
@@ -103,6 +107,10 @@ class _JumpingSelector(selectors.DefaultSelector):
         if timeout > 0:
             # _run_once computed timeout from the head of the timer heap just now.
             CLOCK.jump_to(self.loop._scheduled[0]._when)
+            # Far out (about 97 days on), now + 1 ns rounds back to now and _run_once would never
+            # see the timer as due: a real clock passes the deadline, so take the next float.
+            if CLOCK.now + self.loop._clock_resolution == CLOCK.now:
+                CLOCK.now = math.nextafter(CLOCK.now, math.inf)
         return super().select(0)
 
 

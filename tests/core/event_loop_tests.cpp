@@ -1,7 +1,10 @@
 // Event loop behaviour: ready queue order, iterations, timers and the virtual clock.
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "loopstep/loopstep.hpp"
+#include "loopstep/recording.hpp"
 #include "recorder.hpp"
 
 using namespace loopstep;
@@ -112,13 +115,28 @@ TEST_CASE("run_forever returns after the iteration in which stop was called", "[
     CHECK(log.lines.back() == "next iteration");
 }
 
-TEST_CASE("a day-long timer is reached in one-day clock jumps, as asyncio's select does", "[event_loop]") {
-    event_loop loop;
+TEST_CASE("a far timer is reached in one clock jump, one event however far", "[event_loop]") {
+    recording run;
+    event_loop loop({.trace = run.sink()});
     double fired = -1;
-    loop.call_later(3 * 86400 + 0.5, [&] { fired = loop.time(); });
+    loop.call_later(1e12, [&] { fired = loop.time(); });
     while (loop.step().kind != step_kind::idle) {
     }
-    CHECK(fired == 3 * 86400 + 0.5);
+    // Past about 97 days now + 1 ns rounds to now: the clock lands one representable step later.
+    CHECK(fired == std::nextafter(1e12, INFINITY));
+    CHECK(std::count_if(run.events().begin(), run.events().end(),
+                        [](const trace_event& e) { return e.kind == trace_kind::clock_advanced; }) == 1);
+}
+
+TEST_CASE("a NaN deadline is due at once and a timer at infinity never fires", "[event_loop]") {
+    event_loop loop;
+    std::vector<std::string> fired;
+    loop.call_later(INFINITY, [&] { fired.push_back("infinity"); });
+    loop.call_later(std::nan(""), [&] { fired.push_back("nan"); });
+    loop.call_later(2, [&] { fired.push_back("two"); });
+    CHECK_THROWS_AS(loop.run_forever(), deadlock_error);
+    CHECK(fired == std::vector<std::string>{"nan", "two"});
+    CHECK(loop.time() == 2);
 }
 
 TEST_CASE("block_for advances the clock while nothing else runs", "[event_loop]") {

@@ -1,6 +1,8 @@
 // The app's model operations: chapters, runs, answers, the cursor. Pairs with app_state.hpp.
 #include "model/app_state.hpp"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <utility>
 
@@ -14,6 +16,26 @@ chapter_progress fresh_progress(const chapter& chapter) {
     for (const lesson_param& param : chapter.params) progress.params.push_back(param.value);
     progress.answers.assign(chapter.questions.size(), -1);
     return progress;
+}
+
+// The heap in use: the learner's objects and the recording being made, the run's whole cost.
+std::size_t heap_in_use() {
+#ifdef __EMSCRIPTEN__
+    return static_cast<std::size_t>(mallinfo().uordblks);
+#else
+    return mallinfo2().uordblks;
+#endif
+}
+
+// What one run in the page may spend: about 2 s of work in wasm and well under the tab's
+// 256 MB, whatever the learner types (core/include/loopstep/python/run_program.hpp).
+python::run_limits page_limits() {
+    return {.steps = 10'000'000,
+            .events = 300'000,
+            .output_bytes = 2'000'000,
+            .source_bytes = max_source_bytes,
+            .memory_in_use = heap_in_use,
+            .memory_bytes = 160'000'000};
 }
 
 chapter_progress* current_progress(app_state& app) {
@@ -49,6 +71,7 @@ void load_program(app_state& app, std::string source) {
     if (!app.source.empty()) {
         python::program_options options;
         options.trace = app.run.sink();
+        options.limits = page_limits();
         app.result = python::run_program(app.source, options);
     } else {
         app.result = {};

@@ -27,6 +27,8 @@ struct display_settings {
     float text_scale = 1.0f;  // 1 = the default text size
     bool operator==(const display_settings&) const = default;
 };
+// The longest program the page runs; the page refuses longer code before it reaches the wasm.
+inline constexpr std::size_t max_source_bytes = 256 * 1024;
 inline constexpr float min_text_scale = 0.8f;
 inline constexpr float max_text_scale = 2.0f;
 

@@ -1,6 +1,7 @@
 // Writes app_state as the JSON object shell/API.md describes. Pairs with state_json.hpp.
 #include "model/state_json.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <string_view>
 
@@ -27,6 +28,10 @@ public:
     }
     void number(double value) {
         separate();
+        if (!std::isfinite(value)) {  // JSON has no NaN or infinity: a reader would fail on the whole state
+            out_ += "null";
+            return;
+        }
         char buffer[32];
         std::snprintf(buffer, sizeof buffer, "%.15g", value);
         out_ += buffer;

@@ -71,7 +71,8 @@ public:
 private:
     static constexpr std::size_t keyframe_interval = 256;
     std::vector<trace_event> events_;
-    std::vector<snapshot> keyframes_{snapshot{}};  // keyframes_[i] = state after i * interval events
+    std::vector<snapshot> keyframes_{snapshot{}};  // keyframes_[i] = state after i * interval events, output left out
+    std::vector<std::size_t> keyframe_output_sizes_{0};  // ... and the length of its output (a prefix of latest_'s)
     snapshot latest_;
 };
 

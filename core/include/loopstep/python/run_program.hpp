@@ -12,6 +12,20 @@
 
 namespace loopstep::python {
 
+// What one whole run may spend. Past any limit the run stops for good (no `except` gets past
+// it) with loopstep.RunLimitError at the line where it stopped; what ran before stays
+// recorded. They keep a browser tab responsive and within its memory whatever is typed.
+struct run_limits {
+    std::uint64_t steps = 30'000'000;       // loop turns and Python calls, over the whole run
+    std::uint64_t events = 2'000'000;       // scheduler events traced (each is kept by a recording)
+    std::size_t output_bytes = 16'000'000;  // what print may write
+    std::size_t source_bytes = 1'000'000;   // the program's text, checked before it is parsed
+    // The embedder's measure of the memory in use (its heap), and the most it may reach;
+    // checked every few thousand steps and events and before any large allocation.
+    std::function<std::size_t()> memory_in_use;
+    std::size_t memory_bytes = 0;
+};
+
 struct program_options {
     std::string filename = "main.py";  // shown in tracebacks
     trace_sink trace;                   // every scheduler event, if set
@@ -19,6 +33,7 @@ struct program_options {
     std::uint64_t step_budget = 20'000'000;    // statements and loop turns between two awaits
     std::uint64_t loop_step_limit = 5'000'000;  // event-loop steps in one asyncio.run
     int recursion_limit = 1000;
+    run_limits limits;
 };
 
 // Where and why a program failed, for the editor: a syntax error or an uncaught exception.
