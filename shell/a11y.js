@@ -133,7 +133,13 @@ window.loopstepA11y = (function () {
     on('a11y-step', () => api.step());
     on('a11y-end', () => api.toEnd());
     on('a11y-play', () => (api.state().playing ? api.pause() : api.play()));
-    on('a11y-run', () => api.runCode($('a11y-editor').value));
+    $('a11y-run').addEventListener('click', () => {
+      try {
+        render(api.runCode($('a11y-editor').value));
+      } catch (error) {  // refused before it ran (shell/api.js): say why where the errors are said
+        $('a11y-error').textContent = error.message;
+      }
+    });
     on('a11y-smaller', () => { const d = api.state().display; api.setDisplay({ ...d, textScale: d.textScale - 0.1 }); });
     on('a11y-larger', () => { const d = api.state().display; api.setDisplay({ ...d, textScale: d.textScale + 0.1 }); });
     $('a11y-contrast').addEventListener('change', (event) => render(api.setDisplay({ ...api.state().display, highContrast: event.target.checked })));

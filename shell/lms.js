@@ -126,6 +126,11 @@ window.loopstepLms = (function () {
     return two(hours) + ':' + two(minutes) + ':' + two(seconds) + '.' + String(centis % 100).padStart(2, '0');
   }
 
+  // SCORM 1.2's lesson statuses from least to most done.
+  function statusRank(status) {
+    return { passed: 3, completed: 3, failed: 2, incomplete: 1 }[status] ?? 0;
+  }
+
   function lmsStore(api, resumed) {
     const startedAt = Date.now();
     const get = (element) => {
@@ -142,6 +147,9 @@ window.loopstepLms = (function () {
 
     const status = get('cmi.core.lesson_status');
     if (status === '' || status === 'not attempted') set('cmi.core.lesson_status', 'incomplete');
+    // A status the LMS already holds (an earlier attempt, an instructor's) is never lowered by
+    // this session's: "passed" stays passed even when this session's check is not finished.
+    const rankOnEntry = statusRank(status);
     set('cmi.core.score.min', 0);
     set('cmi.core.score.max', 100);
     set('cmi.core.exit', 'suspend');  // keep suspend_data for the next launch
@@ -186,7 +194,7 @@ window.loopstepLms = (function () {
           last.raw = raw;
           milestone = true;
         }
-        if (lessonStatus !== last.status) {
+        if (lessonStatus !== last.status && statusRank(lessonStatus) >= rankOnEntry) {
           if (set('cmi.core.lesson_status', lessonStatus)) last.status = lessonStatus;
           milestone = true;
         }

@@ -31,23 +31,55 @@ window.loopstepProgress = (function () {
     return { chapter: number('chapter'), step: number('step'), code: fields.get('code') };
   }
 
-  // Replays saved progress through the API: sliders, code and answers of every chapter, then
-  // the place. The fragment wins over storage for the place and the current chapter's code.
+  // Replays saved progress through the API, field by field: a field that is malformed or that
+  // the module refuses is left out with a note on the page; everything else comes back, and
+  // saving goes on (it then saves what is on screen). The fragment wins over storage for the
+  // place and the current chapter's code.
   function restore(api, stored, fragment) {
+    const problems = [];
+    const attempt = (what, action) => {
+      try { action(); } catch (error) { problems.push(`${what} (${error.message})`); }
+    };
     const chapters = api.state().chapters.length;
     const saved = (stored && Array.isArray(stored.saved)) ? stored.saved : [];
     saved.slice(0, chapters).forEach((progress, index) => {
-      if (!progress) return;
-      api.goToChapter(index);
-      for (const [name, value] of Object.entries(progress.params || {})) api.setParam(name, value);
-      if (typeof progress.code === 'string') api.runCode(progress.code);
-      (progress.answers || []).forEach((option, question) => { if (option >= 0) api.answer(question, option); });
+      if (progress === null || progress === undefined) return;
+      const where = `chapter ${index + 1}`;
+      if (typeof progress !== 'object') { problems.push(`${where} (not a record)`); return; }
+      attempt(where, () => api.goToChapter(index));
+      if (progress.params !== undefined) attempt(`${where}, sliders`, () => restoreParams(api, progress.params));
+      if (progress.code !== undefined && progress.code !== null) attempt(`${where}, code`, () => {
+        if (typeof progress.code !== 'string') throw new Error('not text');
+        api.runCode(progress.code);
+      });
+      if (progress.answers !== undefined) attempt(`${where}, answers`, () => restoreAnswers(api, progress.answers));
     });
-    const chapter = fragment.chapter ?? (stored ? stored.chapter : 0) ?? 0;
-    api.goToChapter(Math.min(chapter, chapters - 1));
-    if (fragment.code !== null) api.runCode(fragment.code);
-    const step = fragment.step ?? (stored && fragment.chapter === null ? stored.step : 0) ?? 0;
-    api.seek(step);
+    const whole = (value) => (Number.isInteger(value) && value >= 0 ? value : null);
+    const chapter = fragment.chapter ?? whole(stored?.chapter) ?? 0;
+    attempt('the chapter', () => api.goToChapter(Math.min(chapter, chapters - 1)));
+    if (fragment.code !== null) attempt('the code in the address', () => api.runCode(fragment.code));
+    const step = fragment.step ?? (fragment.chapter === null ? whole(stored?.step) : 0) ?? 0;
+    attempt('the step', () => api.seek(step));
+    if (problems.length > 0) {
+      window.loopstepNotice.show('Some saved progress could not be restored and was left out: ' + problems.join('; ') +
+                                 '. Everything else is back, and your progress is still being saved.');
+    }
+  }
+
+  function restoreParams(api, params) {
+    if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new Error('not a set of named values');
+    for (const [name, value] of Object.entries(params)) {
+      if (!Number.isInteger(value)) throw new Error(`${name} is not a whole number`);
+      api.setParam(name, value);
+    }
+  }
+
+  function restoreAnswers(api, answers) {
+    if (!Array.isArray(answers)) throw new Error('not a list');
+    answers.forEach((option, question) => {
+      if (!Number.isInteger(option)) throw new Error(`answer ${question + 1} is not a choice`);
+      if (option >= 0) api.answer(question, option);
+    });
   }
 
   function fragmentFor(state) {
@@ -69,7 +101,11 @@ window.loopstepProgress = (function () {
   // one lms.js finds ({load, save, commit, finish, keepSession}).
   async function start(api, store) {
     store = store || await window.loopstepLms.ready;
-    restore(api, store.load(), freshFragment());
+    try {
+      restore(api, store.load(), freshFragment());
+    } catch (error) {
+      window.loopstepNotice.show('Saved progress could not be restored (' + error.message + '); saving goes on.');
+    }
     // Steps come fast while playing: their saves are coalesced. A new chapter or new code is
     // saved at once, so a reload straight after an edit (which reopens the URL) keeps it.
     let timer = null;

@@ -20,14 +20,39 @@ namespace {
 loopstep::web::app_state* bound_app = nullptr;
 std::uint64_t announced_revision = 0;
 std::string state_text;  // loopstep_state_json's result lives until the next call
+std::string failure;     // what the last call's C++ exception said, until loopstep_take_failure
+
+// Every export runs through here: a C++ exception (memory exhausted included) would reach the
+// page as a bare number and leave the module half-way; it becomes a message the page shows.
+template <class Action>
+void guarded(Action&& action) {
+    try {
+        action();
+    } catch (const std::bad_alloc&) {
+        failure = "loopstep ran out of memory";
+    } catch (const std::exception& error) {
+        failure = std::string("loopstep failed (a bug): ") + error.what();
+    } catch (...) {
+        failure = "loopstep failed (a bug)";
+    }
+}
 }  // namespace
 
 #ifdef __EMSCRIPTEN__
+// A failure in the page's handlers must not unwind through the frame loop (it would stop it).
 EM_JS(void, loopstep_js_first_frame, (), {
-    if (typeof Module.loopstepFirstFrame === 'function') Module.loopstepFirstFrame();
+    try {
+        if (typeof Module.loopstepFirstFrame === 'function') Module.loopstepFirstFrame();
+    } catch (error) {
+        console.error('loopstep: the page failed at the first frame:', error);
+    }
 });
 EM_JS(void, loopstep_js_changed, (), {
-    if (typeof Module.loopstepChanged === 'function') Module.loopstepChanged();
+    try {
+        if (typeof Module.loopstepChanged === 'function') Module.loopstepChanged();
+    } catch (error) {
+        console.error('loopstep: the page failed on a change:', error);
+    }
 });
 #else
 static void loopstep_js_first_frame() {}
@@ -49,48 +74,75 @@ void web_api_frame_done(const app_state& app) {
 
 // Reading: the whole state as JSON (shell/API.md lists its fields).
 LOOPSTEP_EXPORT const char* loopstep_state_json() {
-    state_text = bound_app ? loopstep::web::state_json(*bound_app) : std::string("null");
+    guarded([&] { state_text = bound_app ? loopstep::web::state_json(*bound_app) : std::string("null"); });
+    return state_text.c_str();
+}
+
+// The message of the last call that failed ("" if none), cleared by reading it.
+LOOPSTEP_EXPORT const char* loopstep_take_failure() {
+    state_text = std::move(failure);
+    failure.clear();
     return state_text.c_str();
 }
 
 LOOPSTEP_EXPORT const char* loopstep_chapter_json(int index) {
-    state_text = bound_app && index >= 0 ? loopstep::web::chapter_json(*bound_app, static_cast<std::size_t>(index))
-                                         : std::string("null");
+    guarded([&] {
+        state_text = bound_app && index >= 0 ? loopstep::web::chapter_json(*bound_app, static_cast<std::size_t>(index))
+                                             : std::string("null");
+    });
     return state_text.c_str();
 }
 
 // Acting: each mirrors a control of the canvas.
 LOOPSTEP_EXPORT void loopstep_go_to_chapter(int index) {
-    if (bound_app && index >= 0) loopstep::web::open_chapter(*bound_app, static_cast<std::size_t>(index));
+    guarded([&] {
+        if (bound_app && index >= 0) loopstep::web::open_chapter(*bound_app, static_cast<std::size_t>(index));
+    });
 }
 // A double, so that the page may pass any number (toEnd passes a huge one): clamped before converting.
 LOOPSTEP_EXPORT void loopstep_seek(double step) {
-    if (!bound_app) return;
-    const double last = static_cast<double>(loopstep::web::event_count(*bound_app));
-    loopstep::web::seek(*bound_app, static_cast<std::size_t>(step <= 0 || step != step ? 0 : std::min(step, last)));
+    guarded([&] {
+        if (!bound_app) return;
+        const double last = static_cast<double>(loopstep::web::event_count(*bound_app));
+        loopstep::web::seek(*bound_app, static_cast<std::size_t>(step <= 0 || step != step ? 0 : std::min(step, last)));
+    });
 }
 LOOPSTEP_EXPORT void loopstep_step() {
-    if (bound_app) loopstep::web::step_forward(*bound_app);
+    guarded([&] {
+        if (bound_app) loopstep::web::step_forward(*bound_app);
+    });
 }
 LOOPSTEP_EXPORT void loopstep_back() {
-    if (bound_app) loopstep::web::step_back(*bound_app);
+    guarded([&] {
+        if (bound_app) loopstep::web::step_back(*bound_app);
+    });
 }
 LOOPSTEP_EXPORT void loopstep_set_playing(int playing) {
-    if (bound_app) loopstep::web::set_playing(*bound_app, playing != 0);
+    guarded([&] {
+        if (bound_app) loopstep::web::set_playing(*bound_app, playing != 0);
+    });
 }
 LOOPSTEP_EXPORT void loopstep_run_code(const char* source) {
-    if (bound_app && source) loopstep::web::run_code(*bound_app, source);
+    guarded([&] {
+        if (bound_app && source) loopstep::web::run_code(*bound_app, source);
+    });
 }
 LOOPSTEP_EXPORT void loopstep_set_param(const char* name, int value) {
-    if (!bound_app || !name || bound_app->chapters.empty()) return;
-    const auto& params = bound_app->chapters[bound_app->chapter_index].params;
-    for (std::size_t i = 0; i < params.size(); ++i) {
-        if (params[i].name == name) loopstep::web::set_param(*bound_app, i, value);
-    }
+    guarded([&] {
+        if (!bound_app || !name || bound_app->chapters.empty()) return;
+        const auto& params = bound_app->chapters[bound_app->chapter_index].params;
+        for (std::size_t i = 0; i < params.size(); ++i) {
+            if (params[i].name == name) loopstep::web::set_param(*bound_app, i, value);
+        }
+    });
 }
 LOOPSTEP_EXPORT void loopstep_answer(int question, int option) {
-    if (bound_app && question >= 0) loopstep::web::answer(*bound_app, static_cast<std::size_t>(question), option);
+    guarded([&] {
+        if (bound_app && question >= 0) loopstep::web::answer(*bound_app, static_cast<std::size_t>(question), option);
+    });
 }
 LOOPSTEP_EXPORT void loopstep_set_display(int high_contrast, double text_scale) {
-    if (bound_app) loopstep::web::set_display(*bound_app, {high_contrast != 0, static_cast<float>(text_scale)});
+    guarded([&] {
+        if (bound_app) loopstep::web::set_display(*bound_app, {high_contrast != 0, static_cast<float>(text_scale)});
+    });
 }

@@ -189,6 +189,8 @@ public:
 private:
     void install_types();
     std::string object_repr(const value& v);
+    std::string nested_repr(const value& root);
+    static bool is_nestable(const value& v) { return v.as<list_object>() || v.as<dict_object>() || v.as<tuple_object>(); }
     int running_stack_depth() const;
     coro<value> drive(frame_stack& stack);
     friend coro<value> python_task_body(interpreter&, value, std::shared_ptr<frame_stack>);

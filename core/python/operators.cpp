@@ -578,7 +578,10 @@ value interpreter::iterate(const value& iterable, const std::function<bool(const
     value iterator = make_iterator(iterable);
     if (iterator.is_raised()) return iterator;
     auto* it = iterator.as<iterator_object>();
+    value error;
     for (;;) {
+        // A builtin's loop (sum, sorted, list) is work too: counted as the VM's loops are.
+        if (!tick(error)) return error;
         std::optional<value> item = it->next();
         if (!item) return value();
         if (item->is_raised()) return *item;

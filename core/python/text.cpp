@@ -50,24 +50,91 @@ std::string interpreter::repr(const value& v) {
         explicit depth_scope(int& d) : depth(d) { ++depth; }
         ~depth_scope() { --depth; }
     } scope(repr_depth_);
-    if (v.is_object() && (v.as<list_object>() || v.as<dict_object>() || v.as<tuple_object>())) {
-        const int depth = repr_depth_ + running_stack_depth();
-        if (depth > options_.recursion_limit) {
-            repr_too_deep_ = true;  // reported as RecursionError by the call that asked (take_repr_error)
-            return "...";
-        }
-        // A container inside itself prints as [...] / {...} / (...), as CPython's Py_ReprEnter does.
-        const object* self = v.as_object().get();
-        if (std::find(repr_active_.begin(), repr_active_.end(), self) != repr_active_.end()) {
-            return v.as<list_object>() ? "[...]" : v.as<dict_object>() ? "{...}" : "(...)";
-        }
-        repr_active_.push_back(self);
-        std::string text = object_repr(v);
-        repr_active_.pop_back();
-        return text;
-    }
+    if (is_nestable(v)) return nested_repr(v);
     return object_repr(v);
 }
+
+namespace {
+// A list, tuple or dict being printed by nested_repr: its items are printed one by one.
+struct open_container {
+    const object* self;
+    const std::vector<value>* items = nullptr;  // a list's or tuple's
+    const dict_object* dict = nullptr;
+    std::size_t next = 0;  // the next item, or for a dict the next entry's key (2k) or value (2k+1)
+    bool started = false;  // something is printed inside: the next item needs a separator
+    const char* close;
+};
+
+// The next value of a container being printed (a dict gives key, value, key, ...), or null.
+const value* next_item(open_container& c) {
+    if (c.items) return c.next < c.items->size() ? &(*c.items)[c.next++] : nullptr;
+    const auto& entries = c.dict->entries;
+    std::size_t entry = c.next / 2;
+    if (c.next % 2 == 0) {
+        while (entry < entries.size() && !entries[entry].alive) ++entry;
+        if (entry >= entries.size()) return nullptr;
+        c.next = entry * 2 + 1;
+        return &entries[entry].key;
+    }
+    ++c.next;
+    return &entries[entry].item;
+}
+}  // namespace
+
+// Lists, tuples and dicts nest without bound in learners' data: they are printed with an
+// explicit stack, so depth costs heap, not the (browser's small) native stack. Depth past the
+// recursion limit is CPython's RecursionError; a container inside itself prints as [...].
+std::string interpreter::nested_repr(const value& root) {
+    std::vector<open_container> open;
+    std::string text;
+    auto enter = [&](const value& v) {
+        if (!is_nestable(v)) {
+            repr_depth_ += int(open.size());  // a set or an exception nests its own reprs below here
+            text += object_repr(v);
+            repr_depth_ -= int(open.size());
+            return;
+        }
+        const object* self = v.as_object().get();
+        if (repr_depth_ + int(open.size()) + running_stack_depth() > options_.recursion_limit) {
+            repr_too_deep_ = true;  // reported as RecursionError by the call that asked (take_repr_error)
+            text += "...";
+            return;
+        }
+        const bool active = std::find(repr_active_.begin(), repr_active_.end(), self) != repr_active_.end();
+        if (auto* list = v.as<list_object>()) {
+            text += active ? "[...]" : "[";
+            if (!active) open.push_back({.self = self, .items = &list->items, .close = "]"});
+        } else if (auto* tuple = v.as<tuple_object>()) {
+            text += active ? "(...)" : "(";
+            if (!active) open.push_back({.self = self, .items = &tuple->items, .close = tuple->items.size() == 1 ? ",)" : ")"});
+        } else {
+            text += active ? "{...}" : "{";
+            if (!active) open.push_back({.self = self, .dict = v.as<dict_object>(), .close = "}"});
+        }
+        if (!active) repr_active_.push_back(self);
+    };
+    enter(root);
+    while (!open.empty()) {
+        open_container& top = open.back();
+        const value* item = next_item(top);
+        if (item) {
+            const bool dict_value = top.dict && top.next % 2 == 0;
+            if (top.started) text += dict_value ? ": " : ", ";
+            top.started = true;
+            if (repr_spent_ + text.size() <= repr_budget_) {
+                enter(*item);
+                continue;
+            }
+            text += "...";  // a structure too large to show: stop instead of freezing the tab
+        }
+        text += top.close;
+        repr_active_.pop_back();
+        open.pop_back();
+    }
+    repr_spent_ += text.size();
+    return text;
+}
+
 
 std::string interpreter::object_repr(const value& v) {
     switch (v.type()) {
@@ -82,26 +149,9 @@ std::string interpreter::object_repr(const value& v) {
     const object& o = *v.as_object();
     switch (o.kind) {
         case object_kind::str: return str_repr(static_cast<const str_object&>(o).value);
-        case object_kind::list: return "[" + join_reprs(*this, static_cast<const list_object&>(o).items) + "]";
-        case object_kind::tuple: {
-            auto& items = static_cast<const tuple_object&>(o).items;
-            return "(" + join_reprs(*this, items) + (items.size() == 1 ? ",)" : ")");
-        }
-        case object_kind::dict: {
-            std::string text = "{";
-            bool first = true;
-            for (auto& entry : static_cast<const dict_object&>(o).entries) {
-                if (!entry.alive) continue;
-                if (!first) text += ", ";
-                first = false;
-                if (!repr_within_budget(text.size())) {
-                    text += "...";
-                    break;
-                }
-                text += repr(entry.key) + ": " + repr(entry.item);
-            }
-            return text + "}";
-        }
+        case object_kind::list:
+        case object_kind::tuple:
+        case object_kind::dict: return nested_repr(v);
         case object_kind::dict_view: {
             auto& view = static_cast<const dict_view_object&>(o);
             static const char* names[] = {"dict_keys", "dict_values", "dict_items"};

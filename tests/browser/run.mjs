@@ -496,6 +496,127 @@ test('a slider reruns the program: 30 URLs take 30 × 5 + 55 s concurrently', as
   assert.equal(state.output, output);
 });
 
+// ---- hostile input: nothing typed or saved breaks the page or loses progress ----------------
+
+// Each program ends, its error (if any) is CPython's or a named limit at the right line, the page
+// still answers within 2 s, and the recording can be stepped to its end. Some are generated.
+function hostilePrograms() {
+  const deep = (depth, then) => `x = []\nfor i in range(${depth}):\n    x = [x]\n${then}`;
+  const programs = [
+    { what: 'time.sleep(inf)', source: 'import time\nprint("before")\ntime.sleep(float("inf"))\n', cpython: 'error' },
+    { what: 'time.sleep(nan)', source: 'import time\ntime.sleep(float("nan"))\n', cpython: 'error' },
+    { what: 'NaN, infinite and far asyncio sleeps',
+      source: 'import asyncio\n\nasync def main():\n    loop = asyncio.get_running_loop()\n    await asyncio.sleep(float("nan"))\n' +
+              '    print("nan", loop.time())\n    try:\n        await asyncio.wait_for(asyncio.sleep(float("inf")), 3)\n' +
+              '    except TimeoutError:\n        print("timed out", loop.time())\n    await asyncio.sleep(1e12)\n' +
+              '    print("far", loop.time())\n\nasyncio.run(main())\n', cpython: 'output', fewSteps: true },
+    { what: 'a list and a dict inside themselves', source: 'a = []\na.append(a)\nprint(a)\nd = {}\nd["d"] = d\nprint(d, a == a)\n', cpython: 'output' },
+    { what: 'printing a 100,000-deep list', source: deep(100000, 'print(x)\n'), cpython: 'error' },
+    { what: 'comparing 100,000-deep lists', source: deep(100000, 'y = x\nprint(x == [y])\n'), cpython: 'error' },
+    { what: 'freeing a 1,000,000-deep list', source: deep(1000000, 'x = None\nprint("freed")\n'), cpython: 'output' },
+    { what: '[0] * 10**7, forty times', source: 'rows = []\nfor i in range(40):\n    rows.append([0] * 10**7)\n', limit: 3 },
+    { what: '3 million prints', source: 'for i in range(3_000_000):\n    print(i)\n', limit: 2 },
+    { what: '300,000 prints with sleep(0)', source: 'import asyncio\n\nasync def main():\n    for i in range(300_000):\n        print(i)\n        await asyncio.sleep(0)\n\nasyncio.run(main())\n', limit: [5, 6] },
+    { what: 'sleep(0) for ever with work between', source: 'import asyncio\n\nasync def main():\n    while True:\n        await asyncio.sleep(0)\n        total = sum(range(1000))\n\nasyncio.run(main())\n', limit: [5, 6] },
+    { what: 'an endless builtin loop', source: 'print(sum(range(10**12)))\n', limit: 1, kind: /LoopBlockedError|RunLimitError/ },
+  ];
+  // Generated: a sleep of each kind of awkward number, alone and under wait_for.
+  for (const number of ['float("inf")', 'float("-inf")', 'float("nan")', '1e308', '-0.0', '10**18']) {
+    programs.push({ what: `generated: asyncio.sleep(${number}) under wait_for`, cpython: 'output', fewSteps: true,
+      source: `import asyncio\n\nasync def main():\n    try:\n        await asyncio.wait_for(asyncio.sleep(${number}), 2)\n` +
+              `        print("slept")\n    except TimeoutError:\n        print("timeout")\n    print(asyncio.get_running_loop().time())\n\nasyncio.run(main())\n` });
+  }
+  return programs;
+}
+
+async function stillAnswers(page, what) {
+  const state = await withTimeout(api(page, 'state'), 2000, `${what}: state() after the run`);
+  assert.ok(Number.isFinite(state.clock), `${what}: the clock is a number`);
+  return state;
+}
+
+test('hostile programs end with a clear error, keep a recording and leave the page answering', async (t) => {
+  const page = await t.open();
+  await api(page, 'goToChapter', twelve);
+  for (const program of hostilePrograms()) {
+    const { what, source } = program;
+    let state = await withTimeout(api(page, 'runCode', source), 120000, `runCode(${what})`)
+      .catch((error) => { throw new Error(`${what}: ${error.message}`); });
+    state = await stillAnswers(page, what);
+    if (program.cpython === 'output') {
+      assert.equal(state.error, null, `${what}: ${JSON.stringify(state.error)}`);
+      state = await api(page, 'toEnd');
+      assert.equal(state.output, cpythonOutput(source), what);
+    } else if (program.cpython === 'error') {
+      const expected = cpythonRuntimeError(source);
+      assert.ok(state.error, `${what}: an error`);
+      assert.deepEqual([state.error.kind, state.error.line], [expected.kind, expected.line], `${what}: ${JSON.stringify(state.error)}`);
+    } else {
+      assert.ok(state.error, `${what}: an error`);
+      assert.match(state.error.kind, program.kind ?? /RunLimitError/, `${what}: ${JSON.stringify(state.error)}`);
+      const lines = [program.limit].flat();
+      assert.ok(lines.includes(state.error.line), `${what}: stopped at line ${state.error.line}, expected ${lines}`);
+      assert.ok(state.error.message.length > 20, `${what}: the message says why`);
+    }
+    if (program.fewSteps) assert.ok(state.steps < 100, `${what}: ${state.steps} steps`);
+    state = await api(page, 'toEnd');  // the recording (partial or whole) steps to its end
+    assert.equal(state.step, state.steps, what);
+    await stillAnswers(page, what);
+    if (what === '3 million prints') await shoot(page, 'error-run-limit.png');
+  }
+  const memory = await page.evaluate(() => window.Module.HEAPU8.length);
+  assert.ok(memory <= 256 * 1024 * 1024, `the module's memory is ${memory} bytes`);
+  const state = await api(page, 'runCode', lessons[twelve].program);
+  assert.equal(state.error, null, 'a good program runs again');
+});
+
+test('code the module cannot hold is refused with a message before it runs or is saved', async (t) => {
+  const context = await t.context();
+  const page = await t.open('', context);
+  const before = await api(page, 'runCode', 'print("kept")\n');
+  const refused = {
+    'a NUL': 'print("a")\n# \0\n',
+    'a lone surrogate': 'print("\ud800")\n',
+    'over 256 KB': '#' + 'x'.repeat(1.3e6) + '\n',
+  };
+  for (const [what, source] of Object.entries(refused)) {
+    const message = await page.evaluate((source) => {
+      try { window.loopstep.runCode(source); return null; } catch (error) { return error.message; }
+    }, source);
+    assert.ok(message, `${what}: refused`);
+    assert.match(message, what === 'over 256 KB' ? /bytes/ : /line \d+, column \d+/, message);
+    const state = await stillAnswers(page, what);
+    assert.equal(state.code, before.code, `${what}: the code on screen is still the last good one`);
+  }
+  await page.reload();
+  await waitReady(page);
+  assert.equal((await stateOf(page)).code, before.code, 'the saved code is the last good one');
+});
+
+test('malformed saved progress: each bad field is dropped with a note, the rest restored, saving goes on', async (t) => {
+  const good = lessons[0].program + 'print("restored")\n';
+  let page;
+  // Generated: every field of chapter 1 broken in turn, chapter 2's edited code always good.
+  const broken = [{ answers: 'abc' }, { params: [1, 2] }, { params: { wait: 'x' } }, { code: 42 }, { answers: [0.5] }, 'text', 7];
+  for (const bad of broken) {
+    const stored = { chapter: 1, step: 'x', saved: [bad, { code: good }] };
+    // Planted before the page's scripts run (leaving a page of the app would save over it).
+    const context = await t.context();
+    await context.addInitScript((stored) => localStorage.setItem('loopstep.progress', stored), JSON.stringify(stored));
+    page = await t.open('', context);  // no fragment: the store decides
+    const state = await stateOf(page);
+    const notes = await page.evaluate(() => [...document.querySelectorAll('.page-notice')].map((note) => note.textContent));
+    assert.equal(notes.length, 1, `${JSON.stringify(bad)}: one note (${notes})`);
+    assert.match(notes[0], /chapter 1/, notes[0]);
+    assert.equal(state.chapter, 1, `${JSON.stringify(bad)}: the place`);
+    assert.equal(state.code, good, `${JSON.stringify(bad)}: chapter 2's code came back`);
+    // Saving is still on: a step is saved.
+    await api(page, 'seek', 2);
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('loopstep.progress') || 'null')?.step === 2);
+  }
+  await shoot(page, 'restore-note.png');
+});
+
 // ---- running them --------------------------------------------------------------------------
 
 if (!existsSync(join(dist, 'loopstep_app.wasm'))) {

@@ -242,6 +242,22 @@ describe('inside an LMS (scorm-again as the LMS runtime)', () => {
     await context.close();
   });
 
+  test('a status the LMS already holds (passed, with no suspend_data) is never lowered by a new session', async () => {
+    server.lms.commits.set('pat', { 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '90' });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(`${base}/lms/lms.html?learner=pat`);
+    const frame = await lessonFrame(page);
+    // Moving through the lesson saves (suspend_data, location, a commit at a new chapter).
+    await frame.evaluate(() => { loopstep.goToChapter(1); loopstep.step(); loopstep.goToChapter(2); });
+    await waitFor(() => server.lms.commits.get('pat')?.['cmi.core.lesson_location'] === '2', 'a commit of the new place');
+    assert.equal(await page.evaluate(() => window.API.cmi.core.lesson_status), 'passed');
+    assert.equal(server.lms.commits.get('pat')['cmi.core.lesson_status'], 'passed');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('an LMS behind a frame of another origin is skipped quietly: progress stays in localStorage', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
