@@ -3,11 +3,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 #include <stdexcept>
 
 #include "loopstep/exceptions.hpp"
 #include "loopstep/future.hpp"
 #include "loopstep/task.hpp"
+#include "timer_heap.hpp"
 
 namespace loopstep {
 
@@ -17,10 +19,11 @@ constexpr double clock_resolution = 1e-9;
 // asyncio rebuilds the timer heap when more than half of 100+ timers are cancelled.
 constexpr std::size_t min_timers_for_cleanup = 100;
 
-bool fires_later(const std::shared_ptr<detail::scheduled_callback>& a,
+// asyncio's order: (deadline, scheduling order) compared as Python compares tuples.
+bool fires_first(const std::shared_ptr<detail::scheduled_callback>& a,
                  const std::shared_ptr<detail::scheduled_callback>& b) {
-    if (a->when != b->when) return a->when > b->when;
-    return a->order > b->order;
+    if (a->when == b->when) return a->order < b->order;
+    return a->when < b->when;
 }
 }  // namespace
 
@@ -132,16 +135,13 @@ callback_handle event_loop::call_at(double when, std::function<void()> callback,
     auto entry = std::make_shared<detail::scheduled_callback>();
     entry->run = std::move(callback);
     entry->id = ++last_callback_id_;
-    // asyncio: a NaN deadline compares false with everything, so its timer is due at the next
-    // iteration (asyncio.sleep(nan) returns at once); keeping NaN out keeps the heap ordered.
-    entry->when = when != when ? now_ : when;
+    entry->when = when;  // NaN included: see timer_heap.hpp and move_due_timers
     entry->order = ++last_timer_order_;
     entry->task = task;
     entry->is_timer = true;
     entry->pending = true;
     entry->label = std::move(label);
-    timers_.push_back(entry);
-    std::push_heap(timers_.begin(), timers_.end(), fires_later);
+    detail::heap_push(timers_, entry, fires_first);
     if (tracing()) emit(trace_kind::timer_set, task, 0, entry->id, when, entry->label);
     return callback_handle(std::move(entry), this);
 }
@@ -162,24 +162,22 @@ void event_loop::drop_cancelled_timers() {
             if (timer->cancelled) timer->pending = false;
             return timer->cancelled;
         });
-        std::make_heap(timers_.begin(), timers_.end(), fires_later);
+        detail::heapify(timers_, fires_first);
         cancelled_timers_ = 0;
         return;
     }
     while (!timers_.empty() && timers_.front()->cancelled) {
-        std::pop_heap(timers_.begin(), timers_.end(), fires_later);
-        timers_.back()->pending = false;
-        timers_.pop_back();
+        detail::heap_pop(timers_, fires_first)->pending = false;
         --cancelled_timers_;
     }
 }
 
 void event_loop::move_due_timers() {
     const double end_time = now_ + clock_resolution;
-    while (!timers_.empty() && timers_.front()->when < end_time) {
-        std::pop_heap(timers_.begin(), timers_.end(), fires_later);
-        callback_ptr timer = std::move(timers_.back());
-        timers_.pop_back();
+    // As asyncio: a timer is due unless its deadline is at or after the end time, so a NaN
+    // deadline is due as soon as its timer reaches the front of the heap.
+    while (!timers_.empty() && !(timers_.front()->when >= end_time)) {
+        callback_ptr timer = detail::heap_pop(timers_, fires_first);
         if (timer->cancelled) {
             timer->pending = false;
             --cancelled_timers_;
@@ -303,7 +301,9 @@ std::vector<scheduled_view> event_loop::timers_view() const {
     for (const auto& timer : timers_) {
         if (!timer->cancelled) sorted.push_back(timer);
     }
-    std::sort(sorted.begin(), sorted.end(), [](const callback_ptr& a, const callback_ptr& b) { return fires_later(b, a); });
+    // A total order for showing them (NaN, due at once, first): sort must not see NaN.
+    const auto key = [](const callback_ptr& t) { return std::pair(std::isnan(t->when) ? -INFINITY : t->when, t->order); };
+    std::sort(sorted.begin(), sorted.end(), [&](const callback_ptr& a, const callback_ptr& b) { return key(a) < key(b); });
     std::vector<scheduled_view> view;
     for (const auto& timer : sorted) view.push_back({timer->id, timer->task, timer->when, timer->label});
     return view;

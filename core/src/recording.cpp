@@ -2,6 +2,8 @@
 #include "loopstep/recording.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <utility>
 
 namespace loopstep {
 
@@ -151,9 +153,10 @@ void apply(snapshot& state, const trace_event& event) {
             break;
         case trace_kind::timer_set: {
             pending_callback timer{event.handle, event.task, event.time_value, event.detail};
-            auto position = std::find_if(state.timers.begin(), state.timers.end(), [&](const pending_callback& t) {
-                return t.when > timer.when || (t.when == timer.when && t.handle > timer.handle);
-            });
+            // Firing order as event_loop::timers_view shows it: a NaN deadline (due at once) first.
+            const auto key = [](const pending_callback& t) { return std::pair(std::isnan(t.when) ? -INFINITY : t.when, t.handle); };
+            auto position = std::find_if(state.timers.begin(), state.timers.end(),
+                                         [&](const pending_callback& t) { return key(t) > key(timer); });
             state.timers.insert(position, std::move(timer));
             break;
         }
