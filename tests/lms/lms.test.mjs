@@ -4,7 +4,7 @@
 // with the network cut, and a lost WebGL context. Builds the packages from dist/ first
 // (tools/package.py). Run: node --test tests/lms/lms.test.mjs (after the web-app build).
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -119,13 +119,51 @@ describe('the SCORM 1.2 package', () => {
     assert.equal(listing[0], 'imsmanifest.xml');
     const manifest = readFileSync(join(scorm, 'imsmanifest.xml'), 'utf8');
     const listed = [...manifest.matchAll(/<file href="([^"]+)"\/>/g)].map((match) => match[1]).sort();
-    assert.deepEqual(listed, listing.filter((name) => name !== 'imsmanifest.xml').sort());
+    // The schemas belong to the package, not to the SCO's resource.
+    assert.deepEqual(listed, listing.filter((name) => name !== 'imsmanifest.xml' && !name.endsWith('.xsd')).sort());
     for (const needed of ['index.html', 'loopstep_app.wasm', 'loopstep_app.js', 'lms.js']) assert.ok(listed.includes(needed), needed);
     assert.ok(!listed.includes('sw.js'), 'the service worker stays out of the LMS package');
     assert.match(manifest, /<schemaversion>1\.2<\/schemaversion>/);
     assert.match(manifest, /<adlcp:masteryscore>70<\/adlcp:masteryscore>/);
     assert.match(manifest, /adlcp:scormtype="sco" href="index.html"/);
     assert.match(readFileSync(join(scorm, 'index.html'), 'utf8'), /<meta name="loopstep-build" content="scorm">/);
+  });
+});
+
+describe('the SCORM 1.2 manifest, checked by a strict validator', () => {
+  // xmllint (libxml2) with ADL's schemas as the package carries them: one schema that imports the
+  // manifest's namespaces from their schemaLocation files, strict wildcards and all.
+  const validate = (manifestText) => {
+    const folder = mkdtempSync(join(tmpdir(), 'loopstep-xsd-'));
+    for (const name of readdirSync(scorm).filter((file) => file.endsWith('.xsd'))) {
+      writeFileSync(join(folder, name), readFileSync(join(scorm, name)));
+    }
+    const locations = manifestText.match(/xsi:schemaLocation="([^"]+)"/)[1].trim().split(/\s+/);
+    const imports = [];
+    for (let i = 0; i < locations.length; i += 2) {
+      imports.push(`<xsd:import namespace="${locations[i]}" schemaLocation="${locations[i + 1]}"/>`);
+    }
+    writeFileSync(join(folder, 'all.xsd'), '<?xml version="1.0"?>\n<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema"' +
+                  ` targetNamespace="urn:loopstep:check">${imports.join('')}</xsd:schema>\n`);
+    writeFileSync(join(folder, 'imsmanifest.xml'), manifestText);
+    const run = spawnSync('xmllint', ['--noout', '--schema', 'all.xsd', 'imsmanifest.xml'], { cwd: folder, encoding: 'utf8' });
+    rmSync(folder, { recursive: true, force: true });
+    return run;
+  };
+
+  test('carries its schemas and names them; xmllint accepts the manifest and refuses a broken one', () => {
+    const manifest = readFileSync(join(scorm, 'imsmanifest.xml'), 'utf8');
+    for (const name of ['imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd', 'imsmd_rootv1p2p1.xsd', 'ims_xml.xsd']) {
+      assert.ok(existsSync(join(scorm, name)), `${name} in the package`);
+    }
+    const good = validate(manifest);
+    assert.equal(good.status, 0, good.stderr);
+    assert.match(good.stderr, /imsmanifest.xml validates/);
+    // The validator is strict: a resource without its identifier, or an unknown adlcp element, fails.
+    const noIdentifier = validate(manifest.replace('<resource identifier="loopstep-resource" ', '<resource '));
+    assert.notEqual(noIdentifier.status, 0, 'a resource without an identifier is refused');
+    const unknown = validate(manifest.replace('<adlcp:masteryscore>', '<adlcp:passmark>1</adlcp:passmark><adlcp:masteryscore>'));
+    assert.notEqual(unknown.status, 0, 'an element adlcp does not define is refused');
   });
 });
 

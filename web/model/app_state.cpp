@@ -152,7 +152,9 @@ std::string narrate_cursor(const app_state& app) {
     if (!at_end || !app.result.error) return narrate(app.run, app.cursor);
     const python::program_error& error = *app.result.error;
     std::string where = error.line > 0 ? " at line " + std::to_string(error.line) : std::string();
-    return "The program stopped" + where + " with " + error.type + (error.message.empty() ? "" : ": " + error.message) + ".";
+    const std::string sentence = "The program stopped" + where + " with " + error.type + (error.message.empty() ? "" : ": " + error.message);
+    const char last = sentence.back();
+    return last == '.' || last == '?' || last == '!' ? sentence : sentence + ".";
 }
 
 }  // namespace
