@@ -5,6 +5,7 @@
 
 #include "format.hpp"
 #include "interpreter.hpp"
+#include "sets.hpp"
 
 namespace loopstep::python {
 
@@ -503,17 +504,8 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
     define_type(g, t.set, [](interpreter& in, arguments_t& args) -> value {
         value error = expect_count(in, args, "set", 0, 1);
         if (error.is_raised()) return error;
-        auto set = make_object<set_object>();
-        if (!args.positional.empty()) {
-            error = in.iterate(args.positional[0], [&](const value& item) {
-                std::int64_t h = 0;
-                error = in.hash_key(item, h);
-                if (error.is_raised()) return false;
-                set->add(item, h);
-                return true;
-            });
-        }
-        return error.is_raised() ? error : value::of(set);
+        if (args.positional.empty()) return value::of(make_object<set_object>());
+        return new_set(in, args.positional[0]);
     });
     define_type(g, t.dict, [](interpreter& in, arguments_t& args) -> value {
         auto dict = make_object<dict_object>();

@@ -24,7 +24,6 @@ int stack_effect(opcode op, int arg) {
         case opcode::jump_backward:
         case opcode::get_iter:
         case opcode::list_to_tuple:
-        case opcode::list_to_set:
         case opcode::list_to_generator:
         case opcode::kw_names:
         case opcode::await:
@@ -61,6 +60,7 @@ int stack_effect(opcode op, int arg) {
         case opcode::list_append:
         case opcode::list_extend:
         case opcode::set_add:
+        case opcode::set_update:
         case opcode::dict_update:
         case opcode::return_value:
         case opcode::reraise:
@@ -118,6 +118,11 @@ struct compile_failure {
     syntax_error error;
 };
 
+// Whether CPython's AST optimiser turns `e` into a constant: literals, and unary and binary
+// operations, tuples and subscripts made of constants (folded bottom-up). Where folding
+// would fail (1 / 0), evaluating the expression raises the same error at run time, so the
+// shape alone decides. Not modelled: CPython's size limits on folded results (strings over
+// 4096 characters, tuples over 256 items), which only affect sets that print in random order.
 bool is_constant(const expr& e) {
     switch (e.kind) {
         case expr_kind::int_literal:
@@ -125,12 +130,25 @@ bool is_constant(const expr& e) {
         case expr_kind::str_literal:
         case expr_kind::bool_literal:
         case expr_kind::none_literal: return true;
+        case expr_kind::unary: return is_constant(*static_cast<const unary_expr&>(e).operand);
+        case expr_kind::binary: {
+            const auto& b = static_cast<const binary_expr&>(e);
+            return is_constant(*b.left) && is_constant(*b.right);
+        }
+        case expr_kind::tuple: {
+            const auto& elements = static_cast<const sequence_expr&>(e).elements;
+            return std::all_of(elements.begin(), elements.end(), [](const expr_ptr& x) { return is_constant(*x); });
+        }
+        case expr_kind::subscript: {
+            const auto& s = static_cast<const subscript_expr&>(e);
+            return is_constant(*s.object) && is_constant(*s.index);
+        }
         default: return false;
     }
 }
 
-// CPython folds a set display of 3+ constants into a frozenset constant that is rebuilt in
-// iteration order: the VM mirrors that (build_set's 0x10000 flag).
+// CPython folds a set display of 3+ constants into a frozenset constant: the VM builds such
+// a display the way CPython copies that constant (build_set's 0x10000 flag).
 bool is_constant_set_display(const sequence_expr& e) {
     return e.elements.size() > 2 &&
            std::all_of(e.elements.begin(), e.elements.end(), [](const expr_ptr& x) { return is_constant(*x); });
@@ -903,6 +921,7 @@ private:
             else emit(opcode::build_set, n | (is_constant_set_display(e) ? 0x10000 : 0));
             return;
         }
+        if (e.kind == expr_kind::set) return starred_set_display(e);
         emit(opcode::build_list, 0);
         for (const auto& element : e.elements) {
             bool starred = false;
@@ -910,7 +929,24 @@ private:
             emit(starred ? opcode::list_extend : opcode::list_append, 1);
         }
         if (e.kind == expr_kind::tuple) emit(opcode::list_to_tuple);
-        else if (e.kind == expr_kind::set) emit(opcode::list_to_set);
+    }
+
+    // As CPython: the items before the first star make the set, then each starred iterable
+    // updates it (a set is merged, which decides the order) and each other item is added.
+    void starred_set_display(const sequence_expr& e) {
+        bool built = false;
+        int before_star = 0;
+        for (const auto& element : e.elements) {
+            bool starred = false;
+            const expr& item = unstarred(*element, starred);
+            if (starred && !built) {
+                emit(opcode::build_set, before_star);
+                built = true;
+            }
+            expression(item);
+            if (built) emit(starred ? opcode::set_update : opcode::set_add, 1);
+            else ++before_star;
+        }
     }
 
     void dict_display(const dict_expr& d) {

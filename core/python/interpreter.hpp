@@ -106,7 +106,9 @@ public:
     value make_iterator(const value& iterable);
     value get_attribute(const value& object, const std::string& name);
     value call(const value& callee, call_arguments& arguments);
-    value binary(binary_op op, const value& left, const value& right);
+    // `in_place`: an augmented assignment (x op= y), for the operators that update in place and
+    // for the error message's symbol.
+    value binary(binary_op op, const value& left, const value& right, bool in_place = false);
     value compare(compare_op op, const value& left, const value& right);  // a bool, or raised
     value get_item(const value& container, const value& index);
     value set_item(const value& container, const value& index, const value& item);

@@ -7,6 +7,8 @@
 
 #include "format.hpp"
 #include "interpreter.hpp"
+#include "method_arguments.hpp"
+#include "sets.hpp"
 
 namespace loopstep::python {
 
@@ -612,60 +614,6 @@ value dict_clear(interpreter& in, call_arguments& args) {
     return value();
 }
 
-// ---- set ------------------------------------------------------------------------------------
-
-set_object& self_set(call_arguments& args) { return *args.positional[0].as<set_object>(); }
-
-value set_add(interpreter& in, call_arguments& args) {
-    CHECK_ARITY("add", 1, 1);
-    std::int64_t h = 0;
-    value error = in.hash_key(args.positional[1], h);
-    if (error.is_raised()) return error;
-    self_set(args).add(args.positional[1], h);
-    return value();
-}
-
-value set_discard_impl(interpreter& in, call_arguments& args, bool must_exist) {
-    CHECK_ARITY(must_exist ? "remove" : "discard", 1, 1);
-    std::int64_t h = 0;
-    value error = in.hash_key(args.positional[1], h);
-    if (error.is_raised()) return error;
-    if (!self_set(args).discard(args.positional[1], h) && must_exist) {
-        return value::raised(in.make_exception(in.types().key_error, {args.positional[1]}).as_object());
-    }
-    return value();
-}
-value set_remove(interpreter& in, call_arguments& args) { return set_discard_impl(in, args, true); }
-value set_discard(interpreter& in, call_arguments& args) { return set_discard_impl(in, args, false); }
-
-value set_operation(interpreter& in, call_arguments& args, binary_op op) {
-    CHECK_ARITY("set operation", 1, 1);
-    value other = args.positional[1];
-    if (!other.as<set_object>()) {
-        std::vector<value> items;
-        value error = in.to_list(other, items);
-        if (error.is_raised()) return error;
-        auto converted = make_object<set_object>();
-        for (auto& item : items) {
-            std::int64_t h = 0;
-            error = in.hash_key(item, h);
-            if (error.is_raised()) return error;
-            converted->add(item, h);
-        }
-        other = value::of(converted);
-    }
-    return in.binary(op, args.positional[0], other);
-}
-value set_union(interpreter& in, call_arguments& args) { return set_operation(in, args, binary_op::bit_or); }
-value set_intersection(interpreter& in, call_arguments& args) { return set_operation(in, args, binary_op::bit_and); }
-value set_difference(interpreter& in, call_arguments& args) { return set_operation(in, args, binary_op::subtract); }
-
-value set_issubset(interpreter& in, call_arguments& args) {
-    value difference = set_operation(in, args, binary_op::subtract);
-    if (difference.is_raised()) return difference;
-    return value::boolean(difference.as<set_object>()->used == 0);
-}
-
 // ---- tables ---------------------------------------------------------------------------------
 
 int is_digit(int c) { return std::isdigit(c); }
@@ -712,13 +660,7 @@ const method_table& dict_methods() {
     return table;
 }
 
-const method_table& set_methods() {
-    static const method_table table = {
-        {"add", set_add}, {"remove", set_remove}, {"discard", set_discard}, {"union", set_union},
-        {"intersection", set_intersection}, {"difference", set_difference}, {"issubset", set_issubset},
-    };
-    return table;
-}
+const method_table& set_methods() { return set_method_table(); }
 
 const method_table* table_for(const value& object) {
     if (object.as<str_object>()) return &str_methods();

@@ -48,10 +48,10 @@ namespace loopstep::python {
     X(list_append, "[list .. (arg-1 items) .. v] -> [list+v ..]")                                        \
     X(list_extend, "[list .. v] -> [list extended by iterable v ..] (arg as list_append)")               \
     X(set_add, "as list_append, for a set")                                                               \
+    X(set_update, "[set .. v] -> [set updated from iterable v ..] (arg as list_append)")                 \
     X(map_add, "[dict .. k, v] -> [dict ..] (arg: distance of the dict below k)")                         \
     X(dict_update, "[dict .. mapping] -> [dict ..] (a ** in a display)")                                  \
     X(list_to_tuple, "[list] -> [tuple]")                                                                   \
-    X(list_to_set, "[list] -> [set]")                                                                       \
     X(list_to_generator, "[list] -> [an iterator named generator]")                                       \
     X(format_value, "[v] -> [str] (arg: conversion char | has spec << 8, spec on top of v)")              \
     X(kw_names, "the next call's keyword names are constants[arg] (a tuple)")                             \

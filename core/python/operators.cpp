@@ -5,6 +5,7 @@
 #include "format.hpp"
 #include "suggestions.hpp"
 #include "interpreter.hpp"
+#include "sets.hpp"
 
 namespace loopstep::python {
 
@@ -25,6 +26,10 @@ const char* operator_symbol(binary_op op) {
         case binary_op::bit_xor: return "^";
     }
     return "?";
+}
+
+std::string in_place_symbol(binary_op op) {
+    return op == binary_op::power ? "**=" : std::string(operator_symbol(op)) + "=";
 }
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) {
@@ -149,7 +154,7 @@ static value repeat(interpreter& in, const std::vector<value>& items, std::int64
     return as_list ? in.make_list(std::move(result)) : in.make_tuple(std::move(result));
 }
 
-value interpreter::binary(binary_op op, const value& left, const value& right) {
+value interpreter::binary(binary_op op, const value& left, const value& right, bool in_place) {
     if (left.is_int_like() && right.is_int_like()) return int_binary(*this, op, left.as_int(), right.as_int());
     if (left.is_number() && right.is_number()) {
         value result = float_binary(*this, op, left.to_double(), right.to_double());
@@ -194,28 +199,8 @@ value interpreter::binary(binary_op op, const value& left, const value& right) {
     }
     if (op == binary_op::multiply && (ll || lt) && right.is_int_like()) return repeat(*this, ll ? ll->items : lt->items, right.as_int(), ll);
     if (op == binary_op::multiply && (rl || rt) && left.is_int_like()) return repeat(*this, rl ? rl->items : rt->items, left.as_int(), rl);
-    auto* lset = left.as<set_object>();
-    auto* rset = right.as<set_object>();
-    if (lset && rset && (op == binary_op::bit_or || op == binary_op::bit_and || op == binary_op::subtract || op == binary_op::bit_xor)) {
-        auto result = make_object<set_object>();
-        for (const auto& member : lset->members()) {
-            std::int64_t h = 0;
-            hash_of(member, h);
-            const bool in_right = rset->contains(member, h);
-            if (op == binary_op::bit_or || (op == binary_op::bit_and && in_right) ||
-                ((op == binary_op::subtract || op == binary_op::bit_xor) && !in_right)) {
-                result->add(member, h);
-            }
-        }
-        if (op == binary_op::bit_or || op == binary_op::bit_xor) {
-            for (const auto& member : rset->members()) {
-                std::int64_t h = 0;
-                hash_of(member, h);
-                if (op == binary_op::bit_or || !lset->contains(member, h)) result->add(member, h);
-            }
-        }
-        return value::of(result);
-    }
+    value set_result = set_binary(*this, op, left, right, in_place);
+    if (!set_result.is_unbound()) return set_result;
     if (op == binary_op::add && ls) return raise_type_error("can only concatenate str (not \"" + type_name(right) + "\") to str");
     if (op == binary_op::add && ll) return raise_type_error("can only concatenate list (not \"" + type_name(right) + "\") to list");
     if (op == binary_op::add && lt) return raise_type_error("can only concatenate tuple (not \"" + type_name(right) + "\") to tuple");
@@ -223,7 +208,7 @@ value interpreter::binary(binary_op op, const value& left, const value& right) {
         const value& other = (ls || ll || lt) ? right : left;
         return raise_type_error("can't multiply sequence by non-int of type '" + type_name(other) + "'");
     }
-    return raise_type_error(std::string("unsupported operand type(s) for ") + operator_symbol(op) + ": '" + type_name(left) +
+    return raise_type_error(std::string("unsupported operand type(s) for ") + (in_place ? in_place_symbol(op) : operator_symbol(op)) + ": '" + type_name(left) +
                             "' and '" + type_name(right) + "'");
 }
 
@@ -327,6 +312,8 @@ value interpreter::compare(compare_op op, const value& left, const value& right)
         }
         default: break;
     }
+    value set_result = set_compare(*this, op, left, right);
+    if (!set_result.is_unbound()) return set_result;
     const int c = order(*this, left, right);
     if (c == 4) return raise(types_.recursion_error, "maximum recursion depth exceeded in comparison");
     if (c == 2) {

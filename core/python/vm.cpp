@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "sets.hpp"
 #include "suggestions.hpp"
 
 namespace loopstep::python {
@@ -104,16 +105,16 @@ value add_to_dict(interpreter& in, dict_object& dict, const value& key, value it
     return value();
 }
 
+// BUILD_SET adds the items in order; a display of constants is built as CPython builds it
+// from its folded frozenset constant.
 value build_set(interpreter& in, std::vector<value>::iterator first, std::vector<value>::iterator last, bool folded) {
+    if (folded) return new_set_from_constants(in, std::vector<value>(first, last));
     auto set = make_object<set_object>();
     for (auto it = first; it != last; ++it) {
         value error = add_to_set(in, *set, *it);
         if (error.is_raised()) return error;
     }
-    if (!folded) return value::of(set);
-    auto rebuilt = make_object<set_object>();
-    for (const auto& member : set->members()) add_to_set(in, *rebuilt, member);
-    return value::of(rebuilt);
+    return value::of(set);
 }
 
 value format_value(interpreter& in, value v, int arg, const value* spec) {
@@ -217,7 +218,7 @@ value binary(interpreter& in, int arg, const value& left, const value& right) {
             return left;
         }
     }
-    return in.binary(binary_op(arg & 0xff), left, right);
+    return in.binary(binary_op(arg & 0xff), left, right, arg & 0x100);
 }
 
 value unary(interpreter& in, unary_op op, const value& operand) {
@@ -592,6 +593,13 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 if (error.is_raised()) goto handle_error;
                 break;
             }
+            case opcode::set_update: {
+                value iterable = std::move(s.back());
+                s.pop_back();
+                error = set_update(in, *s[s.size() - std::size_t(ins.arg)].as<set_object>(), iterable);
+                if (error.is_raised()) goto handle_error;
+                break;
+            }
             case opcode::map_add: {
                 value item = std::move(s.back());
                 value key = std::move(s[s.size() - 2]);
@@ -608,13 +616,6 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 break;
             }
             case opcode::list_to_tuple: s.back() = in.make_tuple(std::move(s.back().as<list_object>()->items)); break;
-            case opcode::list_to_set: {
-                auto& items = s.back().as<list_object>()->items;
-                value set = build_set(in, items.begin(), items.end(), false);
-                RAISE_IF(set);
-                s.back() = std::move(set);
-                break;
-            }
             case opcode::list_to_generator: {
                 // Generator expressions are consumed at once: the subset has no lazy generators.
                 auto items = std::make_shared<std::vector<value>>(std::move(s.back().as<list_object>()->items));
