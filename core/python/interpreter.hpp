@@ -173,6 +173,8 @@ public:
 
 private:
     void install_types();
+    value set_iterator(std::shared_ptr<set_object> set);
+    value dict_iterator(std::shared_ptr<dict_object> dict, dict_view_object::part part, const char* name);
     std::string object_repr(const value& v);
     int running_stack_depth() const;
     coro<value> drive(frame_stack& stack);

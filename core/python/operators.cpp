@@ -495,6 +495,51 @@ value interpreter::set_item(const value& container, const value& index, const va
     return raise_type_error("'" + type_name(container) + "' object does not support item assignment");
 }
 
+// Walks the live table as CPython's set iterator does: a change in size ends the loop with
+// RuntimeError (and keeps raising it).
+value interpreter::set_iterator(std::shared_ptr<set_object> set) {
+    auto position = std::make_shared<std::size_t>(0);
+    auto expected_size = std::make_shared<std::size_t>(set->used);
+    return value::of(make_object<iterator_object>(
+        [this, set, position, expected_size]() -> std::optional<value> {
+            if (set->used != *expected_size) {
+                *expected_size = SIZE_MAX;
+                return raise(types_.runtime_error, "Set changed size during iteration");
+            }
+            while (*position < set->table.size() && set->table[*position].status != set_object::slot::state::active) ++*position;
+            if (*position >= set->table.size()) return std::nullopt;
+            return set->table[(*position)++].key;
+        },
+        "set_iterator"));
+}
+
+// Walks the live entries as CPython's dict iterators do: a change in size raises
+// RuntimeError; a key added after one removed is met and counted against the original size.
+value interpreter::dict_iterator(std::shared_ptr<dict_object> dict, dict_view_object::part part, const char* name) {
+    auto position = std::make_shared<std::size_t>(0);
+    auto expected_size = std::make_shared<std::size_t>(dict->size());
+    auto remaining = std::make_shared<std::size_t>(dict->size());
+    return value::of(make_object<iterator_object>(
+        [this, dict, part, position, expected_size, remaining]() -> std::optional<value> {
+            if (dict->size() != *expected_size) {
+                *expected_size = SIZE_MAX;
+                return raise(types_.runtime_error, "dictionary changed size during iteration");
+            }
+            while (*position < dict->entries.size() && !dict->entries[*position].alive) ++*position;
+            if (*position >= dict->entries.size()) return std::nullopt;
+            if (*remaining == 0) return raise(types_.runtime_error, "dictionary keys changed during iteration");
+            --*remaining;
+            const auto& entry = dict->entries[(*position)++];
+            switch (part) {
+                case dict_view_object::part::keys: return entry.key;
+                case dict_view_object::part::values: return entry.item;
+                case dict_view_object::part::items: return make_tuple({entry.key, entry.item});
+            }
+            return std::nullopt;
+        },
+        name));
+}
+
 value interpreter::make_iterator(const value& iterable) {
     if (iterable.as<iterator_object>()) return iterable;
     auto index = std::make_shared<std::size_t>(0);
@@ -520,25 +565,13 @@ value interpreter::make_iterator(const value& iterable) {
         (void)list;
     }
     if (auto* tuple = iterable.as<tuple_object>()) return over(tuple->items, "tuple_iterator");
-    if (auto* set = iterable.as<set_object>()) return over(set->members(), "set_iterator");
-    if (auto* dict = iterable.as<dict_object>()) {
-        std::vector<value> keys;
-        for (auto& entry : dict->entries) {
-            if (entry.alive) keys.push_back(entry.key);
-        }
-        return over(std::move(keys), "dict_keyiterator");
+    if (iterable.as<set_object>()) return set_iterator(std::static_pointer_cast<set_object>(hold));
+    if (iterable.as<dict_object>()) {
+        return dict_iterator(std::static_pointer_cast<dict_object>(hold), dict_view_object::part::keys, "dict_keyiterator");
     }
     if (auto* view = iterable.as<dict_view_object>()) {
-        std::vector<value> items;
-        for (auto& entry : view->dict->entries) {
-            if (!entry.alive) continue;
-            switch (view->which) {
-                case dict_view_object::part::keys: items.push_back(entry.key); break;
-                case dict_view_object::part::values: items.push_back(entry.item); break;
-                case dict_view_object::part::items: items.push_back(make_tuple({entry.key, entry.item})); break;
-            }
-        }
-        return over(std::move(items), "dict_iterator");
+        const char* names[] = {"dict_keyiterator", "dict_valueiterator", "dict_itemiterator"};
+        return dict_iterator(view->dict, view->which, names[int(view->which)]);
     }
     if (auto* r = iterable.as<range_object>()) {
         auto next = std::make_shared<std::int64_t>(r->start);
