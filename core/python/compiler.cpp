@@ -5,6 +5,7 @@
 #include "compiler.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "objects.hpp"
 
@@ -180,6 +181,7 @@ private:
 
     int emit(opcode op, int arg = 0) {
         if (is_jump(op)) note_label_depth(arg, depth_at_target(op, depth_));
+        if (op == opcode::load_fast || op == opcode::store_fast || op == opcode::delete_fast) note_local_use(arg);
         code_->instructions.push_back({op, arg});
         code_->spans.push_back(span_);
         instruction_handlers_.push_back(handlers_.empty() ? active_handler{-1, 0} : handlers_.back());
@@ -225,7 +227,34 @@ private:
         return int(code_->names.size()) - 1;
     }
 
+    void note_local_use(int slot) {
+        if (std::find(local_use_order_.begin(), local_use_order_.end(), slot) == local_use_order_.end()) local_use_order_.push_back(slot);
+        // A comprehension is a function in CPython 3.11: the locals it uses are cells there.
+        if (comprehension_depth_ > 0) captured_by_comprehension_.insert(slot);
+    }
+
+    // CPython's co_varnames: positional, keyword-only, *args and **kwargs parameters, then
+    // the plain locals by first use (not cells; not the variables of inline comprehensions,
+    // which CPython keeps in the comprehension's own code).
+    void collect_varnames() {
+        const function_def* definition = code_->definition;
+        if (!definition || code_->name == "<module>") return;
+        for (parameter_kind kind : {parameter_kind::positional, parameter_kind::keyword_only, parameter_kind::var_positional,
+                                    parameter_kind::var_keyword}) {
+            for (const auto& p : definition->parameters) {
+                if (p.kind == kind) code_->varnames.push_back(p.name);
+            }
+        }
+        for (int slot : local_use_order_) {
+            const std::string& name = definition->locals[std::size_t(slot)];
+            if (slot < int(definition->parameters.size()) || name.empty() || name[0] == '<') continue;
+            if (captured_by_comprehension_.count(slot)) continue;
+            code_->varnames.push_back(name);
+        }
+    }
+
     std::shared_ptr<code_object> finish() {
+        collect_varnames();
         for (auto& ins : code_->instructions) {
             if (is_jump(ins.op)) ins.arg = label_positions_[ins.arg];
         }
@@ -979,10 +1008,17 @@ private:
         else if (c.kind == expr_kind::dict_comp) emit(opcode::build_map, 0);
         else emit(opcode::build_list, 0);
         std::vector<std::pair<int, int>> loops;  // (top, exhausted) per level
+        code_object::comprehension_scope scope;
+        scope.varnames.push_back(".0");
+        for (const auto& generator : c.generators) add_target_names(*generator.target, scope.varnames);
         for (const auto& generator : c.generators) {
             const int top = new_label(), exhausted = new_label();
             expression(*generator.iterable);
             emit(opcode::get_iter);
+            if (loops.empty()) {
+                scope.start = std::uint32_t(code_->instructions.size());  // the first iterable is the caller's
+                ++comprehension_depth_;
+            }
             place(top);
             emit(opcode::for_iter, exhausted);
             store_target(*generator.target);
@@ -1005,6 +1041,20 @@ private:
             place(it->second);
         }
         if (c.kind == expr_kind::generator) emit(opcode::list_to_generator);
+        scope.end = std::uint32_t(code_->instructions.size());
+        code_->comprehension_scopes.push_back(std::move(scope));
+        --comprehension_depth_;
+    }
+
+    static void add_target_names(const expr& target, std::vector<std::string>& names) {
+        if (target.kind == expr_kind::name) {
+            const std::string& id = static_cast<const name_expr&>(target).id;
+            if (std::find(names.begin(), names.end(), id) == names.end()) names.push_back(id);
+        } else if (target.kind == expr_kind::tuple || target.kind == expr_kind::list) {
+            for (const auto& element : static_cast<const sequence_expr&>(target).elements) add_target_names(*element, names);
+        } else if (target.kind == expr_kind::starred) {
+            add_target_names(*static_cast<const starred_expr&>(target).value, names);
+        }
     }
 
     void compare(const compare_expr& c) {
@@ -1076,6 +1126,9 @@ private:
     std::vector<active_handler> instruction_handlers_;
     std::vector<block_info> blocks_;
     std::map<std::string, int> str_constants_;
+    std::vector<int> local_use_order_;  // local slots in the order the code first uses them
+    std::set<int> captured_by_comprehension_;
+    int comprehension_depth_ = 0;  // inside the scope of an inline comprehension
 };
 
 }  // namespace

@@ -182,6 +182,11 @@ struct cell_object : object {
 
 struct globals_table {
     std::unordered_map<std::string, value> names;
+    std::vector<std::string> order;  // names by first assignment: a CPython module dict's order
+
+    void set(const std::string& name, value v) {
+        if (names.insert_or_assign(name, std::move(v)).second) order.push_back(name);
+    }
 };
 
 struct function_object : object {

@@ -42,11 +42,7 @@ value lookup_global(interpreter& in, const frame& f, const std::string& name) {
     auto builtin = in.builtins()->names.find(name);
     if (builtin != in.builtins()->names.end()) return builtin->second;
     value error = in.raise(in.types().name_error, "name '" + name + "' is not defined");
-    std::vector<std::string> candidates;
-    if (f.code->definition) candidates = f.code->definition->locals;
-    for (auto& [global, _] : f.globals->names) candidates.push_back(global);
-    for (auto& [builtin_name, _] : in.builtins()->names) candidates.push_back(builtin_name);
-    std::string suggestion = suggest_name(name, candidates);
+    const std::string suggestion = suggest_for_name_error(name, f.code->varnames_at(f.current()), f.globals->order);
     if (!suggestion.empty()) exception_of(error)->note = ". Did you mean: '" + suggestion + "'?";
     return error;
 }
@@ -420,7 +416,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 break;
             }
             case opcode::store_global:
-                f->globals->names[f->code->names[std::size_t(ins.arg)]] = std::move(s.back());
+                f->globals->set(f->code->names[std::size_t(ins.arg)], std::move(s.back()));
                 s.pop_back();
                 break;
             case opcode::load_attr: {
