@@ -250,6 +250,7 @@ struct parameter {
 
 struct function_def {
     std::string name;  // "<lambda>" for lambdas
+    std::string qualified_name;  // CPython's __qualname__ ("outer.<locals>.inner"), by the resolver
     std::vector<parameter> parameters;
     bool is_async = false;
     block body;

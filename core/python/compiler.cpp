@@ -1098,24 +1098,43 @@ private:
             emit(opcode::call, int(c.arguments.size() + c.keywords.size()));
             return;
         }
-        emit(opcode::build_list, 0);
-        for (const auto& argument : c.arguments) {
-            bool starred = false;
-            expression(unstarred(*argument, starred));
-            emit(starred ? opcode::list_extend : opcode::list_append, 1);
+        // As CPython: f(*x) passes x itself, checked when the call is made (after the keywords).
+        const bool lone_star = c.arguments.size() == 1 && c.arguments[0]->kind == expr_kind::starred;
+        if (lone_star) {
+            expression(*static_cast<const starred_expr&>(*c.arguments[0]).value);
+        } else {
+            emit(opcode::build_list, 0);
+            for (const auto& argument : c.arguments) {
+                bool starred = false;
+                expression(unstarred(*argument, starred));
+                emit(starred ? opcode::list_extend : opcode::list_append, 1);
+            }
         }
+        call_keywords(c.keywords);
+        emit(opcode::call_ex, lone_star ? 1 : 0);
+    }
+
+    // The keywords of a call with **: keywords after a ** are merged as CPython merges them,
+    // so a name given twice raises "got multiple values for keyword argument".
+    void call_keywords(const std::vector<keyword_argument>& keywords) {
         emit(opcode::build_map, 0);
-        for (const auto& keyword : c.keywords) {
+        bool after_mapping = false;
+        for (const auto& keyword : keywords) {
             if (keyword.name.empty()) {
                 expression(*keyword.value);
-                emit(opcode::dict_update, 1 | 0x100);  // 0x100: the error message of a call's **
+                emit(opcode::dict_update, 1 | 0x100);  // 0x100: merged into a call's keywords
+                after_mapping = true;
                 continue;
             }
             emit(opcode::load_const, str_constant(keyword.name));
             expression(*keyword.value);
-            emit(opcode::map_add, 1);
+            if (!after_mapping) {
+                emit(opcode::map_add, 1);
+                continue;
+            }
+            emit(opcode::build_map, 1);
+            emit(opcode::dict_update, 1 | 0x100);
         }
-        emit(opcode::call_ex);
     }
 
     std::shared_ptr<code_object> code_;

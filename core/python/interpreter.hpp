@@ -114,6 +114,8 @@ public:
     value set_item(const value& container, const value& index, const value& item);
     value hash_key(const value& key, std::int64_t& hash);  // raises TypeError for unhashable keys
     std::string type_name(const value& v) const { return type_of(v)->name; }
+    // _PyObject_FunctionStr: "__main__.f()", "print()", "str.split()" (in call errors).
+    std::string function_description(const value& callee);
     // A MemoryError if a sequence of `items` items (or a str of `bytes`) is beyond the bounds.
     bool fits(std::size_t items, value& error, bool is_str = false);
 
