@@ -931,7 +931,7 @@ private:
             const bool has_spec = !part.format_spec.empty();
             if (has_spec) fstring(part.format_spec);
             char conversion = part.conversion;
-            if (!part.debug_text.empty() && conversion == 0 && !has_spec) conversion = 'r';
+            if (!part.debug_text.empty() && conversion == 0 && !part.has_format_spec) conversion = 'r';
             emit(opcode::format_value, int(static_cast<unsigned char>(conversion)) | (has_spec ? 0x100 : 0));
             ++pieces;
         }
