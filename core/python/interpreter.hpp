@@ -235,6 +235,10 @@ std::vector<std::string> attribute_names(interpreter& in, const value& object);
 // format(value, spec) and list.sort's algorithm, shared with f-strings and methods (builtins.cpp).
 value builtin_format(interpreter& in, const value& v, const std::string& spec);
 value builtin_sort(interpreter& in, std::vector<value>& items, const value& key, bool reverse);
+// list.sort's keyword-only key= and reverse= (after `bound` positional ones), as sorted() passes them on.
+value sort_keywords(interpreter& in, const call_arguments& args, std::size_t bound, value& key, value& reverse);
+// dict(source) / dict.update(source): a dict's items, or an iterable of pairs (builtins.cpp).
+value dict_update_from(interpreter& in, dict_object& dict, const value& source);
 // Installs print, len, range, ... into `globals` (builtins.cpp).
 void install_builtin_functions(interpreter& in, globals_table& globals);
 

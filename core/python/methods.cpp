@@ -18,31 +18,25 @@ namespace {
 using method = value (*)(interpreter&, call_arguments&);
 using method_table = std::map<std::string, method>;
 
-// ---- argument helpers --------------------------------------------------------------------
+#define CHECK_ARGUMENTS(type, name, ...)                                                                          \
+    do {                                                                                                          \
+        value argument_error = check_method_arguments(in, args, type, name, method_convention::__VA_ARGS__);      \
+        if (argument_error.is_raised()) return argument_error;                                                    \
+    } while (false)
 
-// self is positional[0]; `low`..`high` more arguments are accepted.
-value arity(interpreter& in, call_arguments& args, const char* name, std::size_t low, std::size_t high) {
-    if (!args.keywords.empty()) return in.raise_type_error(std::string(name) + "() takes no keyword arguments");
-    const std::size_t n = args.positional.size() - 1;
-    if (n >= low && n <= high) return value();
-    if (low == high && low == 0) return in.raise_type_error(std::string(name) + "() takes no arguments (" + std::to_string(n) + " given)");
-    if (low == high) return in.raise_type_error(std::string(name) + "() takes exactly one argument (" + std::to_string(n) + " given)");
-    if (n < low) return in.raise_type_error(std::string(name) + " expected at least " + std::to_string(low) + " argument" + (low == 1 ? "" : "s") + ", got " + std::to_string(n));
-    return in.raise_type_error(std::string(name) + " expected at most " + std::to_string(high) + " argument" + (high == 1 ? "" : "s") + ", got " + std::to_string(n));
-}
-
-#define CHECK_ARITY(name, low, high)                                    \
-    do {                                                                \
-        value arity_error = arity(in, args, name, low, high);           \
-        if (arity_error.is_raised()) return arity_error;                \
+#define RETURN_IF_RAISED(expression)                       \
+    do {                                                   \
+        value raised_value = (expression);                 \
+        if (raised_value.is_raised()) return raised_value; \
     } while (false)
 
 // ---- list, tuple --------------------------------------------------------------------------
 
 std::vector<value>& self_list(call_arguments& args) { return args.positional[0].as<list_object>()->items; }
+const std::vector<value>& self_tuple(call_arguments& args) { return args.positional[0].as<tuple_object>()->items; }
 
 value list_append(interpreter& in, call_arguments& args) {
-    CHECK_ARITY("append", 1, 1);
+    CHECK_ARGUMENTS("list", "append", one_argument);
     value error;
     if (!in.fits(self_list(args).size() + 1, error)) return error;
     self_list(args).push_back(args.positional[1]);
@@ -50,7 +44,7 @@ value list_append(interpreter& in, call_arguments& args) {
 }
 
 value list_extend(interpreter& in, call_arguments& args) {
-    CHECK_ARITY("extend", 1, 1);
+    CHECK_ARGUMENTS("list", "extend", one_argument);
     std::vector<value> items;
     value error = in.to_list(args.positional[1], items);
     if (error.is_raised()) return error;
@@ -61,49 +55,62 @@ value list_extend(interpreter& in, call_arguments& args) {
 }
 
 value list_pop(interpreter& in, call_arguments& args) {
-    CHECK_ARITY("pop", 0, 1);
+    CHECK_ARGUMENTS("list", "pop", clinic, 0, 1);
+    std::int64_t i = -1;
+    if (args.positional.size() > 1) RETURN_IF_RAISED(index_argument(in, args.positional[1], i));
     auto& list = self_list(args);
     if (list.empty()) return in.raise(in.types().index_error, "pop from empty list");
-    std::int64_t i = args.positional.size() > 1 ? args.positional[1].as_int() : -1;
     if (i < 0) i += std::int64_t(list.size());
     if (i < 0 || i >= std::int64_t(list.size())) return in.raise(in.types().index_error, "pop index out of range");
-    value item = list[i];
+    value item = list[std::size_t(i)];
     list.erase(list.begin() + i);
     return item;
 }
 
 value list_insert(interpreter& in, call_arguments& args) {
-    CHECK_ARITY("insert", 2, 2);
+    CHECK_ARGUMENTS("list", "insert", clinic, 2, 2);
+    std::int64_t i = 0;
+    RETURN_IF_RAISED(index_argument(in, args.positional[1], i));
     auto& list = self_list(args);
-    std::int64_t i = args.positional[1].as_int();
     const auto n = std::int64_t(list.size());
     if (i < 0) i = std::max<std::int64_t>(0, i + n);
     list.insert(list.begin() + std::min(i, n), args.positional[2]);
     return value();
 }
 
-value sequence_index(interpreter& in, call_arguments& args, const std::vector<value>& items, const char* what) {
-    CHECK_ARITY("index", 1, 1);
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (values_equal(items[i], args.positional[1])) return value::integer(std::int64_t(i));
+// A start/stop bound of index(): an int (negative counts from the end), clamped to the items.
+value search_bound(interpreter& in, const value& v, std::int64_t size, std::int64_t& out) {
+    if (!v.is_int_like()) return in.raise_type_error("slice indices must be integers or have an __index__ method");
+    out = v.as_int();
+    if (out < 0) out = std::max<std::int64_t>(0, out + size);
+    return value();
+}
+
+// list.index / tuple.index: the first equal item in [start, stop).
+value sequence_index(interpreter& in, call_arguments& args, const std::vector<value>& items, const char* type) {
+    CHECK_ARGUMENTS(type, "index", clinic, 1, 3);
+    const auto size = std::int64_t(items.size());
+    std::int64_t start = 0, stop = size;
+    if (args.positional.size() > 2) RETURN_IF_RAISED(search_bound(in, args.positional[2], size, start));
+    if (args.positional.size() > 3) RETURN_IF_RAISED(search_bound(in, args.positional[3], size, stop));
+    for (std::int64_t i = start; i < std::min(stop, size); ++i) {
+        if (values_equal(items[std::size_t(i)], args.positional[1])) return value::integer(i);
     }
-    if (std::string(what) == "list") return in.raise_value_error(in.repr(args.positional[1]) + " is not in list");
+    if (std::string(type) == "list") return in.raise_value_error(in.repr(args.positional[1]) + " is not in list");
     return in.raise_value_error("tuple.index(x): x not in tuple");
 }
 value list_index(interpreter& in, call_arguments& args) { return sequence_index(in, args, self_list(args), "list"); }
-value tuple_index(interpreter& in, call_arguments& args) {
-    return sequence_index(in, args, args.positional[0].as<tuple_object>()->items, "tuple");
-}
+value tuple_index(interpreter& in, call_arguments& args) { return sequence_index(in, args, self_tuple(args), "tuple"); }
 
-value sequence_count(interpreter& in, call_arguments& args, const std::vector<value>& items) {
-    CHECK_ARITY("count", 1, 1);
+value sequence_count(interpreter& in, call_arguments& args, const std::vector<value>& items, const char* type) {
+    CHECK_ARGUMENTS(type, "count", one_argument);
     return value::integer(std::count_if(items.begin(), items.end(), [&](const value& v) { return values_equal(v, args.positional[1]); }));
 }
-value list_count(interpreter& in, call_arguments& args) { return sequence_count(in, args, self_list(args)); }
-value tuple_count(interpreter& in, call_arguments& args) { return sequence_count(in, args, args.positional[0].as<tuple_object>()->items); }
+value list_count(interpreter& in, call_arguments& args) { return sequence_count(in, args, self_list(args), "list"); }
+value tuple_count(interpreter& in, call_arguments& args) { return sequence_count(in, args, self_tuple(args), "tuple"); }
 
 value list_remove(interpreter& in, call_arguments& args) {
-    CHECK_ARITY("remove", 1, 1);
+    CHECK_ARGUMENTS("list", "remove", one_argument);
     auto& list = self_list(args);
     for (auto it = list.begin(); it != list.end(); ++it) {
         if (values_equal(*it, args.positional[1])) {
@@ -115,25 +122,24 @@ value list_remove(interpreter& in, call_arguments& args) {
 }
 
 value list_sort(interpreter& in, call_arguments& args) {
-    value key = args.take("key");
-    value reverse = args.take("reverse", value::boolean(false));
-    CHECK_ARITY("sort", 0, 0);
-    return builtin_sort(in, self_list(args), key, in.truthy(reverse));
+    value key, reverse;
+    RETURN_IF_RAISED(sort_keywords(in, args, 1, key, reverse));
+    return builtin_sort(in, self_list(args), key, reverse.as_bool());
 }
 
 value list_reverse(interpreter& in, call_arguments& args) {
-    CHECK_ARITY("reverse", 0, 0);
+    CHECK_ARGUMENTS("list", "reverse", no_arguments);
     std::reverse(self_list(args).begin(), self_list(args).end());
     return value();
 }
 
 value list_copy(interpreter& in, call_arguments& args) {
-    CHECK_ARITY("copy", 0, 0);
+    CHECK_ARGUMENTS("list", "copy", no_arguments);
     return in.make_list(self_list(args));
 }
 
 value list_clear(interpreter& in, call_arguments& args) {
-    CHECK_ARITY("clear", 0, 0);
+    CHECK_ARGUMENTS("list", "clear", no_arguments);
     self_list(args).clear();
     return value();
 }
@@ -143,7 +149,8 @@ value list_clear(interpreter& in, call_arguments& args) {
 dict_object& self_dict(call_arguments& args) { return *args.positional[0].as<dict_object>(); }
 
 value dict_view(interpreter& in, call_arguments& args, dict_view_object::part which) {
-    CHECK_ARITY(which == dict_view_object::part::keys ? "keys" : which == dict_view_object::part::values ? "values" : "items", 0, 0);
+    CHECK_ARGUMENTS("dict", which == dict_view_object::part::keys ? "keys" : which == dict_view_object::part::values ? "values" : "items",
+                    no_arguments);
     auto dict = std::static_pointer_cast<dict_object>(args.positional[0].as_object());
     return value::of(make_object<dict_view_object>(std::move(dict), which));
 }
@@ -152,19 +159,17 @@ value dict_values(interpreter& in, call_arguments& args) { return dict_view(in, 
 value dict_items(interpreter& in, call_arguments& args) { return dict_view(in, args, dict_view_object::part::items); }
 
 value dict_get(interpreter& in, call_arguments& args) {
-    CHECK_ARITY("get", 1, 2);
+    CHECK_ARGUMENTS("dict", "get", clinic, 1, 2);
     std::int64_t h = 0;
-    value error = in.hash_key(args.positional[1], h);
-    if (error.is_raised()) return error;
+    RETURN_IF_RAISED(in.hash_key(args.positional[1], h));
     if (value* found = self_dict(args).find(args.positional[1], h)) return *found;
     return args.positional.size() > 2 ? args.positional[2] : value();
 }
 
 value dict_setdefault(interpreter& in, call_arguments& args) {
-    CHECK_ARITY("setdefault", 1, 2);
+    CHECK_ARGUMENTS("dict", "setdefault", clinic, 1, 2);
     std::int64_t h = 0;
-    value error = in.hash_key(args.positional[1], h);
-    if (error.is_raised()) return error;
+    RETURN_IF_RAISED(in.hash_key(args.positional[1], h));
     if (value* found = self_dict(args).find(args.positional[1], h)) return *found;
     value fallback = args.positional.size() > 2 ? args.positional[2] : value();
     self_dict(args).set(args.positional[1], h, fallback);
@@ -172,10 +177,9 @@ value dict_setdefault(interpreter& in, call_arguments& args) {
 }
 
 value dict_pop(interpreter& in, call_arguments& args) {
-    CHECK_ARITY("pop", 1, 2);
+    CHECK_ARGUMENTS("dict", "pop", clinic, 1, 2);
     std::int64_t h = 0;
-    value error = in.hash_key(args.positional[1], h);
-    if (error.is_raised()) return error;
+    RETURN_IF_RAISED(in.hash_key(args.positional[1], h));
     if (value* found = self_dict(args).find(args.positional[1], h)) {
         value item = *found;
         self_dict(args).erase(args.positional[1], h);
@@ -185,21 +189,26 @@ value dict_pop(interpreter& in, call_arguments& args) {
     return value::raised(in.make_exception(in.types().key_error, {args.positional[1]}).as_object());
 }
 
-value dict_update(interpreter& in, call_arguments& args) {
-    auto keywords = std::move(args.keywords);
-    args.keywords.clear();
-    CHECK_ARITY("update", 0, 1);
+// The last item inserted, removed.
+value dict_popitem(interpreter& in, call_arguments& args) {
+    CHECK_ARGUMENTS("dict", "popitem", no_arguments);
     auto& dict = self_dict(args);
-    if (args.positional.size() > 1) {
-        // dict(other) builds the same table: reuse the constructor's rules for pairs.
-        call_arguments build{{args.positional[1]}, {}};
-        value source = in.call(value::of(in.types().dict), build);
-        if (source.is_raised()) return source;
-        for (auto& entry : source.as<dict_object>()->entries) {
-            if (entry.alive) dict.set(entry.key, entry.hash, entry.item);
-        }
+    for (auto it = dict.entries.rbegin(); it != dict.entries.rend(); ++it) {
+        if (!it->alive) continue;
+        value pair = in.make_tuple({it->key, it->item});
+        dict.erase(it->key, it->hash);
+        return pair;
     }
-    for (auto& [name, item] : keywords) {
+    return value::raised(in.make_exception(in.types().key_error, {in.make_str("popitem(): dictionary is empty")}).as_object());
+}
+
+value dict_update(interpreter& in, call_arguments& args) {
+    if (args.positional.size() > 2) {
+        return in.raise_type_error("update expected at most 1 argument, got " + std::to_string(args.positional.size() - 1));
+    }
+    auto& dict = self_dict(args);
+    if (args.positional.size() > 1) RETURN_IF_RAISED(dict_update_from(in, dict, args.positional[1]));
+    for (auto& [name, item] : args.keywords) {
         value key = in.make_str(name);
         std::int64_t h = 0;
         hash_of(key, h);
@@ -209,7 +218,7 @@ value dict_update(interpreter& in, call_arguments& args) {
 }
 
 value dict_copy(interpreter& in, call_arguments& args) {
-    CHECK_ARITY("copy", 0, 0);
+    CHECK_ARGUMENTS("dict", "copy", no_arguments);
     auto copy = make_object<dict_object>();
     for (auto& entry : self_dict(args).entries) {
         if (entry.alive) copy->set(entry.key, entry.hash, entry.item);
@@ -218,7 +227,7 @@ value dict_copy(interpreter& in, call_arguments& args) {
 }
 
 value dict_clear(interpreter& in, call_arguments& args) {
-    CHECK_ARITY("clear", 0, 0);
+    CHECK_ARGUMENTS("dict", "clear", no_arguments);
     auto& dict = self_dict(args);
     dict.entries.clear();
     dict.index.clear();
@@ -247,8 +256,8 @@ const method_table& tuple_methods() {
 const method_table& dict_methods() {
     static const method_table table = {
         {"keys", dict_keys}, {"values", dict_values}, {"items", dict_items}, {"get", dict_get},
-        {"setdefault", dict_setdefault}, {"pop", dict_pop}, {"update", dict_update}, {"copy", dict_copy},
-        {"clear", dict_clear},
+        {"setdefault", dict_setdefault}, {"pop", dict_pop}, {"popitem", dict_popitem}, {"update", dict_update},
+        {"copy", dict_copy}, {"clear", dict_clear},
     };
     return table;
 }

@@ -330,23 +330,27 @@ value interpreter::compare(compare_op op, const value& left, const value& right)
     }
 }
 
+namespace {
+// The value tuplehash would fail on first: the innermost unhashable item, depth first.
+const value* unhashable_part(const value& key, int depth = 0) {
+    auto* tuple = key.as<tuple_object>();
+    if (!tuple) {
+        std::int64_t hash = 0;
+        return hash_of(key, hash) ? nullptr : &key;
+    }
+    if (depth >= max_nesting) return nullptr;
+    for (const auto& item : tuple->items) {
+        if (const value* culprit = unhashable_part(item, depth + 1)) return culprit;
+    }
+    return nullptr;
+}
+}  // namespace
+
 value interpreter::hash_key(const value& key, std::int64_t& hash) {
     if (hash_of(key, hash)) return value();
-    if (key.as<tuple_object>()) {
-        bool hashable_types = true;  // a tuple of hashable types: too deep, not unhashable
-        std::vector<const tuple_object*> level{key.as<tuple_object>()};
-        for (int depth = 0; depth < max_nesting && !level.empty() && hashable_types; ++depth) {
-            std::vector<const tuple_object*> next;
-            for (const auto* t : level) {
-                for (const auto& item : t->items) {
-                    if (auto* inner = item.as<tuple_object>()) next.push_back(inner);
-                    else if (item.as<list_object>() || item.as<dict_object>() || item.as<set_object>()) hashable_types = false;
-                }
-            }
-            level = std::move(next);
-        }
-        if (hashable_types && !level.empty()) return raise(types_.recursion_error, "maximum recursion depth exceeded while calling a Python object");
-    }
+    if (const value* culprit = unhashable_part(key)) return raise_type_error("unhashable type: '" + type_name(*culprit) + "'");
+    // Hashable all the way down, but nested deeper than the recursion limit.
+    if (key.as<tuple_object>()) return raise(types_.recursion_error, "maximum recursion depth exceeded while calling a Python object");
     return raise_type_error("unhashable type: '" + type_name(key) + "'");
 }
 
@@ -420,6 +424,8 @@ value interpreter::get_item(const value& container, const value& index) {
     auto* slice = index.as<slice_object>();
     auto sequence_index = [&](std::int64_t length, const char* what, std::int64_t& out) -> value {
         if (!index.is_int_like()) {
+            // CPython 3.11 words it differently for str
+            if (std::string(what) == "string") return raise_type_error("string indices must be integers, not '" + type_name(index) + "'");
             return raise_type_error(std::string(what) + " indices must be integers or slices, not " + type_name(index));
         }
         out = index.as_int() < 0 ? index.as_int() + length : index.as_int();

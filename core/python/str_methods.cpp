@@ -30,43 +30,11 @@ const std::string& self_str(const call_arguments& args) { return args.positional
 
 // ---- arguments ------------------------------------------------------------------------------
 
-// An argument used as an index (__index__): int or bool.
-value as_index(interpreter& in, const value& v, std::int64_t& out) {
-    if (!v.is_int_like()) return in.raise_type_error("'" + in.type_name(v) + "' object cannot be interpreted as an integer");
-    out = v.as_int();
-    return value();
-}
-
 // A start/end argument of find, count, startswith...: int or None (kept as `out`).
 value as_slice_bound(interpreter& in, const value& v, std::int64_t& out) {
     if (v.is_none()) return value();
     if (!v.is_int_like()) return in.raise_type_error("slice indices must be integers or None or have an __index__ method");
     out = v.as_int();
-    return value();
-}
-
-// The parameters of a method that also takes keywords (split(sep, maxsplit)): fills `slots`
-// (one per name, unbound where not given) with Argument Clinic's errors.
-value bind_parameters(interpreter& in, call_arguments& args, const char* method, std::initializer_list<const char*> names,
-                      std::vector<value>& slots) {
-    const std::size_t given = args.positional.size() - 1;
-    const std::size_t total = given + args.keywords.size();
-    if (total > names.size()) {
-        return in.raise_type_error(std::string(method) + "() takes at most " + std::to_string(names.size()) + " argument" +
-                                   (names.size() == 1 ? "" : "s") + " (" + std::to_string(total) + " given)");
-    }
-    slots.assign(names.size(), value::unbound());
-    for (std::size_t i = 0; i < given; ++i) slots[i] = args.positional[i + 1];
-    for (auto& [name, item] : args.keywords) {
-        const auto* found = std::find_if(names.begin(), names.end(), [&](const char* n) { return name == n; });
-        if (found == names.end()) return in.raise_type_error("'" + name + "' is an invalid keyword argument for " + method + "()");
-        const auto slot = std::size_t(found - names.begin());
-        if (slot < given) {
-            return in.raise_type_error(std::string("argument for ") + method + "() given by name ('" + name + "') and position (" +
-                                       std::to_string(slot + 1) + ")");
-        }
-        slots[slot] = item;
-    }
     return value();
 }
 
@@ -273,7 +241,7 @@ enum class alignment : std::uint8_t { left, center, right };
 value pad_impl(interpreter& in, call_arguments& args, const char* name, alignment align) {
     CHECK_STR_ARGUMENTS(name, clinic, 1, 2);
     std::int64_t width = 0;
-    RETURN_IF_RAISED(as_index(in, args.positional[1], width));
+    RETURN_IF_RAISED(index_argument(in, args.positional[1], width));
     char32_t fill = U' ';
     RETURN_IF_RAISED(fill_character(in, args, fill));
     const std::string& text = self_str(args);
@@ -294,7 +262,7 @@ value str_rjust(interpreter& in, call_arguments& args) { return pad_impl(in, arg
 value str_zfill(interpreter& in, call_arguments& args) {
     CHECK_STR_ARGUMENTS("zfill", one_argument);
     std::int64_t width = 0;
-    RETURN_IF_RAISED(as_index(in, args.positional[1], width));
+    RETURN_IF_RAISED(index_argument(in, args.positional[1], width));
     const std::string& text = self_str(args);
     const auto length = std::int64_t(unicode::length(text));
     if (length >= width) return args.positional[0];
@@ -390,9 +358,9 @@ std::vector<std::string> split_on(const std::string& text, const std::string& se
 
 value split_impl(interpreter& in, call_arguments& args, const char* name, bool from_right) {
     std::vector<value> slots;
-    RETURN_IF_RAISED(bind_parameters(in, args, name, {"sep", "maxsplit"}, slots));
+    RETURN_IF_RAISED(bind_parameters(in, args, 1, name, {{"sep"}, {"maxsplit"}}, slots));
     std::int64_t maxsplit = -1;
-    if (!slots[1].is_unbound()) RETURN_IF_RAISED(as_index(in, slots[1], maxsplit));
+    if (!slots[1].is_unbound()) RETURN_IF_RAISED(index_argument(in, slots[1], maxsplit));
     std::vector<value> result;
     const value& sep = slots[0];
     if (sep.is_unbound() || sep.is_none()) {
@@ -412,9 +380,9 @@ value str_rsplit(interpreter& in, call_arguments& args) { return split_impl(in, 
 
 value str_splitlines(interpreter& in, call_arguments& args) {
     std::vector<value> slots;
-    RETURN_IF_RAISED(bind_parameters(in, args, "splitlines", {"keepends"}, slots));
+    RETURN_IF_RAISED(bind_parameters(in, args, 1, "splitlines", {{"keepends"}}, slots));
     std::int64_t keepends = 0;
-    if (!slots[0].is_unbound()) RETURN_IF_RAISED(as_index(in, slots[0], keepends));
+    if (!slots[0].is_unbound()) RETURN_IF_RAISED(index_argument(in, slots[0], keepends));
     const std::u32string text = unicode::decode(self_str(args));
     std::vector<value> lines;
     std::size_t start = 0;
@@ -491,7 +459,7 @@ value str_replace(interpreter& in, call_arguments& args) {
         }
     }
     std::int64_t count = -1;
-    if (args.positional.size() > 3) RETURN_IF_RAISED(as_index(in, args.positional[3], count));
+    if (args.positional.size() > 3) RETURN_IF_RAISED(index_argument(in, args.positional[3], count));
     const std::string& text = self_str(args);
     const std::string& old = args.positional[1].as<str_object>()->value;
     const std::string& replacement = args.positional[2].as<str_object>()->value;
@@ -518,9 +486,9 @@ value str_replace(interpreter& in, call_arguments& args) {
 
 value str_expandtabs(interpreter& in, call_arguments& args) {
     std::vector<value> slots;
-    RETURN_IF_RAISED(bind_parameters(in, args, "expandtabs", {"tabsize"}, slots));
+    RETURN_IF_RAISED(bind_parameters(in, args, 1, "expandtabs", {{"tabsize"}}, slots));
     std::int64_t tabsize = 8;
-    if (!slots[0].is_unbound()) RETURN_IF_RAISED(as_index(in, slots[0], tabsize));
+    if (!slots[0].is_unbound()) RETURN_IF_RAISED(index_argument(in, slots[0], tabsize));
     std::u32string out;
     std::int64_t column = 0;
     value error;
