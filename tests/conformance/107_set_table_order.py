@@ -1,4 +1,4 @@
-# sets print in CPython's table order: constant displays, set(), |, ^, - and & each build their table their own way
+# sets print in CPython's table order: constant displays, set(), union, symmetric difference, - and & each build their own table
 print({13, 241, 3, 215, 4}, set([13, 241, 3, 215, 4]))
 print({-1, 5, -3, 2}, {-5, 3, -9}, list({-7, 7, -1}), {(1, 2), (3, -4), (0, 0)})
 print({8} | {13, 241, 3, 215, 4}, {9999, 30, 9, 222}.union({20, 9}))

@@ -1,4 +1,4 @@
-# set operators in place (|=, -=, &=, ^=) change the set itself; <, <=, >, >= compare as subsets
+# in-place set operators change the set itself; <, <=, >, >= compare sets as subsets
 a = {1, 3}
 b = a
 b -= {9}

@@ -1,4 +1,4 @@
-# call errors name a nested function by its qualified name; f(*x) and [*x] need an iterable
+# call errors name a nested function by its qualified name; a starred argument must be an iterable
 def outer():
     def inner(a, b=2):
         return a + b
