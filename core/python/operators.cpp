@@ -134,7 +134,11 @@ static value float_binary(interpreter& in, binary_op op, double a, double b) {
             if (a < 0 && b != std::floor(b)) return in.raise_value_error("negative number cannot be raised to a fractional power in this lesson (the result is complex)");
             {
                 double r = std::pow(a, b);
-                if (std::isinf(r) && !std::isinf(a) && !std::isinf(b)) return in.raise(in.types().overflow_error, "(34, 'Numerical result out of range')");
+                if (std::isinf(r) && !std::isinf(a) && !std::isinf(b)) {
+                    // CPython raises it from errno ERANGE: two args, so str() shows a tuple
+                    return value::raised(in.make_exception(in.types().overflow_error,
+                                                           {value::integer(34), in.make_str("Numerical result out of range")}).as_object());
+                }
                 return value::floating(r);
             }
         default: break;

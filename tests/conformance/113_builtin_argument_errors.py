@@ -2,8 +2,8 @@
 def attempt(name, function, *args):
     try:
         print(name, "->", function(*args))
-    except (TypeError, ValueError) as e:
-        print(name, "->", type(e).__name__, e)
+    except (TypeError, ValueError, OverflowError) as e:
+        print(name, "->", repr(e))
 half = 1.0
 attempt("join", ", ".join, 5)
 attempt("count", "abc".count)
@@ -19,7 +19,7 @@ attempt("pop", [1].pop, "a")
 attempt("round", round)
 attempt("reversed", reversed, {1})
 attempt("enumerate", enumerate, [1], "a")
-attempt("hash", hash, (1, [2]))
+attempt("overflow", pow, 10.0, 400)
 attempt("chr", chr, "a")
 attempt("startswith", "a".startswith, (1,))
 attempt("center", "a".center, 5, "ab")
