@@ -68,6 +68,7 @@ struct fstring_part {
     expr_ptr value;                    // a replacement field
     char conversion = 0;               // 0, 'r', 's' or 'a'
     std::vector<fstring_part> format_spec;  // may itself hold replacement fields
+    bool has_format_spec = false;      // a ':' was written, even with nothing after it
     std::string debug_text;            // f"{x=}": the source text "x=" to print before the value
 };
 struct fstring_expr : expr {
@@ -250,6 +251,7 @@ struct parameter {
 
 struct function_def {
     std::string name;  // "<lambda>" for lambdas
+    std::string qualified_name;  // CPython's __qualname__ ("outer.<locals>.inner"), by the resolver
     std::vector<parameter> parameters;
     bool is_async = false;
     block body;

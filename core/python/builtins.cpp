@@ -1,10 +1,14 @@
 // The builtin functions and type constructors: print, len, range, sorted, int(), ... (pairs
 // with interpreter.hpp's install_builtin_functions).
 #include <algorithm>
+#include <tuple>
 #include <cmath>
 
 #include "format.hpp"
 #include "interpreter.hpp"
+#include "method_arguments.hpp"
+#include "unicode.hpp"
+#include "sets.hpp"
 
 namespace loopstep::python {
 
@@ -12,17 +16,18 @@ namespace {
 
 using arguments_t = call_arguments;
 
-value expect_count(interpreter& in, arguments_t& args, const std::string& function, std::size_t low, std::size_t high) {
-    value error = reject_keywords(in, args, function);
-    if (error.is_raised()) return error;
-    const std::size_t n = args.positional.size();
-    if (n >= low && n <= high) return value();
-    if (low == high) {
-        return in.raise_type_error(function + "() takes exactly " + (low == 1 ? std::string("one argument") : std::to_string(low) + " arguments") +
-                                   " (" + std::to_string(n) + " given)");
-    }
-    if (n < low) return in.raise_type_error(function + " expected at least " + std::to_string(low) + " argument" + (low == 1 ? "" : "s") + ", got " + std::to_string(n));
-    return in.raise_type_error(function + " expected at most " + std::to_string(high) + " argument" + (high == 1 ? "" : "s") + ", got " + std::to_string(n));
+#define RETURN_IF_RAISED(expression)                       \
+    do {                                                   \
+        value raised_value = (expression);                 \
+        if (raised_value.is_raised()) return raised_value; \
+    } while (false)
+
+// Argument checks with the messages of each builtin's CPython calling convention.
+value one_argument(interpreter& in, const arguments_t& args, const char* name) {
+    return check_function_arguments(in, args, name, method_convention::one_argument);
+}
+value positional_range(interpreter& in, const arguments_t& args, const char* name, std::size_t low, std::size_t high) {
+    return check_function_arguments(in, args, name, method_convention::clinic, low, high);
 }
 
 void define(interpreter& in, globals_table& globals, const std::string& name, native_function function) {
@@ -87,9 +92,12 @@ value sort_values(interpreter& in, std::vector<value>& items, const value& key, 
 value extreme(interpreter& in, arguments_t& args, const std::string& name, compare_op better) {
     value key = args.take("key");
     value fallback = args.take("default");
-    value error = reject_keywords(in, args, name);
-    if (error.is_raised()) return error;
+    if (!args.keywords.empty()) return in.raise_type_error("'" + args.keywords.front().first + "' is an invalid keyword argument for " + name + "()");
+    value error;
     std::vector<value> items;
+    if (args.positional.size() > 1 && !fallback.is_unbound()) {
+        return in.raise_type_error("Cannot specify a default for " + name + "() with multiple positional arguments");
+    }
     if (args.positional.size() == 1) {
         error = in.to_list(args.positional[0], items);
         if (error.is_raised()) return error;
@@ -127,18 +135,93 @@ value extreme(interpreter& in, arguments_t& args, const std::string& name, compa
     return best;
 }
 
+// pow(base, exp, mod) for ints: modular exponentiation (a negative exp uses the inverse).
+value modular_power(interpreter& in, const value& base, const value& exponent, const value& modulus) {
+    if (!base.is_int_like() || !exponent.is_int_like() || !modulus.is_int_like()) {
+        return in.raise_type_error("pow() 3rd argument not allowed unless all arguments are integers");
+    }
+    const std::int64_t m = modulus.as_int();
+    if (m == 0) return in.raise_value_error("pow() 3rd argument cannot be 0");
+    const __int128 size = m < 0 ? -__int128(m) : __int128(m);
+    auto reduce = [&](__int128 x) { return ((x % size) + size) % size; };
+    __int128 b = reduce(base.as_int());
+    std::int64_t e = exponent.as_int();
+    if (e < 0) {
+        // The inverse of b modulo size, by the extended Euclidean algorithm.
+        __int128 r0 = size, r1 = b, t0 = 0, t1 = 1;
+        while (r1 != 0) {
+            const __int128 q = r0 / r1;
+            std::tie(r0, r1) = std::make_pair(r1, r0 - q * r1);
+            std::tie(t0, t1) = std::make_pair(t1, t0 - q * t1);
+        }
+        if (r0 != 1) return in.raise_value_error("base is not invertible for the given modulus");
+        b = reduce(t0);
+        e = -e;
+    }
+    __int128 result = reduce(1);
+    for (; e > 0; e >>= 1) {
+        if (e & 1) result = result * b % size;
+        b = b * b % size;
+    }
+    if (m < 0 && result != 0) result -= size;  // the result takes the modulus's sign
+    return value::integer(std::int64_t(result));
+}
+
+// zip(strict=True) raises when the shortest argument ends before another.
+std::string strict_zip_error(const std::vector<std::vector<value>>& columns, std::size_t rows) {
+    auto others = [](std::size_t i) { return i == 1 ? std::string(" 1") : "s 1-" + std::to_string(i); };
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        if (columns[i].size() != rows) continue;
+        if (i > 0) return "zip() argument " + std::to_string(i + 1) + " is shorter than argument" + others(i);
+        for (std::size_t j = 1; j < columns.size(); ++j) {
+            if (columns[j].size() > rows) return "zip() argument " + std::to_string(j + 1) + " is longer than argument" + others(j);
+        }
+        break;
+    }
+    return "";
+}
+
+// iter(callable, sentinel): calls until the sentinel comes back.
+value call_until_sentinel(interpreter& in, const value& function, const value& sentinel) {
+    const bool is_callable = function.as<function_object>() || function.as<builtin_function_object>() || function.as<type_object>();
+    if (!is_callable) return in.raise_type_error("iter(v, w): v must be callable");
+    auto finished = std::make_shared<bool>(false);
+    interpreter* owner = &in;
+    return value::of(make_object<iterator_object>(
+        [owner, function, sentinel, finished]() -> std::optional<value> {
+            if (*finished) return std::nullopt;
+            call_arguments none;
+            value result = owner->call(function, none);
+            if (result.is_raised()) return result;
+            if (values_equal(result, sentinel)) {
+                *finished = true;
+                return std::nullopt;
+            }
+            return result;
+        },
+        "callable_iterator"));
+}
+
 value make_int(interpreter& in, arguments_t& args) {
-    value base_value = args.take("base");
-    value error = expect_count(in, args, "int", 0, 2);
-    if (error.is_raised()) return error;
-    if (args.positional.size() == 2) base_value = args.positional[1];
-    if (args.positional.empty()) return value::integer(0);
-    const value& x = args.positional[0];
+    std::vector<value> slots;
+    RETURN_IF_RAISED(bind_parameters(in, args, 0, "int", {{"x", parameter_spec::kind::positional_only}, {"base"}}, slots));
+    const value& base_value = slots[1];
+    if (slots[0].is_unbound()) {
+        if (!base_value.is_unbound()) return in.raise_type_error("int() missing string argument");
+        return value::integer(0);
+    }
+    const value& x = slots[0];
     if (auto* s = x.as<str_object>()) {
-        int base = base_value.is_unbound() ? 10 : int(base_value.as_int());
+        std::int64_t base = 10;
+        if (!base_value.is_unbound()) RETURN_IF_RAISED(index_argument(in, base_value, base));
+        if (base != 0 && (base < 2 || base > 36)) return in.raise_value_error("int() base must be >= 2 and <= 36, or 0");
         std::int64_t result = 0;
-        if (!parse_python_int(s->value, base, result)) {
-            return in.raise_value_error("invalid literal for int() with base " + std::to_string(base) + ": " + str_repr(s->value));
+        try {
+            if (!parse_python_int(s->value, int(base), result)) {
+                return in.raise_value_error("invalid literal for int() with base " + std::to_string(base) + ": " + str_repr(s->value));
+            }
+        } catch (const format_error& error) {
+            return in.raise(error.python_type == "OverflowError" ? in.types().overflow_error : in.types().value_error, error.message);
         }
         return value::integer(result);
     }
@@ -157,8 +240,7 @@ value make_int(interpreter& in, arguments_t& args) {
 }
 
 value make_float(interpreter& in, arguments_t& args) {
-    value error = expect_count(in, args, "float", 0, 1);
-    if (error.is_raised()) return error;
+    RETURN_IF_RAISED(positional_range(in, args, "float", 0, 1));
     if (args.positional.empty()) return value::floating(0);
     const value& x = args.positional[0];
     if (x.is_number()) return value::floating(x.to_double());
@@ -199,6 +281,54 @@ value iterator_over(interpreter& in, std::vector<value> items, const char* name)
 
 value builtin_format(interpreter& in, const value& v, const std::string& spec) { return format_builtin(in, v, spec); }
 
+value sort_keywords(interpreter& in, const call_arguments& args, std::size_t bound, value& key, value& reverse) {
+    std::vector<value> slots;
+    value error = bind_parameters(in, args, bound, "sort",
+                                  {{"key", parameter_spec::kind::keyword_only}, {"reverse", parameter_spec::kind::keyword_only}}, slots);
+    if (error.is_raised()) return error;
+    key = slots[0].is_unbound() ? value() : slots[0];
+    std::int64_t flag = 0;
+    if (!slots[1].is_unbound()) {
+        error = index_argument(in, slots[1], flag);
+        if (error.is_raised()) return error;
+    }
+    reverse = value::boolean(flag != 0);
+    return value();
+}
+
+// dict_update_arg: a dict is copied; anything else must yield pairs.
+value dict_update_from(interpreter& in, dict_object& dict, const value& source) {
+    if (auto* other = source.as<dict_object>()) {
+        for (auto& entry : other->entries) {
+            if (entry.alive) dict.set(entry.key, entry.hash, entry.item);
+        }
+        return value();
+    }
+    value error;
+    std::size_t index = 0;
+    value iteration = in.iterate(source, [&](const value& element) {
+        const std::string position = "dictionary update sequence element #" + std::to_string(index++);
+        value items = in.make_iterator(element);
+        if (items.is_raised()) {
+            error = in.raise_type_error("cannot convert " + position + " to a sequence");
+            return false;
+        }
+        std::vector<value> pair;
+        error = in.to_list(items, pair);
+        if (error.is_raised()) return false;
+        if (pair.size() != 2) {
+            error = in.raise_value_error(position + " has length " + std::to_string(pair.size()) + "; 2 is required");
+            return false;
+        }
+        std::int64_t hash = 0;
+        error = in.hash_key(pair[0], hash);
+        if (error.is_raised()) return false;
+        dict.set(pair[0], hash, pair[1]);
+        return true;
+    });
+    return iteration.is_raised() ? iteration : error;
+}
+
 value builtin_sort(interpreter& in, std::vector<value>& items, const value& key, bool reverse) {
     return sort_values(in, items, key, reverse);
 }
@@ -211,8 +341,9 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
         value end = args.take("end", value());
         args.take("flush");
         value file = args.take("file");
-        value error = reject_keywords(in, args, "print");
-        if (error.is_raised()) return error;
+        if (!args.keywords.empty()) return in.raise_type_error("'" + args.keywords.front().first + "' is an invalid keyword argument for print()");
+        if (!sep.is_none() && !sep.as<str_object>()) return in.raise_type_error("sep must be None or a string, not " + in.type_name(sep));
+        if (!end.is_none() && !end.as<str_object>()) return in.raise_type_error("end must be None or a string, not " + in.type_name(end));
         std::string separator = sep.is_none() ? " " : in.str(sep);
         std::string text;
         for (std::size_t i = 0; i < args.positional.size(); ++i) {
@@ -225,34 +356,37 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
         return in.run_stopped() ? in.run_limit_error() : value();
     });
     define(in, g, "len", [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "len", 1, 1);
-        if (error.is_raised()) return error;
+        RETURN_IF_RAISED(one_argument(in, args, "len"));
         return length_of(in, args.positional[0]);
     });
     define(in, g, "repr", [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "repr", 1, 1);
-        return error.is_raised() ? error : in.make_str(in.repr(args.positional[0]));
+        RETURN_IF_RAISED(one_argument(in, args, "repr"));
+        return in.make_str(in.repr(args.positional[0]));
     });
     define(in, g, "format", [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "format", 1, 2);
-        if (error.is_raised()) return error;
-        std::string spec = args.positional.size() > 1 ? in.str(args.positional[1]) : "";
+        RETURN_IF_RAISED(positional_range(in, args, "format", 1, 2));
+        if (args.positional.size() > 1 && !args.positional[1].as<str_object>()) {
+            return in.raise_type_error("format() argument 2 must be str, not " + in.type_name(args.positional[1]));
+        }
+        std::string spec = args.positional.size() > 1 ? args.positional[1].as<str_object>()->value : "";
         return format_builtin(in, args.positional[0], spec);
     });
     define(in, g, "abs", [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "abs", 1, 1);
-        if (error.is_raised()) return error;
+        RETURN_IF_RAISED(one_argument(in, args, "abs"));
         const value& x = args.positional[0];
         if (x.is_float()) return value::floating(std::fabs(x.as_float()));
         if (x.is_int_like()) return value::integer(x.as_int() < 0 ? -x.as_int() : x.as_int());
         return in.raise_type_error("bad operand type for abs(): '" + in.type_name(x) + "'");
     });
     define(in, g, "round", [](interpreter& in, arguments_t& args) -> value {
-        value ndigits = args.take("ndigits", value());
-        value error = expect_count(in, args, "round", 1, 2);
-        if (error.is_raised()) return error;
-        if (args.positional.size() == 2) ndigits = args.positional[1];
-        const value& x = args.positional[0];
+        std::vector<value> slots;
+        RETURN_IF_RAISED(bind_parameters(in, args, 0, "round", {{"number", parameter_spec::kind::positional_or_keyword, true}, {"ndigits"}}, slots));
+        value ndigits = slots[1].is_unbound() ? value() : slots[1];
+        if (!ndigits.is_none()) {
+            std::int64_t digits = 0;
+            RETURN_IF_RAISED(index_argument(in, ndigits, digits));
+        }
+        const value& x = slots[0];
         if (x.is_int_like()) {
             if (ndigits.is_none() || ndigits.as_int() >= 0) return value::integer(x.as_int());
             std::int64_t scale = 1;
@@ -270,13 +404,12 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
         return value::floating(python_round(x.as_float(), int(ndigits.as_int())));
     });
     define(in, g, "sum", [](interpreter& in, arguments_t& args) -> value {
-        value start = args.take("start", value::integer(0));
-        value error = expect_count(in, args, "sum", 1, 2);
-        if (error.is_raised()) return error;
-        if (args.positional.size() == 2) start = args.positional[1];
+        std::vector<value> slots;
+        RETURN_IF_RAISED(bind_parameters(in, args, 0, "sum", {{"iterable", parameter_spec::kind::positional_only, true}, {"start"}}, slots));
+        value start = slots[1].is_unbound() ? value::integer(0) : slots[1];
         if (start.as<str_object>()) return in.raise_type_error("sum() can't sum strings [use ''.join(seq) instead]");
         value total = start;
-        error = in.iterate(args.positional[0], [&](const value& item) {
+        value error = in.iterate(slots[0], [&](const value& item) {
             total = in.binary(binary_op::add, total, item);
             return !total.is_raised();
         });
@@ -286,37 +419,40 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
     define(in, g, "min", [](interpreter& in, arguments_t& args) { return extreme(in, args, "min", compare_op::less); });
     define(in, g, "max", [](interpreter& in, arguments_t& args) { return extreme(in, args, "max", compare_op::greater); });
     define(in, g, "sorted", [](interpreter& in, arguments_t& args) -> value {
-        value key = args.take("key");
-        value reverse = args.take("reverse", value::boolean(false));
-        value error = expect_count(in, args, "sorted", 1, 1);
-        if (error.is_raised()) return error;
+        if (args.positional.size() != 1) {
+            return in.raise_type_error("sorted expected 1 argument, got " + std::to_string(args.positional.size()));
+        }
         std::vector<value> items;
-        error = in.to_list(args.positional[0], items);
-        if (error.is_raised()) return error;
-        error = sort_values(in, items, key, in.truthy(reverse));
-        if (error.is_raised()) return error;
+        RETURN_IF_RAISED(in.to_list(args.positional[0], items));
+        call_arguments sort_arguments{{}, args.keywords};  // sorted passes its keywords on to list.sort
+        value key, reverse;
+        RETURN_IF_RAISED(sort_keywords(in, sort_arguments, 0, key, reverse));
+        RETURN_IF_RAISED(sort_values(in, items, key, reverse.as_bool()));
         return in.make_list(std::move(items));
     });
     define(in, g, "reversed", [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "reversed", 1, 1);
-        if (error.is_raised()) return error;
-        if (args.positional[0].as<set_object>() || args.positional[0].as<iterator_object>()) {
-            return in.raise_type_error("'" + in.type_name(args.positional[0]) + "' object is not reversible");
+        if (!args.keywords.empty()) return in.raise_type_error("reversed() takes no keyword arguments");
+        if (args.positional.size() != 1) {
+            return in.raise_type_error("reversed expected 1 argument, got " + std::to_string(args.positional.size()));
         }
+        const value& sequence = args.positional[0];
+        const bool reversible = sequence.as<list_object>() || sequence.as<tuple_object>() || sequence.as<str_object>() ||
+                                sequence.as<range_object>() || sequence.as<dict_object>() || sequence.as<dict_view_object>();
+        if (!reversible) return in.raise_type_error("'" + in.type_name(sequence) + "' object is not reversible");
         std::vector<value> items;
-        error = in.to_list(args.positional[0], items);
+        value error = in.to_list(sequence, items);
         if (error.is_raised()) return error;
         std::reverse(items.begin(), items.end());
         return iterator_over(in, std::move(items), "list_reverseiterator");
     });
     define(in, g, "enumerate", [](interpreter& in, arguments_t& args) -> value {
-        value start = args.take("start", value::integer(0));
-        value error = expect_count(in, args, "enumerate", 1, 2);
-        if (error.is_raised()) return error;
-        if (args.positional.size() == 2) start = args.positional[1];
+        if (args.keywords.empty() && args.positional.empty()) return in.raise_type_error("enumerate() missing required argument 'iterable'");
+        std::vector<value> slots;
+        RETURN_IF_RAISED(bind_parameters(in, args, 0, "enumerate", {{"iterable", parameter_spec::kind::positional_or_keyword, true}, {"start"}}, slots));
+        std::int64_t index = 0;
+        if (!slots[1].is_unbound()) RETURN_IF_RAISED(index_argument(in, slots[1], index));
         std::vector<value> items;
-        std::int64_t index = start.as_int();
-        error = in.iterate(args.positional[0], [&](const value& item) {
+        value error = in.iterate(slots[0], [&](const value& item) {
             items.push_back(in.make_tuple({value::integer(index++), item}));
             return true;
         });
@@ -324,7 +460,8 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
         return iterator_over(in, std::move(items), "enumerate");
     });
     define(in, g, "zip", [](interpreter& in, arguments_t& args) -> value {
-        args.take("strict");
+        const value strict = args.take("strict", value::boolean(false));
+        if (!args.keywords.empty()) return in.raise_type_error("'" + args.keywords.front().first + "' is an invalid keyword argument for zip()");
         std::vector<std::vector<value>> columns(args.positional.size());
         for (std::size_t i = 0; i < args.positional.size(); ++i) {
             value error = in.to_list(args.positional[i], columns[i]);
@@ -335,14 +472,27 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
         std::vector<value> rows;
         std::size_t n = columns.empty() ? 0 : SIZE_MAX;
         for (auto& column : columns) n = std::min(n, column.size());
+
         for (std::size_t r = 0; r < n; ++r) {
             std::vector<value> row;
             for (auto& column : columns) row.push_back(column[r]);
             rows.push_back(in.make_tuple(std::move(row)));
         }
-        return iterator_over(in, std::move(rows), "zip");
+        const std::string mismatch = in.truthy(strict) ? strict_zip_error(columns, n) : "";
+        if (mismatch.empty()) return iterator_over(in, std::move(rows), "zip");
+        // The rows come first; the error when the shortest argument runs out.
+        auto shared = std::make_shared<std::vector<value>>(std::move(rows));
+        auto index = std::make_shared<std::size_t>(0);
+        interpreter* owner = &in;
+        return value::of(make_object<iterator_object>(
+            [shared, index, owner, mismatch]() -> std::optional<value> {
+                if (*index < shared->size()) return (*shared)[(*index)++];
+                return owner->raise_value_error(mismatch);
+            },
+            "zip"));
     });
     define(in, g, "map", [](interpreter& in, arguments_t& args) -> value {
+        if (!args.keywords.empty()) return in.raise_type_error("map() takes no keyword arguments");
         if (args.positional.size() < 2) return in.raise_type_error("map() must have at least two arguments.");
         std::vector<std::vector<value>> columns(args.positional.size() - 1);
         for (std::size_t i = 1; i < args.positional.size(); ++i) {
@@ -362,7 +512,7 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
         return iterator_over(in, std::move(results), "map");
     });
     define(in, g, "filter", [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "filter", 2, 2);
+        value error = positional_range(in, args, "filter", 2, 2);
         if (error.is_raised()) return error;
         std::vector<value> kept;
         error = in.iterate(args.positional[1], [&](const value& item) {
@@ -383,22 +533,21 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
         return iterator_over(in, std::move(kept), "filter");
     });
     define(in, g, "any", [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "any", 1, 1);
+        value error = one_argument(in, args, "any");
         if (error.is_raised()) return error;
         bool found = false;
         error = in.iterate(args.positional[0], [&](const value& item) { return !(found = in.truthy(item)); });
         return error.is_raised() ? error : value::boolean(found);
     });
     define(in, g, "all", [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "all", 1, 1);
+        value error = one_argument(in, args, "all");
         if (error.is_raised()) return error;
         bool every = true;
         error = in.iterate(args.positional[0], [&](const value& item) { return every = in.truthy(item); });
         return error.is_raised() ? error : value::boolean(every);
     });
     define(in, g, "isinstance", [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "isinstance", 2, 2);
-        if (error.is_raised()) return error;
+        RETURN_IF_RAISED(positional_range(in, args, "isinstance", 2, 2));
         std::vector<value> types;
         if (auto* tuple = args.positional[1].as<tuple_object>()) types = tuple->items;
         else types.push_back(args.positional[1]);
@@ -410,12 +559,12 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
         return value::boolean(false);
     });
     define(in, g, "iter", [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "iter", 1, 1);
-        return error.is_raised() ? error : in.make_iterator(args.positional[0]);
+        RETURN_IF_RAISED(positional_range(in, args, "iter", 1, 2));
+        if (args.positional.size() == 1) return in.make_iterator(args.positional[0]);
+        return call_until_sentinel(in, args.positional[0], args.positional[1]);
     });
     define(in, g, "next", [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "next", 1, 2);
-        if (error.is_raised()) return error;
+        RETURN_IF_RAISED(positional_range(in, args, "next", 1, 2));
         auto* it = args.positional[0].as<iterator_object>();
         if (!it) return in.raise_type_error("'" + in.type_name(args.positional[0]) + "' object is not an iterator");
         std::optional<value> item = it->next();
@@ -424,8 +573,12 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
         return value::raised(in.make_exception(in.types().stop_iteration, {}).as_object());
     });
     define(in, g, "divmod", [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "divmod", 2, 2);
-        if (error.is_raised()) return error;
+        RETURN_IF_RAISED(positional_range(in, args, "divmod", 2, 2));
+        const value& a = args.positional[0];
+        const value& b = args.positional[1];
+        if (!a.is_number() || !b.is_number()) {
+            return in.raise_type_error("unsupported operand type(s) for divmod(): '" + in.type_name(a) + "' and '" + in.type_name(b) + "'");
+        }
         value q = in.binary(binary_op::floor_divide, args.positional[0], args.positional[1]);
         if (q.is_raised()) return q;
         value r = in.binary(binary_op::modulo, args.positional[0], args.positional[1]);
@@ -433,13 +586,18 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
         return in.make_tuple({q, r});
     });
     define(in, g, "pow", [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "pow", 2, 2);
-        return error.is_raised() ? error : in.binary(binary_op::power, args.positional[0], args.positional[1]);
+        std::vector<value> slots;
+        RETURN_IF_RAISED(bind_parameters(in, args, 0, "pow",
+                                         {{"base", parameter_spec::kind::positional_or_keyword, true},
+                                          {"exp", parameter_spec::kind::positional_or_keyword, true}, {"mod"}},
+                                         slots));
+        if (slots[2].is_unbound() || slots[2].is_none()) return in.binary(binary_op::power, slots[0], slots[1]);
+        return modular_power(in, slots[0], slots[1], slots[2]);
     });
     define(in, g, "chr", [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "chr", 1, 1);
-        if (error.is_raised()) return error;
-        std::int64_t c = args.positional[0].as_int();
+        RETURN_IF_RAISED(one_argument(in, args, "chr"));
+        std::int64_t c = 0;
+        RETURN_IF_RAISED(index_argument(in, args.positional[0], c));
         if (c < 0 || c > 0x10FFFF) return in.raise_value_error("chr() arg not in range(0x110000)");
         std::string text;
         if (c < 0x80) text += char(c);
@@ -449,10 +607,11 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
         return in.make_str(text);
     });
     define(in, g, "ord", [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "ord", 1, 1);
-        if (error.is_raised()) return error;
+        RETURN_IF_RAISED(one_argument(in, args, "ord"));
         auto* s = args.positional[0].as<str_object>();
-        if (!s || s->value.empty()) return in.raise_type_error("ord() expected a character");
+        if (!s) return in.raise_type_error("ord() expected string of length 1, but " + in.type_name(args.positional[0]) + " found");
+        const std::size_t length = unicode::length(s->value);
+        if (length != 1) return in.raise_type_error("ord() expected a character, but string of length " + std::to_string(length) + " found");
         const auto* bytes = reinterpret_cast<const unsigned char*>(s->value.data());
         std::int64_t c = bytes[0];
         if (c >= 0xF0) c = ((c & 0x07) << 18) | ((bytes[1] & 0x3F) << 12) | ((bytes[2] & 0x3F) << 6) | (bytes[3] & 0x3F);
@@ -461,15 +620,14 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
         return value::integer(c);
     });
     define(in, g, "hash", [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "hash", 1, 1);
+        value error = one_argument(in, args, "hash");
         if (error.is_raised()) return error;
         std::int64_t h = 0;
         error = in.hash_key(args.positional[0], h);
         return error.is_raised() ? error : value::integer(h);
     });
     define(in, g, "callable", [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "callable", 1, 1);
-        if (error.is_raised()) return error;
+        RETURN_IF_RAISED(one_argument(in, args, "callable"));
         const value& v = args.positional[0];
         return value::boolean(v.as<function_object>() || v.as<builtin_function_object>() || v.as<type_object>());
     });
@@ -477,70 +635,49 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
     define_type(g, t.integer, make_int);
     define_type(g, t.floating, make_float);
     define_type(g, t.str, [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "str", 0, 1);
-        if (error.is_raised()) return error;
-        return in.make_str(args.positional.empty() ? std::string() : in.str(args.positional[0]));
+        std::vector<value> slots;
+        RETURN_IF_RAISED(bind_parameters(in, args, 0, "str", {{"object"}, {"encoding"}, {"errors"}}, slots));
+        for (std::size_t i = 1; i <= 2; ++i) {
+            if (!slots[i].is_unbound() && !slots[i].as<str_object>()) {
+                return in.raise_type_error(std::string("str() argument '") + (i == 1 ? "encoding" : "errors") + "' must be str, not " +
+                                           in.type_name(slots[i]));
+            }
+        }
+        if (!slots[1].is_unbound() || !slots[2].is_unbound()) {
+            const std::string found = slots[0].is_unbound() ? "str" : in.type_name(slots[0]);
+            return in.raise_type_error("decoding to str: need a bytes-like object, " + found + " found");
+        }
+        return in.make_str(slots[0].is_unbound() ? std::string() : in.str(slots[0]));
     });
     define_type(g, t.boolean, [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "bool", 0, 1);
+        value error = positional_range(in, args, "bool", 0, 1);
         if (error.is_raised()) return error;
         return value::boolean(!args.positional.empty() && in.truthy(args.positional[0]));
     });
     define_type(g, t.list, [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "list", 0, 1);
+        value error = positional_range(in, args, "list", 0, 1);
         if (error.is_raised()) return error;
         std::vector<value> items;
         if (!args.positional.empty()) error = in.to_list(args.positional[0], items);
         return error.is_raised() ? error : in.make_list(std::move(items));
     });
     define_type(g, t.tuple, [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "tuple", 0, 1);
+        value error = positional_range(in, args, "tuple", 0, 1);
         if (error.is_raised()) return error;
         std::vector<value> items;
         if (!args.positional.empty()) error = in.to_list(args.positional[0], items);
         return error.is_raised() ? error : in.make_tuple(std::move(items));
     });
     define_type(g, t.set, [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "set", 0, 1);
+        value error = positional_range(in, args, "set", 0, 1);
         if (error.is_raised()) return error;
-        auto set = make_object<set_object>();
-        if (!args.positional.empty()) {
-            error = in.iterate(args.positional[0], [&](const value& item) {
-                std::int64_t h = 0;
-                error = in.hash_key(item, h);
-                if (error.is_raised()) return false;
-                set->add(item, h);
-                return true;
-            });
-        }
-        return error.is_raised() ? error : value::of(set);
+        if (args.positional.empty()) return value::of(make_object<set_object>());
+        return new_set(in, args.positional[0]);
     });
     define_type(g, t.dict, [](interpreter& in, arguments_t& args) -> value {
         auto dict = make_object<dict_object>();
         if (args.positional.size() > 1) return in.raise_type_error("dict expected at most 1 argument, got " + std::to_string(args.positional.size()));
-        value error;
-        if (!args.positional.empty()) {
-            if (auto* source = args.positional[0].as<dict_object>()) {
-                for (auto& entry : source->entries) {
-                    if (entry.alive) dict->set(entry.key, entry.hash, entry.item);
-                }
-            } else {
-                error = in.iterate(args.positional[0], [&](const value& pair) {
-                    std::vector<value> kv;
-                    error = in.to_list(pair, kv);
-                    if (error.is_raised() || kv.size() != 2) {
-                        if (!error.is_raised()) error = in.raise_value_error("dictionary update sequence element has length " + std::to_string(kv.size()) + "; 2 is required");
-                        return false;
-                    }
-                    std::int64_t h = 0;
-                    error = in.hash_key(kv[0], h);
-                    if (error.is_raised()) return false;
-                    dict->set(kv[0], h, kv[1]);
-                    return true;
-                });
-                if (error.is_raised()) return error;
-            }
-        }
+        if (!args.positional.empty()) RETURN_IF_RAISED(dict_update_from(in, *dict, args.positional[0]));
         for (auto& [name, item] : args.keywords) {
             value key = in.make_str(name);
             std::int64_t h = 0;
@@ -550,8 +687,7 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
         return value::of(dict);
     });
     define_type(g, t.range, [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "range", 1, 3);
-        if (error.is_raised()) return error;
+        RETURN_IF_RAISED(positional_range(in, args, "range", 1, 3));
         for (const auto& a : args.positional) {
             if (!a.is_int_like()) return in.raise_type_error("'" + in.type_name(a) + "' object cannot be interpreted as an integer");
         }
@@ -566,8 +702,8 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
         return value::of(make_object<range_object>(start, stop, step));
     });
     define_type(g, t.type, [](interpreter& in, arguments_t& args) -> value {
-        value error = expect_count(in, args, "type", 1, 1);
-        return error.is_raised() ? error : value::of(in.type_of(args.positional[0]));
+        if (args.positional.size() != 1 || !args.keywords.empty()) return in.raise_type_error("type() takes 1 or 3 arguments");
+        return value::of(in.type_of(args.positional[0]));
     });
     for (const type_ptr& exception_type :
          {t.base_exception, t.exception, t.arithmetic_error, t.zero_division_error, t.overflow_error, t.lookup_error,

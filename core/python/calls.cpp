@@ -30,6 +30,49 @@ std::string join_names(const std::vector<std::string>& names) {
 }
 }  // namespace
 
+namespace {
+struct parameter_counts {
+    std::size_t positional = 0;
+    int var_positional = -1, var_keyword = -1;
+};
+
+parameter_counts count_parameters(const function_def& def) {
+    parameter_counts counts;
+    for (std::size_t i = 0; i < def.parameters.size(); ++i) {
+        switch (def.parameters[i].kind) {
+            case parameter_kind::positional: ++counts.positional; break;
+            case parameter_kind::var_positional: counts.var_positional = int(i); break;
+            case parameter_kind::var_keyword: counts.var_keyword = int(i); break;
+            case parameter_kind::keyword_only: break;
+        }
+    }
+    return counts;
+}
+
+// too_many_positional: how many the function takes, and keyword-only arguments given by name.
+std::string too_many_positional_message(const function_object& function, const std::vector<value>& locals, std::size_t positional,
+                                        std::size_t given) {
+    const function_def& def = *function.definition;
+    std::size_t with_default = 0, keyword_only_given = 0;
+    for (std::size_t i = 0; i < def.parameters.size(); ++i) {
+        if (def.parameters[i].kind == parameter_kind::positional && !function.defaults[i].is_unbound()) ++with_default;
+        if (def.parameters[i].kind == parameter_kind::keyword_only && !locals[i].is_unbound()) ++keyword_only_given;
+    }
+    const std::string takes = with_default > 0 ? "from " + std::to_string(positional - with_default) + " to " + std::to_string(positional)
+                                               : std::to_string(positional);
+    const bool plural = with_default > 0 || positional != 1;
+    std::string keyword_only;
+    if (keyword_only_given > 0) {
+        keyword_only = std::string(" positional argument") + (given != 1 ? "s" : "") + " (and " + std::to_string(keyword_only_given) +
+                       " keyword-only argument" + (keyword_only_given != 1 ? "s" : "") + ")";
+    }
+    return function.qualified_name + "() takes " + takes + " positional argument" + (plural ? "s" : "") + " but " +
+           std::to_string(given) + keyword_only + (given == 1 && keyword_only_given == 0 ? " was" : " were") + " given";
+}
+}  // namespace
+
+// CPython's initialize_locals: positional arguments, *args, keywords, then the count of
+// positional arguments, then defaults and what is still missing. Errors name the qualname.
 value interpreter::bind_arguments(const function_object& function, call_arguments& arguments, std::vector<value>& locals) {
     const function_def& def = *function.definition;
     locals.assign(def.locals.size(), value::unbound());
@@ -40,39 +83,19 @@ value interpreter::bind_arguments(const function_object& function, call_argument
         wrap_cells(def, locals);
         return value();
     }
-    const std::string& name = def.name;
-    std::size_t positional_count = 0;
-    int var_positional = -1, var_keyword = -1;
-    for (std::size_t i = 0; i < def.parameters.size(); ++i) {
-        switch (def.parameters[i].kind) {
-            case parameter_kind::positional: ++positional_count; break;
-            case parameter_kind::var_positional: var_positional = int(i); break;
-            case parameter_kind::var_keyword: var_keyword = int(i); break;
-            case parameter_kind::keyword_only: break;
-        }
-    }
+    const std::string& name = function.qualified_name;
+    const parameter_counts counts = count_parameters(def);
     auto& given = arguments.positional;
-    if (given.size() > positional_count && var_positional < 0) {
-        std::size_t required = 0;
-        for (std::size_t i = 0; i < positional_count; ++i) required += function.defaults[i].is_unbound() ? 1 : 0;
-        std::string takes = required == positional_count ? std::to_string(positional_count)
-                                                         : "from " + std::to_string(required) + " to " + std::to_string(positional_count);
-        return raise_type_error(name + "() takes " + takes + " positional argument" + (positional_count == 1 && required == positional_count ? "" : "s") +
-                                " but " + std::to_string(given.size()) + (given.size() == 1 ? " was" : " were") + " given");
-    }
-    std::size_t parameter_index = 0;
-    for (std::size_t i = 0; i < given.size() && i < positional_count; ++i) locals[i] = given[i];
-    for (parameter_index = 0; parameter_index < def.parameters.size(); ++parameter_index) {
-        if (def.parameters[parameter_index].kind == parameter_kind::var_positional) {
-            std::vector<value> extra;
-            if (given.size() > positional_count) extra.assign(given.begin() + positional_count, given.end());
-            locals[parameter_index] = make_tuple(std::move(extra));
-        }
+    for (std::size_t i = 0; i < given.size() && i < counts.positional; ++i) locals[i] = given[i];
+    if (counts.var_positional >= 0) {
+        std::vector<value> extra;
+        if (given.size() > counts.positional) extra.assign(given.begin() + std::ptrdiff_t(counts.positional), given.end());
+        locals[std::size_t(counts.var_positional)] = make_tuple(std::move(extra));
     }
     std::shared_ptr<dict_object> extra_keywords;
-    if (var_keyword >= 0) {
+    if (counts.var_keyword >= 0) {
         extra_keywords = make_object<dict_object>();
-        locals[var_keyword] = value::of(extra_keywords);
+        locals[std::size_t(counts.var_keyword)] = value::of(extra_keywords);
     }
     for (auto& [keyword, item] : arguments.keywords) {
         bool matched = false;
@@ -93,6 +116,9 @@ value interpreter::bind_arguments(const function_object& function, call_argument
         value key = make_str(keyword);
         hash_of(key, hash);
         extra_keywords->set(key, hash, item);
+    }
+    if (given.size() > counts.positional && counts.var_positional < 0) {
+        return raise_type_error(too_many_positional_message(function, locals, counts.positional, given.size()));
     }
     std::vector<std::string> missing_positional, missing_keyword;
     for (std::size_t i = 0; i < def.parameters.size(); ++i) {
@@ -132,6 +158,15 @@ value interpreter::call_function(const std::shared_ptr<function_object>& functio
     run_result result = run_frames(*this, stack);
     if (result.status == run_status::suspended) return raise(types_.runtime_error, "await in a function called synchronously (internal error)");
     return result.result;
+}
+
+std::string interpreter::function_description(const value& callee) {
+    if (auto* function = callee.as<function_object>()) return "__main__." + function->qualified_name + "()";
+    if (auto* builtin = callee.as<builtin_function_object>()) {
+        return (builtin->self.is_unbound() ? builtin->name : type_name(builtin->self) + "." + builtin->name) + "()";
+    }
+    if (auto* type = callee.as<type_object>()) return type->qualified_name() + "()";
+    return str(callee);  // no __qualname__: CPython falls back to str()
 }
 
 value interpreter::call(const value& callee, call_arguments& arguments) {

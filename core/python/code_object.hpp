@@ -47,8 +47,20 @@ struct code_object {
     std::vector<std::shared_ptr<code_object>> functions;  // nested defs and lambdas
     std::vector<std::shared_ptr<const function_def>> function_defs;  // the same, as parsed
     std::size_t max_stack = 0;
+    // Where CPython's "Did you mean" looks first for a NameError: the function's co_varnames
+    // (parameters, then the plain locals in the order the code first uses them), or, inside
+    // a comprehension (a function of its own in CPython 3.11), that comprehension's variables.
+    std::vector<std::string> varnames;
+    struct comprehension_scope {
+        std::uint32_t start = 0;  // instructions [start, end) run in the comprehension's scope
+        std::uint32_t end = 0;
+        std::vector<std::string> varnames;  // ".0", then its loop variables
+    };
+    std::vector<comprehension_scope> comprehension_scopes;
 
     int line_of(std::size_t index) const { return index < spans.size() ? spans[index].line : 0; }
+    // The variables CPython's code object would name at instruction `index` (see varnames).
+    const std::vector<std::string>& varnames_at(std::size_t index) const;
     // The entry that catches an exception raised by instruction `index`, or null.
     const exception_entry* handler_for(std::size_t index) const;
 };

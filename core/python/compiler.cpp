@@ -5,6 +5,7 @@
 #include "compiler.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "objects.hpp"
 
@@ -24,7 +25,6 @@ int stack_effect(opcode op, int arg) {
         case opcode::jump_backward:
         case opcode::get_iter:
         case opcode::list_to_tuple:
-        case opcode::list_to_set:
         case opcode::list_to_generator:
         case opcode::kw_names:
         case opcode::await:
@@ -61,6 +61,7 @@ int stack_effect(opcode op, int arg) {
         case opcode::list_append:
         case opcode::list_extend:
         case opcode::set_add:
+        case opcode::set_update:
         case opcode::dict_update:
         case opcode::return_value:
         case opcode::reraise:
@@ -118,6 +119,11 @@ struct compile_failure {
     syntax_error error;
 };
 
+// Whether CPython's AST optimiser turns `e` into a constant: literals, and unary and binary
+// operations, tuples and subscripts made of constants (folded bottom-up). Where folding
+// would fail (1 / 0), evaluating the expression raises the same error at run time, so the
+// shape alone decides. Not modelled: CPython's size limits on folded results (strings over
+// 4096 characters, tuples over 256 items), which only affect sets that print in random order.
 bool is_constant(const expr& e) {
     switch (e.kind) {
         case expr_kind::int_literal:
@@ -125,12 +131,25 @@ bool is_constant(const expr& e) {
         case expr_kind::str_literal:
         case expr_kind::bool_literal:
         case expr_kind::none_literal: return true;
+        case expr_kind::unary: return is_constant(*static_cast<const unary_expr&>(e).operand);
+        case expr_kind::binary: {
+            const auto& b = static_cast<const binary_expr&>(e);
+            return is_constant(*b.left) && is_constant(*b.right);
+        }
+        case expr_kind::tuple: {
+            const auto& elements = static_cast<const sequence_expr&>(e).elements;
+            return std::all_of(elements.begin(), elements.end(), [](const expr_ptr& x) { return is_constant(*x); });
+        }
+        case expr_kind::subscript: {
+            const auto& s = static_cast<const subscript_expr&>(e);
+            return is_constant(*s.object) && is_constant(*s.index);
+        }
         default: return false;
     }
 }
 
-// CPython folds a set display of 3+ constants into a frozenset constant that is rebuilt in
-// iteration order: the VM mirrors that (build_set's 0x10000 flag).
+// CPython folds a set display of 3+ constants into a frozenset constant: the VM builds such
+// a display the way CPython copies that constant (build_set's 0x10000 flag).
 bool is_constant_set_display(const sequence_expr& e) {
     return e.elements.size() > 2 &&
            std::all_of(e.elements.begin(), e.elements.end(), [](const expr_ptr& x) { return is_constant(*x); });
@@ -162,6 +181,7 @@ private:
 
     int emit(opcode op, int arg = 0) {
         if (is_jump(op)) note_label_depth(arg, depth_at_target(op, depth_));
+        if (op == opcode::load_fast || op == opcode::store_fast || op == opcode::delete_fast) note_local_use(arg);
         code_->instructions.push_back({op, arg});
         code_->spans.push_back(span_);
         instruction_handlers_.push_back(handlers_.empty() ? active_handler{-1, 0} : handlers_.back());
@@ -207,7 +227,34 @@ private:
         return int(code_->names.size()) - 1;
     }
 
+    void note_local_use(int slot) {
+        if (std::find(local_use_order_.begin(), local_use_order_.end(), slot) == local_use_order_.end()) local_use_order_.push_back(slot);
+        // A comprehension is a function in CPython 3.11: the locals it uses are cells there.
+        if (comprehension_depth_ > 0) captured_by_comprehension_.insert(slot);
+    }
+
+    // CPython's co_varnames: positional, keyword-only, *args and **kwargs parameters, then
+    // the plain locals by first use (not cells; not the variables of inline comprehensions,
+    // which CPython keeps in the comprehension's own code).
+    void collect_varnames() {
+        const function_def* definition = code_->definition;
+        if (!definition || code_->name == "<module>") return;
+        for (parameter_kind kind : {parameter_kind::positional, parameter_kind::keyword_only, parameter_kind::var_positional,
+                                    parameter_kind::var_keyword}) {
+            for (const auto& p : definition->parameters) {
+                if (p.kind == kind) code_->varnames.push_back(p.name);
+            }
+        }
+        for (int slot : local_use_order_) {
+            const std::string& name = definition->locals[std::size_t(slot)];
+            if (slot < int(definition->parameters.size()) || name.empty() || name[0] == '<') continue;
+            if (captured_by_comprehension_.count(slot)) continue;
+            code_->varnames.push_back(name);
+        }
+    }
+
     std::shared_ptr<code_object> finish() {
+        collect_varnames();
         for (auto& ins : code_->instructions) {
             if (is_jump(ins.op)) ins.arg = label_positions_[ins.arg];
         }
@@ -884,7 +931,7 @@ private:
             const bool has_spec = !part.format_spec.empty();
             if (has_spec) fstring(part.format_spec);
             char conversion = part.conversion;
-            if (!part.debug_text.empty() && conversion == 0 && !has_spec) conversion = 'r';
+            if (!part.debug_text.empty() && conversion == 0 && !part.has_format_spec) conversion = 'r';
             emit(opcode::format_value, int(static_cast<unsigned char>(conversion)) | (has_spec ? 0x100 : 0));
             ++pieces;
         }
@@ -903,6 +950,7 @@ private:
             else emit(opcode::build_set, n | (is_constant_set_display(e) ? 0x10000 : 0));
             return;
         }
+        if (e.kind == expr_kind::set) return starred_set_display(e);
         emit(opcode::build_list, 0);
         for (const auto& element : e.elements) {
             bool starred = false;
@@ -910,7 +958,24 @@ private:
             emit(starred ? opcode::list_extend : opcode::list_append, 1);
         }
         if (e.kind == expr_kind::tuple) emit(opcode::list_to_tuple);
-        else if (e.kind == expr_kind::set) emit(opcode::list_to_set);
+    }
+
+    // As CPython: the items before the first star make the set, then each starred iterable
+    // updates it (a set is merged, which decides the order) and each other item is added.
+    void starred_set_display(const sequence_expr& e) {
+        bool built = false;
+        int before_star = 0;
+        for (const auto& element : e.elements) {
+            bool starred = false;
+            const expr& item = unstarred(*element, starred);
+            if (starred && !built) {
+                emit(opcode::build_set, before_star);
+                built = true;
+            }
+            expression(item);
+            if (built) emit(starred ? opcode::set_update : opcode::set_add, 1);
+            else ++before_star;
+        }
     }
 
     void dict_display(const dict_expr& d) {
@@ -943,10 +1008,17 @@ private:
         else if (c.kind == expr_kind::dict_comp) emit(opcode::build_map, 0);
         else emit(opcode::build_list, 0);
         std::vector<std::pair<int, int>> loops;  // (top, exhausted) per level
+        code_object::comprehension_scope scope;
+        scope.varnames.push_back(".0");
+        for (const auto& generator : c.generators) add_target_names(*generator.target, scope.varnames);
         for (const auto& generator : c.generators) {
             const int top = new_label(), exhausted = new_label();
             expression(*generator.iterable);
             emit(opcode::get_iter);
+            if (loops.empty()) {
+                scope.start = std::uint32_t(code_->instructions.size());  // the first iterable is the caller's
+                ++comprehension_depth_;
+            }
             place(top);
             emit(opcode::for_iter, exhausted);
             store_target(*generator.target);
@@ -969,6 +1041,20 @@ private:
             place(it->second);
         }
         if (c.kind == expr_kind::generator) emit(opcode::list_to_generator);
+        scope.end = std::uint32_t(code_->instructions.size());
+        code_->comprehension_scopes.push_back(std::move(scope));
+        --comprehension_depth_;
+    }
+
+    static void add_target_names(const expr& target, std::vector<std::string>& names) {
+        if (target.kind == expr_kind::name) {
+            const std::string& id = static_cast<const name_expr&>(target).id;
+            if (std::find(names.begin(), names.end(), id) == names.end()) names.push_back(id);
+        } else if (target.kind == expr_kind::tuple || target.kind == expr_kind::list) {
+            for (const auto& element : static_cast<const sequence_expr&>(target).elements) add_target_names(*element, names);
+        } else if (target.kind == expr_kind::starred) {
+            add_target_names(*static_cast<const starred_expr&>(target).value, names);
+        }
     }
 
     void compare(const compare_expr& c) {
@@ -1012,24 +1098,43 @@ private:
             emit(opcode::call, int(c.arguments.size() + c.keywords.size()));
             return;
         }
-        emit(opcode::build_list, 0);
-        for (const auto& argument : c.arguments) {
-            bool starred = false;
-            expression(unstarred(*argument, starred));
-            emit(starred ? opcode::list_extend : opcode::list_append, 1);
+        // As CPython: f(*x) passes x itself, checked when the call is made (after the keywords).
+        const bool lone_star = c.arguments.size() == 1 && c.arguments[0]->kind == expr_kind::starred;
+        if (lone_star) {
+            expression(*static_cast<const starred_expr&>(*c.arguments[0]).value);
+        } else {
+            emit(opcode::build_list, 0);
+            for (const auto& argument : c.arguments) {
+                bool starred = false;
+                expression(unstarred(*argument, starred));
+                emit(starred ? opcode::list_extend : opcode::list_append, 1);
+            }
         }
+        call_keywords(c.keywords);
+        emit(opcode::call_ex, lone_star ? 1 : 0);
+    }
+
+    // The keywords of a call with **: keywords after a ** are merged as CPython merges them,
+    // so a name given twice raises "got multiple values for keyword argument".
+    void call_keywords(const std::vector<keyword_argument>& keywords) {
         emit(opcode::build_map, 0);
-        for (const auto& keyword : c.keywords) {
+        bool after_mapping = false;
+        for (const auto& keyword : keywords) {
             if (keyword.name.empty()) {
                 expression(*keyword.value);
-                emit(opcode::dict_update, 1 | 0x100);  // 0x100: the error message of a call's **
+                emit(opcode::dict_update, 1 | 0x100);  // 0x100: merged into a call's keywords
+                after_mapping = true;
                 continue;
             }
             emit(opcode::load_const, str_constant(keyword.name));
             expression(*keyword.value);
-            emit(opcode::map_add, 1);
+            if (!after_mapping) {
+                emit(opcode::map_add, 1);
+                continue;
+            }
+            emit(opcode::build_map, 1);
+            emit(opcode::dict_update, 1 | 0x100);
         }
-        emit(opcode::call_ex);
     }
 
     std::shared_ptr<code_object> code_;
@@ -1040,6 +1145,9 @@ private:
     std::vector<active_handler> instruction_handlers_;
     std::vector<block_info> blocks_;
     std::map<std::string, int> str_constants_;
+    std::vector<int> local_use_order_;  // local slots in the order the code first uses them
+    std::set<int> captured_by_comprehension_;
+    int comprehension_depth_ = 0;  // inside the scope of an inline comprehension
 };
 
 }  // namespace

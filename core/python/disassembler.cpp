@@ -26,6 +26,14 @@ const exception_entry* code_object::handler_for(std::size_t index) const {
     return index < it->end ? &*it : nullptr;
 }
 
+const std::vector<std::string>& code_object::varnames_at(std::size_t index) const {
+    const comprehension_scope* innermost = nullptr;  // nested scopes start later
+    for (const auto& scope : comprehension_scopes) {
+        if (index >= scope.start && index < scope.end && (!innermost || scope.start > innermost->start)) innermost = &scope;
+    }
+    return innermost ? innermost->varnames : varnames;
+}
+
 namespace {
 std::string constant_text(const value& v) {
     if (v.is_unbound()) return "<unbound>";

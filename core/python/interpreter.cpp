@@ -525,7 +525,7 @@ value interpreter::run_module(const module& program, const std::shared_ptr<const
         if (program.frame->local_is_cell[i]) f->locals[i] = value::of(make_object<cell_object>());
     }
     f->globals = std::make_shared<globals_table>();
-    f->globals->names["__name__"] = make_str("__main__");
+    f->globals->set("__name__", make_str("__main__"));
     module_globals_.push_back(f->globals);
     frame_stack stack;
     stack.frames.push_back(std::move(f));

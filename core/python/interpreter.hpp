@@ -107,12 +107,16 @@ public:
     value make_iterator(const value& iterable);
     value get_attribute(const value& object, const std::string& name);
     value call(const value& callee, call_arguments& arguments);
-    value binary(binary_op op, const value& left, const value& right);
+    // `in_place`: an augmented assignment (x op= y), for the operators that update in place and
+    // for the error message's symbol.
+    value binary(binary_op op, const value& left, const value& right, bool in_place = false);
     value compare(compare_op op, const value& left, const value& right);  // a bool, or raised
     value get_item(const value& container, const value& index);
     value set_item(const value& container, const value& index, const value& item);
     value hash_key(const value& key, std::int64_t& hash);  // raises TypeError for unhashable keys
     std::string type_name(const value& v) const { return type_of(v)->name; }
+    // _PyObject_FunctionStr: "__main__.f()", "print()", "str.split()" (in call errors).
+    std::string function_description(const value& callee);
     // A MemoryError if a sequence of `items` items (or a str of `bytes`) is beyond the bounds.
     bool fits(std::size_t items, value& error, bool is_str = false);
 
@@ -188,6 +192,8 @@ public:
 
 private:
     void install_types();
+    value set_iterator(std::shared_ptr<set_object> set);
+    value dict_iterator(std::shared_ptr<dict_object> dict, dict_view_object::part part, const char* name);
     std::string object_repr(const value& v);
     std::string nested_repr(const value& root);
     static bool is_nestable(const value& v) { return v.as<list_object>() || v.as<dict_object>() || v.as<tuple_object>(); }
@@ -254,6 +260,10 @@ std::vector<std::string> attribute_names(interpreter& in, const value& object);
 // format(value, spec) and list.sort's algorithm, shared with f-strings and methods (builtins.cpp).
 value builtin_format(interpreter& in, const value& v, const std::string& spec);
 value builtin_sort(interpreter& in, std::vector<value>& items, const value& key, bool reverse);
+// list.sort's keyword-only key= and reverse= (after `bound` positional ones), as sorted() passes them on.
+value sort_keywords(interpreter& in, const call_arguments& args, std::size_t bound, value& key, value& reverse);
+// dict(source) / dict.update(source): a dict's items, or an iterable of pairs (builtins.cpp).
+value dict_update_from(interpreter& in, dict_object& dict, const value& source);
 // Installs print, len, range, ... into `globals` (builtins.cpp).
 void install_builtin_functions(interpreter& in, globals_table& globals);
 

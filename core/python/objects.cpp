@@ -72,14 +72,20 @@ bool hash_at_depth(const value& v, std::int64_t& hash, int depth) {
         return true;
     }
     if (auto* t = v.as<tuple_object>()) {
-        std::uint64_t combined = 0x345678;
+        // CPython's tuplehash (xxHash's round and primes), so sets of tuples print in its order.
+        constexpr std::uint64_t prime1 = 11400714785074694791ull, prime2 = 14029467366897019727ull,
+                                prime5 = 2870177450012600261ull;
         if (depth >= max_nesting) return false;
+        std::uint64_t acc = prime5;
         for (const auto& item : t->items) {
             std::int64_t item_hash = 0;
             if (!hash_at_depth(item, item_hash, depth + 1)) return false;
-            combined = (combined ^ std::uint64_t(item_hash)) * 1000003;
+            acc += std::uint64_t(item_hash) * prime2;
+            acc = (acc << 31) | (acc >> 33);
+            acc *= prime1;
         }
-        hash = std::int64_t(combined >> 1);
+        acc += t->items.size() ^ (prime5 ^ 3527539ull);
+        hash = acc == std::uint64_t(-1) ? 1546275796 : std::int64_t(acc);
         return true;
     }
     if (v.is_object()) {
@@ -244,100 +250,155 @@ bool dict_object::erase(const value& key, std::int64_t hash) {
     return false;
 }
 
+// ---- set: CPython 3.11's setobject.c table, so that iteration (and print) order is CPython's.
+// Open addressing over a power-of-two table: from slot hash & mask, up to linear_probes
+// neighbours are tried (when they do not wrap), then the next start is i * 5 + 1 + perturb
+// with perturb shifted right each round. Deleted members leave dummies.
+
 namespace {
 constexpr std::size_t linear_probes = 9;  // CPython's LINEAR_PROBES
 constexpr int perturb_shift = 5;
+constexpr std::size_t minimum_table_size = 8;  // PySet_MINSIZE
+
+// Visits slots in probe order for `hash` until `visit` returns true; returns that slot's index.
+template <class Slots, class Visit>
+std::size_t probe(Slots& table, std::int64_t hash, Visit visit) {
+    const std::size_t mask = table.size() - 1;
+    std::size_t perturb = std::size_t(hash);
+    std::size_t i = std::size_t(hash) & mask;
+    for (;;) {
+        const std::size_t probes = (i + linear_probes <= mask) ? linear_probes : 0;
+        for (std::size_t j = i; j <= i + probes; ++j) {
+            if (visit(table[j])) return j;
+        }
+        perturb >>= perturb_shift;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+}
+
+// CPython's set_insert_clean: places a member known to be absent into a table without dummies.
+void insert_clean(std::vector<set_object::slot>& table, set_object::slot&& member) {
+    const std::size_t j = probe(table, member.hash, [](const set_object::slot& s) { return s.status == set_object::slot::state::empty; });
+    table[j] = std::move(member);
+}
+
+std::size_t table_size_above(std::size_t minimum_used) {
+    std::size_t size = minimum_table_size;
+    while (size <= minimum_used) size <<= 1;
+    return size;
+}
 }  // namespace
 
+set_object::set_object() : object(static_kind), table(minimum_table_size) {}
+
+bool set_object::is_member(const slot& s, const value& key, std::int64_t hash) {
+    return s.status == slot::state::active && s.hash == hash && values_equal(s.key, key);
+}
+
+std::size_t set_object::find_slot(const value& key, std::int64_t hash) const {
+    return probe(table, hash, [&](const slot& s) { return s.status == slot::state::empty || is_member(s, key, hash); });
+}
+
 bool set_object::contains(const value& key, std::int64_t hash) const {
-    const std::size_t mask = table.size() - 1;
-    std::size_t i = std::size_t(hash) & mask;
-    std::size_t perturb = std::size_t(hash);
-    for (;;) {
-        std::size_t probes = (i + linear_probes <= mask) ? linear_probes : 0;
-        std::size_t j = i;
-        for (;;) {
-            const slot& entry = table[j];
-            if (entry.status == slot::state::empty) return false;
-            if (entry.status == slot::state::active && entry.hash == hash && values_equal(entry.key, key)) return true;
-            if (probes-- == 0) break;
-            ++j;
-        }
-        perturb >>= perturb_shift;
-        i = (i * 5 + 1 + perturb) & mask;
-    }
+    return table[find_slot(key, hash)].status == slot::state::active;
 }
 
-// CPython 3.11's set_add_entry: linear probes, then perturbed jumps; dummies are reused.
+// set_add_entry: a new key goes into the last dummy met on the way to an empty slot (as
+// CPython 3.11 does: not the first), else into that empty slot, which may grow the table.
 void set_object::add(const value& key, std::int64_t hash) {
-    const std::size_t mask = table.size() - 1;
-    std::size_t i = std::size_t(hash) & mask;
-    std::size_t perturb = std::size_t(hash);
-    slot* free_slot = nullptr;
-    for (;;) {
-        std::size_t probes = (i + linear_probes <= mask) ? linear_probes : 0;
-        std::size_t j = i;
-        for (;;) {
-            slot& entry = table[j];
-            if (entry.status == slot::state::empty) {
-                slot& target = free_slot ? *free_slot : entry;
-                if (!free_slot) ++fill;
-                target = {key, hash, slot::state::active};
-                ++used;
-                if (!free_slot && fill * 5 >= mask * 3) resize(used > 50000 ? used * 2 : used * 4);
-                return;
-            }
-            if (entry.status == slot::state::active && entry.hash == hash && values_equal(entry.key, key)) return;
-            if (entry.status == slot::state::dummy && !free_slot) free_slot = &entry;
-            if (probes-- == 0) break;
-            ++j;
-        }
-        perturb >>= perturb_shift;
-        i = (i * 5 + 1 + perturb) & mask;
+    std::optional<std::size_t> dummy;
+    const std::size_t j = probe(table, hash, [&](const slot& s) {
+        if (s.status == slot::state::dummy) dummy = &s - table.data();
+        return s.status == slot::state::empty || is_member(s, key, hash);
+    });
+    if (table[j].status == slot::state::active) return;
+    ++used;
+    if (dummy) {
+        table[*dummy] = {key, hash, slot::state::active};
+        return;
     }
+    table[j] = {key, hash, slot::state::active};
+    ++fill;
+    if (fill * 5 >= (table.size() - 1) * 3) grow();
 }
 
+void set_object::grow() { resize(used > 50000 ? used * 2 : used * 4); }
+
+bool set_object::discard(const value& key, std::int64_t hash) {
+    slot& s = table[find_slot(key, hash)];
+    if (s.status != slot::state::active) return false;
+    s.status = slot::state::dummy;
+    s.key = value();
+    --used;
+    return true;
+}
+
+// set_table_resize: the smallest table above minimum_used, members reinserted in slot order.
 void set_object::resize(std::size_t minimum_used) {
-    std::size_t size = 8;
-    while (size <= minimum_used) size <<= 1;
+    const std::size_t size = table_size_above(minimum_used);
+    if (size == minimum_table_size && table.size() == size && fill == used) return;
     std::vector<slot> old = std::move(table);
     table.assign(size, slot{});
-    const std::size_t mask = size - 1;
     for (auto& entry : old) {
-        if (entry.status != slot::state::active) continue;
-        std::size_t i = std::size_t(entry.hash) & mask;
-        std::size_t perturb = std::size_t(entry.hash);
-        for (;;) {
-            if (table[i].status == slot::state::empty) break;
-            bool placed = false;
-            if (i + linear_probes <= mask) {
-                for (std::size_t j = 1; j <= linear_probes; ++j) {
-                    if (table[i + j].status == slot::state::empty) {
-                        i += j;
-                        placed = true;
-                        break;
-                    }
-                }
-            }
-            if (placed) break;
-            perturb >>= perturb_shift;
-            i = (i * 5 + 1 + perturb) & mask;
-        }
-        table[i] = std::move(entry);
+        if (entry.status == slot::state::active) insert_clean(table, std::move(entry));
     }
     fill = used;
 }
 
-bool set_object::discard(const value& key, std::int64_t hash) {
-    for (auto& entry : table) {
-        if (entry.status == slot::state::active && entry.hash == hash && values_equal(entry.key, key)) {
-            entry.status = slot::state::dummy;
-            entry.key = value();
-            --used;
-            return true;
-        }
+void set_object::prepare_for(std::size_t incoming) {
+    if ((fill + incoming) * 5 >= (table.size() - 1) * 3) resize((used + incoming) * 2);
+}
+
+// set_merge: one resize up front, then a slot-for-slot copy when the shapes allow it.
+void set_object::merge(const set_object& other) {
+    if (&other == this || other.used == 0) return;
+    prepare_for(other.used);
+    if (fill == 0 && table.size() == other.table.size() && other.fill == other.used) {
+        table = other.table;
+        fill = other.fill;
+        used = other.used;
+        return;
     }
-    return false;
+    if (fill == 0) {
+        for (const auto& entry : other.table) {
+            if (entry.status == slot::state::active) insert_clean(table, slot(entry));
+        }
+        fill = used = other.used;
+        return;
+    }
+    for (const auto& entry : other.table) {
+        if (entry.status == slot::state::active) add(entry.key, entry.hash);
+    }
+}
+
+void set_object::compact_if_many_dummies() {
+    if (fill - used <= (table.size() - 1) / 4) return;
+    grow();
+}
+
+void set_object::clear() {
+    table.assign(minimum_table_size, slot{});
+    fill = used = 0;
+}
+
+void set_object::swap_contents(set_object& other) {
+    std::swap(table, other.table);
+    std::swap(fill, other.fill);
+    std::swap(used, other.used);
+}
+
+// set.pop: from a finger that remembers where the last pop stopped.
+std::optional<value> set_object::pop() {
+    if (used == 0) return std::nullopt;
+    const std::size_t mask = table.size() - 1;
+    std::size_t i = finger & mask;
+    while (table[i].status != slot::state::active) i = i == mask ? 0 : i + 1;
+    value key = std::move(table[i].key);
+    table[i].key = value();
+    table[i].status = slot::state::dummy;
+    --used;
+    finger = i + 1;
+    return key;
 }
 
 std::vector<value> set_object::members() const {

@@ -113,27 +113,40 @@ struct dict_view_object : object {
     part which;
 };
 
-// A set with CPython's open-addressing table, so that iteration order (what print shows)
-// is CPython's for ints.
+// A set with CPython 3.11's open-addressing table and its resize policy, so that iteration
+// order (what print shows) is CPython's for ints, floats and tuples of them.
 struct set_object : object {
     static constexpr object_kind static_kind = object_kind::set;
-    set_object() : object(static_kind), table(8) {}
+    set_object();
     ~set_object() override { release_children(*this); }
     struct slot {
         value key;
         std::int64_t hash = 0;
         enum class state : std::uint8_t { empty, active, dummy } status = state::empty;
     };
-    std::vector<slot> table;
+    std::vector<slot> table;  // a power of two in size
     std::size_t fill = 0;  // active + dummy
     std::size_t used = 0;  // active
+    std::size_t finger = 0;  // where the next pop() starts looking
 
     bool contains(const value& key, std::int64_t hash) const;
     void add(const value& key, std::int64_t hash);
     bool discard(const value& key, std::int64_t hash);
+    // set_merge: adds every member of `other`, copying its table's layout when this set is empty.
+    void merge(const set_object& other);
+    // The single resize CPython makes before adding `incoming` keys of a dict.
+    void prepare_for(std::size_t incoming);
+    // After removals: rebuilds the table once more than a quarter of it is dummies.
+    void compact_if_many_dummies();
+    void clear();
+    void swap_contents(set_object& other);
+    std::optional<value> pop();
     std::vector<value> members() const;  // iteration order
 
 private:
+    static bool is_member(const slot& s, const value& key, std::int64_t hash);
+    std::size_t find_slot(const value& key, std::int64_t hash) const;
+    void grow();
     void resize(std::size_t minimum_used);
 };
 
@@ -169,6 +182,11 @@ struct cell_object : object {
 
 struct globals_table {
     std::unordered_map<std::string, value> names;
+    std::vector<std::string> order;  // names by first assignment: a CPython module dict's order
+
+    void set(const std::string& name, value v) {
+        if (names.insert_or_assign(name, std::move(v)).second) order.push_back(name);
+    }
 };
 
 struct function_object : object {

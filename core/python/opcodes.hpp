@@ -48,15 +48,15 @@ namespace loopstep::python {
     X(list_append, "[list .. (arg-1 items) .. v] -> [list+v ..]")                                        \
     X(list_extend, "[list .. v] -> [list extended by iterable v ..] (arg as list_append)")               \
     X(set_add, "as list_append, for a set")                                                               \
+    X(set_update, "[set .. v] -> [set updated from iterable v ..] (arg as list_append)")                 \
     X(map_add, "[dict .. k, v] -> [dict ..] (arg: distance of the dict below k)")                         \
-    X(dict_update, "[dict .. mapping] -> [dict ..] (a ** in a display)")                                  \
+    X(dict_update, "[dict .. mapping] -> [dict ..] (a ** in a display; arg | 0x100: a call's keywords)")  \
     X(list_to_tuple, "[list] -> [tuple]")                                                                   \
-    X(list_to_set, "[list] -> [set]")                                                                       \
     X(list_to_generator, "[list] -> [an iterator named generator]")                                       \
     X(format_value, "[v] -> [str] (arg: conversion char | has spec << 8, spec on top of v)")              \
     X(kw_names, "the next call's keyword names are constants[arg] (a tuple)")                             \
     X(call, "[f, args.. (arg of them, the last kw_names ones keywords)] -> [result]")                    \
-    X(call_ex, "[f, list, dict] -> [result]")                                                              \
+    X(call_ex, "[f, list, dict] -> [result] (arg 1: any iterable instead of the list, from f(*x))")      \
     X(make_function, "[defaults (arg >> 16 of them)] -> [function of functions[arg & 0xffff]]")          \
     X(return_value, "[v] -> returns v to the caller")                                                     \
     X(await, "[awaitable] -> [its result]; a coroutine pushes its frame, anything else suspends")        \

@@ -5,6 +5,7 @@
 #include "format.hpp"
 #include "suggestions.hpp"
 #include "interpreter.hpp"
+#include "sets.hpp"
 
 namespace loopstep::python {
 
@@ -25,6 +26,10 @@ const char* operator_symbol(binary_op op) {
         case binary_op::bit_xor: return "^";
     }
     return "?";
+}
+
+std::string in_place_symbol(binary_op op) {
+    return op == binary_op::power ? "**=" : std::string(operator_symbol(op)) + "=";
 }
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) {
@@ -129,7 +134,11 @@ static value float_binary(interpreter& in, binary_op op, double a, double b) {
             if (a < 0 && b != std::floor(b)) return in.raise_value_error("negative number cannot be raised to a fractional power in this lesson (the result is complex)");
             {
                 double r = std::pow(a, b);
-                if (std::isinf(r) && !std::isinf(a) && !std::isinf(b)) return in.raise(in.types().overflow_error, "(34, 'Numerical result out of range')");
+                if (std::isinf(r) && !std::isinf(a) && !std::isinf(b)) {
+                    // CPython raises it from errno ERANGE: two args, so str() shows a tuple
+                    return value::raised(in.make_exception(in.types().overflow_error,
+                                                           {value::integer(34), in.make_str("Numerical result out of range")}).as_object());
+                }
                 return value::floating(r);
             }
         default: break;
@@ -150,7 +159,7 @@ static value repeat(interpreter& in, const std::vector<value>& items, std::int64
     return as_list ? in.make_list(std::move(result)) : in.make_tuple(std::move(result));
 }
 
-value interpreter::binary(binary_op op, const value& left, const value& right) {
+value interpreter::binary(binary_op op, const value& left, const value& right, bool in_place) {
     if (left.is_int_like() && right.is_int_like()) return int_binary(*this, op, left.as_int(), right.as_int());
     if (left.is_number() && right.is_number()) {
         value result = float_binary(*this, op, left.to_double(), right.to_double());
@@ -195,28 +204,8 @@ value interpreter::binary(binary_op op, const value& left, const value& right) {
     }
     if (op == binary_op::multiply && (ll || lt) && right.is_int_like()) return repeat(*this, ll ? ll->items : lt->items, right.as_int(), ll);
     if (op == binary_op::multiply && (rl || rt) && left.is_int_like()) return repeat(*this, rl ? rl->items : rt->items, left.as_int(), rl);
-    auto* lset = left.as<set_object>();
-    auto* rset = right.as<set_object>();
-    if (lset && rset && (op == binary_op::bit_or || op == binary_op::bit_and || op == binary_op::subtract || op == binary_op::bit_xor)) {
-        auto result = make_object<set_object>();
-        for (const auto& member : lset->members()) {
-            std::int64_t h = 0;
-            hash_of(member, h);
-            const bool in_right = rset->contains(member, h);
-            if (op == binary_op::bit_or || (op == binary_op::bit_and && in_right) ||
-                ((op == binary_op::subtract || op == binary_op::bit_xor) && !in_right)) {
-                result->add(member, h);
-            }
-        }
-        if (op == binary_op::bit_or || op == binary_op::bit_xor) {
-            for (const auto& member : rset->members()) {
-                std::int64_t h = 0;
-                hash_of(member, h);
-                if (op == binary_op::bit_or || !lset->contains(member, h)) result->add(member, h);
-            }
-        }
-        return value::of(result);
-    }
+    value set_result = set_binary(*this, op, left, right, in_place);
+    if (!set_result.is_unbound()) return set_result;
     if (op == binary_op::add && ls) return raise_type_error("can only concatenate str (not \"" + type_name(right) + "\") to str");
     if (op == binary_op::add && ll) return raise_type_error("can only concatenate list (not \"" + type_name(right) + "\") to list");
     if (op == binary_op::add && lt) return raise_type_error("can only concatenate tuple (not \"" + type_name(right) + "\") to tuple");
@@ -224,7 +213,7 @@ value interpreter::binary(binary_op op, const value& left, const value& right) {
         const value& other = (ls || ll || lt) ? right : left;
         return raise_type_error("can't multiply sequence by non-int of type '" + type_name(other) + "'");
     }
-    return raise_type_error(std::string("unsupported operand type(s) for ") + operator_symbol(op) + ": '" + type_name(left) +
+    return raise_type_error(std::string("unsupported operand type(s) for ") + (in_place ? in_place_symbol(op) : operator_symbol(op)) + ": '" + type_name(left) +
                             "' and '" + type_name(right) + "'");
 }
 
@@ -328,6 +317,8 @@ value interpreter::compare(compare_op op, const value& left, const value& right)
         }
         default: break;
     }
+    value set_result = set_compare(*this, op, left, right);
+    if (!set_result.is_unbound()) return set_result;
     const int c = order(*this, left, right);
     if (c == 4) return raise(types_.recursion_error, "maximum recursion depth exceeded in comparison");
     if (c == 2) {
@@ -344,23 +335,27 @@ value interpreter::compare(compare_op op, const value& left, const value& right)
     }
 }
 
+namespace {
+// The value tuplehash would fail on first: the innermost unhashable item, depth first.
+const value* unhashable_part(const value& key, int depth = 0) {
+    auto* tuple = key.as<tuple_object>();
+    if (!tuple) {
+        std::int64_t hash = 0;
+        return hash_of(key, hash) ? nullptr : &key;
+    }
+    if (depth >= max_nesting) return nullptr;
+    for (const auto& item : tuple->items) {
+        if (const value* culprit = unhashable_part(item, depth + 1)) return culprit;
+    }
+    return nullptr;
+}
+}  // namespace
+
 value interpreter::hash_key(const value& key, std::int64_t& hash) {
     if (hash_of(key, hash)) return value();
-    if (key.as<tuple_object>()) {
-        bool hashable_types = true;  // a tuple of hashable types: too deep, not unhashable
-        std::vector<const tuple_object*> level{key.as<tuple_object>()};
-        for (int depth = 0; depth < max_nesting && !level.empty() && hashable_types; ++depth) {
-            std::vector<const tuple_object*> next;
-            for (const auto* t : level) {
-                for (const auto& item : t->items) {
-                    if (auto* inner = item.as<tuple_object>()) next.push_back(inner);
-                    else if (item.as<list_object>() || item.as<dict_object>() || item.as<set_object>()) hashable_types = false;
-                }
-            }
-            level = std::move(next);
-        }
-        if (hashable_types && !level.empty()) return raise(types_.recursion_error, "maximum recursion depth exceeded while calling a Python object");
-    }
+    if (const value* culprit = unhashable_part(key)) return raise_type_error("unhashable type: '" + type_name(*culprit) + "'");
+    // Hashable all the way down, but nested deeper than the recursion limit.
+    if (key.as<tuple_object>()) return raise(types_.recursion_error, "maximum recursion depth exceeded while calling a Python object");
     return raise_type_error("unhashable type: '" + type_name(key) + "'");
 }
 
@@ -434,6 +429,8 @@ value interpreter::get_item(const value& container, const value& index) {
     auto* slice = index.as<slice_object>();
     auto sequence_index = [&](std::int64_t length, const char* what, std::int64_t& out) -> value {
         if (!index.is_int_like()) {
+            // CPython 3.11 words it differently for str
+            if (std::string(what) == "string") return raise_type_error("string indices must be integers, not '" + type_name(index) + "'");
             return raise_type_error(std::string(what) + " indices must be integers or slices, not " + type_name(index));
         }
         out = index.as_int() < 0 ? index.as_int() + length : index.as_int();
@@ -509,6 +506,51 @@ value interpreter::set_item(const value& container, const value& index, const va
     return raise_type_error("'" + type_name(container) + "' object does not support item assignment");
 }
 
+// Walks the live table as CPython's set iterator does: a change in size ends the loop with
+// RuntimeError (and keeps raising it).
+value interpreter::set_iterator(std::shared_ptr<set_object> set) {
+    auto position = std::make_shared<std::size_t>(0);
+    auto expected_size = std::make_shared<std::size_t>(set->used);
+    return value::of(make_object<iterator_object>(
+        [this, set, position, expected_size]() -> std::optional<value> {
+            if (set->used != *expected_size) {
+                *expected_size = SIZE_MAX;
+                return raise(types_.runtime_error, "Set changed size during iteration");
+            }
+            while (*position < set->table.size() && set->table[*position].status != set_object::slot::state::active) ++*position;
+            if (*position >= set->table.size()) return std::nullopt;
+            return set->table[(*position)++].key;
+        },
+        "set_iterator"));
+}
+
+// Walks the live entries as CPython's dict iterators do: a change in size raises
+// RuntimeError; a key added after one removed is met and counted against the original size.
+value interpreter::dict_iterator(std::shared_ptr<dict_object> dict, dict_view_object::part part, const char* name) {
+    auto position = std::make_shared<std::size_t>(0);
+    auto expected_size = std::make_shared<std::size_t>(dict->size());
+    auto remaining = std::make_shared<std::size_t>(dict->size());
+    return value::of(make_object<iterator_object>(
+        [this, dict, part, position, expected_size, remaining]() -> std::optional<value> {
+            if (dict->size() != *expected_size) {
+                *expected_size = SIZE_MAX;
+                return raise(types_.runtime_error, "dictionary changed size during iteration");
+            }
+            while (*position < dict->entries.size() && !dict->entries[*position].alive) ++*position;
+            if (*position >= dict->entries.size()) return std::nullopt;
+            if (*remaining == 0) return raise(types_.runtime_error, "dictionary keys changed during iteration");
+            --*remaining;
+            const auto& entry = dict->entries[(*position)++];
+            switch (part) {
+                case dict_view_object::part::keys: return entry.key;
+                case dict_view_object::part::values: return entry.item;
+                case dict_view_object::part::items: return make_tuple({entry.key, entry.item});
+            }
+            return std::nullopt;
+        },
+        name));
+}
+
 value interpreter::make_iterator(const value& iterable) {
     if (iterable.as<iterator_object>()) return iterable;
     auto index = std::make_shared<std::size_t>(0);
@@ -534,25 +576,13 @@ value interpreter::make_iterator(const value& iterable) {
         (void)list;
     }
     if (auto* tuple = iterable.as<tuple_object>()) return over(tuple->items, "tuple_iterator");
-    if (auto* set = iterable.as<set_object>()) return over(set->members(), "set_iterator");
-    if (auto* dict = iterable.as<dict_object>()) {
-        std::vector<value> keys;
-        for (auto& entry : dict->entries) {
-            if (entry.alive) keys.push_back(entry.key);
-        }
-        return over(std::move(keys), "dict_keyiterator");
+    if (iterable.as<set_object>()) return set_iterator(std::static_pointer_cast<set_object>(hold));
+    if (iterable.as<dict_object>()) {
+        return dict_iterator(std::static_pointer_cast<dict_object>(hold), dict_view_object::part::keys, "dict_keyiterator");
     }
     if (auto* view = iterable.as<dict_view_object>()) {
-        std::vector<value> items;
-        for (auto& entry : view->dict->entries) {
-            if (!entry.alive) continue;
-            switch (view->which) {
-                case dict_view_object::part::keys: items.push_back(entry.key); break;
-                case dict_view_object::part::values: items.push_back(entry.item); break;
-                case dict_view_object::part::items: items.push_back(make_tuple({entry.key, entry.item})); break;
-            }
-        }
-        return over(std::move(items), "dict_iterator");
+        const char* names[] = {"dict_keyiterator", "dict_valueiterator", "dict_itemiterator"};
+        return dict_iterator(view->dict, view->which, names[int(view->which)]);
     }
     if (auto* r = iterable.as<range_object>()) {
         auto next = std::make_shared<std::int64_t>(r->start);

@@ -1479,11 +1479,13 @@ private:
             }
             if (at < body.size() && body[at] == ':') {
                 ++at;
+                part.has_format_spec = true;
                 parse_parts(part.format_spec, at, nesting + 1, true);
             }
             if (at >= body.size() || body[at] != '}') error("f-string: expecting '}'");
             ++at;
-            if (!part.debug_text.empty() && part.conversion == 0 && part.format_spec.empty()) part.conversion = 'r';
+            // f"{x=}" shows repr(x); any format spec, even an empty one (f"{x=:}"), formats x instead.
+            if (!part.debug_text.empty() && part.conversion == 0 && !part.has_format_spec) part.conversion = 'r';
             return part;
         }
 

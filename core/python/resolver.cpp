@@ -25,6 +25,7 @@ struct resolve_failure {
 // A comprehension's own scope: its target names live in hidden slots of the enclosing frame.
 struct comp_scope {
     std::unordered_map<std::string, std::string> hidden;  // target name -> hidden slot name
+    std::string name;  // CPython's name for its code: "<listcomp>", "<genexpr>", ...
 };
 using comp_context = std::vector<const comp_scope*>;
 
@@ -147,7 +148,17 @@ private:
         }
     }
 
+    // compiler_set_qualname: a function's locals are "<locals>", a comprehension adds its
+    // own name, and a def declared global in its function is named as at module level.
+    static std::string qualified_name(const function_def& function, const scope& s, const comp_context& comps, bool is_lambda) {
+        if (!is_lambda && comps.empty() && s.globals.count(function.name)) return function.name;
+        std::string base = s.is_module ? std::string() : s.function->qualified_name + ".<locals>";
+        for (const comp_scope* comp : comps) base += (base.empty() ? "" : ".") + comp->name;
+        return base.empty() ? function.name : base + "." + function.name;
+    }
+
     void collect_function(function_def& function, scope& s, const comp_context& comps, bool is_lambda) {
+        function.qualified_name = qualified_name(function, s, comps, is_lambda);
         for (const auto& p : function.parameters)
             if (p.default_value) collect_expr(*p.default_value, s, comps);
         scope& inner = new_scope(&function, &s, comps);
@@ -257,6 +268,10 @@ private:
         // The first iterable is evaluated in the enclosing scope; the rest in the comprehension's.
         collect_expr(*c.generators.front().iterable, s, comps);
         auto inner = std::make_unique<comp_scope>();
+        inner->name = c.kind == expr_kind::list_comp  ? "<listcomp>"
+                      : c.kind == expr_kind::set_comp ? "<setcomp>"
+                      : c.kind == expr_kind::dict_comp ? "<dictcomp>"
+                                                       : "<genexpr>";
         int number = ++s.comprehension_count;
         std::string prefix = number == 1 ? "<comp>." : "<comp" + std::to_string(number) + ">.";
         for (const auto& g : c.generators) add_comp_targets(*g.target, *inner, prefix, s);
@@ -293,7 +308,9 @@ private:
                 const auto& id = static_cast<const name_expr&>(e).id;
                 for (auto it = comps.rbegin(); it != comps.rend(); ++it)
                     if ((*it)->hidden.count(id)) return;
-                s.used.insert(id);
+                // A use inside a comprehension is in the comprehension's scope (a function of
+                // its own in CPython), so it does not precede a `global` of this scope.
+                if (comps.empty()) s.used.insert(id);
                 return;
             }
             case expr_kind::fstring:

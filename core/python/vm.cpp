@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "sets.hpp"
 #include "suggestions.hpp"
 
 namespace loopstep::python {
@@ -41,11 +42,7 @@ value lookup_global(interpreter& in, const frame& f, const std::string& name) {
     auto builtin = in.builtins()->names.find(name);
     if (builtin != in.builtins()->names.end()) return builtin->second;
     value error = in.raise(in.types().name_error, "name '" + name + "' is not defined");
-    std::vector<std::string> candidates;
-    if (f.code->definition) candidates = f.code->definition->locals;
-    for (auto& [global, _] : f.globals->names) candidates.push_back(global);
-    for (auto& [builtin_name, _] : in.builtins()->names) candidates.push_back(builtin_name);
-    std::string suggestion = suggest_name(name, candidates);
+    const std::string suggestion = suggest_for_name_error(name, f.code->varnames_at(f.current()), f.globals->order);
     if (!suggestion.empty()) exception_of(error)->note = ". Did you mean: '" + suggestion + "'?";
     return error;
 }
@@ -104,16 +101,16 @@ value add_to_dict(interpreter& in, dict_object& dict, const value& key, value it
     return value();
 }
 
+// BUILD_SET adds the items in order; a display of constants is built as CPython builds it
+// from its folded frozenset constant.
 value build_set(interpreter& in, std::vector<value>::iterator first, std::vector<value>::iterator last, bool folded) {
+    if (folded) return new_set_from_constants(in, std::vector<value>(first, last));
     auto set = make_object<set_object>();
     for (auto it = first; it != last; ++it) {
         value error = add_to_set(in, *set, *it);
         if (error.is_raised()) return error;
     }
-    if (!folded) return value::of(set);
-    auto rebuilt = make_object<set_object>();
-    for (const auto& member : set->members()) add_to_set(in, *rebuilt, member);
-    return value::of(rebuilt);
+    return value::of(set);
 }
 
 value format_value(interpreter& in, value v, int arg, const value* spec) {
@@ -137,7 +134,7 @@ value make_function(interpreter& in, frame& defining, int arg) {
     function->definition = defining.code->function_defs[index];
     function->code = defining.code->functions[index];
     function->globals = defining.globals;
-    function->qualified_name = function->definition->name;
+    function->qualified_name = function->definition->qualified_name;
     auto first_default = defining.stack.end() - default_count;
     for (const auto& parameter : function->definition->parameters) {
         function->defaults.push_back(parameter.default_value ? std::move(*first_default++) : value::unbound());
@@ -217,7 +214,7 @@ value binary(interpreter& in, int arg, const value& left, const value& right) {
             return left;
         }
     }
-    return in.binary(binary_op(arg & 0xff), left, right);
+    return in.binary(binary_op(arg & 0xff), left, right, arg & 0x100);
 }
 
 value unary(interpreter& in, unary_op op, const value& operand) {
@@ -306,20 +303,50 @@ value except_star_result(interpreter& in, const value& original, const value& re
     return group;
 }
 
-value call_arguments_from(interpreter& in, const value& positional, const value& keywords, call_arguments& out) {
-    out.positional = positional.as<list_object>()->items;
+// CALL_FUNCTION_EX's arguments: `positional` is the list built for the call, or with
+// `any_iterable` the x of f(*x), which must be iterable.
+value call_arguments_from(interpreter& in, const value& callee, const value& positional, bool any_iterable, const value& keywords,
+                          call_arguments& out) {
+    if (auto* list = positional.as<list_object>(); list && !any_iterable) {
+        out.positional = list->items;
+    } else {
+        value iterator = in.make_iterator(positional);
+        if (iterator.is_raised()) {
+            return in.raise_type_error(in.function_description(callee) + " argument after * must be an iterable, not " + in.type_name(positional));
+        }
+        value error = in.to_list(iterator, out.positional);
+        if (error.is_raised()) return error;
+    }
     for (const auto& entry : keywords.as<dict_object>()->entries) {
-        if (entry.alive) out.keywords.emplace_back(in.str(entry.key), entry.item);
+        if (!entry.alive) continue;
+        auto* key = entry.key.as<str_object>();
+        if (!key) return in.raise_type_error("keywords must be strings");
+        out.keywords.emplace_back(key->value, entry.item);
     }
     return value();
 }
 
-value dict_update(interpreter& in, dict_object& target, const value& source, bool in_call) {
+// DICT_MERGE of a call's keywords: a mapping, no name twice.
+value merge_call_keywords(interpreter& in, const value& callee, dict_object& target, const value& source) {
     auto* mapping = source.as<dict_object>();
     if (!mapping) {
-        if (in_call) return in.raise_type_error("argument after ** must be a mapping, not " + in.type_name(source));
-        return in.raise_type_error("'" + in.type_name(source) + "' object is not a mapping");
+        return in.raise_type_error(in.function_description(callee) + " argument after ** must be a mapping, not " + in.type_name(source));
     }
+    for (const auto& entry : mapping->entries) {
+        if (!entry.alive) continue;
+        if (target.find(entry.key, entry.hash)) {
+            auto* name = entry.key.as<str_object>();
+            if (!name) return in.raise_type_error(in.function_description(callee) + " keywords must be strings");
+            return in.raise_type_error(in.function_description(callee) + " got multiple values for keyword argument '" + name->value + "'");
+        }
+        target.set(entry.key, entry.hash, entry.item);
+    }
+    return value();
+}
+
+value dict_update(interpreter& in, dict_object& target, const value& source) {
+    auto* mapping = source.as<dict_object>();
+    if (!mapping) return in.raise_type_error("'" + in.type_name(source) + "' object is not a mapping");
     for (const auto& entry : mapping->entries) {
         if (entry.alive) target.set(entry.key, entry.hash, entry.item);
     }
@@ -419,7 +446,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 break;
             }
             case opcode::store_global:
-                f->globals->names[f->code->names[std::size_t(ins.arg)]] = std::move(s.back());
+                f->globals->set(f->code->names[std::size_t(ins.arg)], std::move(s.back()));
                 s.pop_back();
                 break;
             case opcode::load_attr: {
@@ -581,7 +608,12 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
             case opcode::list_extend: {
                 value iterable = std::move(s.back());
                 s.pop_back();
-                error = in.to_list(iterable, s[s.size() - std::size_t(ins.arg)].as<list_object>()->items);
+                value iterator = in.make_iterator(iterable);
+                if (iterator.is_raised()) {
+                    error = in.raise_type_error("Value after * must be an iterable, not " + in.type_name(iterable));
+                    goto handle_error;
+                }
+                error = in.to_list(iterator, s[s.size() - std::size_t(ins.arg)].as<list_object>()->items);
                 if (error.is_raised()) goto handle_error;
                 break;
             }
@@ -589,6 +621,13 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 value item = std::move(s.back());
                 s.pop_back();
                 error = add_to_set(in, *s[s.size() - std::size_t(ins.arg)].as<set_object>(), item);
+                if (error.is_raised()) goto handle_error;
+                break;
+            }
+            case opcode::set_update: {
+                value iterable = std::move(s.back());
+                s.pop_back();
+                error = set_update(in, *s[s.size() - std::size_t(ins.arg)].as<set_object>(), iterable);
                 if (error.is_raised()) goto handle_error;
                 break;
             }
@@ -603,18 +642,14 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
             case opcode::dict_update: {
                 value source = std::move(s.back());
                 s.pop_back();
-                error = dict_update(in, *s[s.size() - std::size_t(ins.arg & 0xff)].as<dict_object>(), source, ins.arg & 0x100);
+                const std::size_t distance = std::size_t(ins.arg & 0xff);
+                auto& target = *s[s.size() - distance].as<dict_object>();
+                // In a call the stack holds [callee, positional, keywords]: the callee names the error.
+                error = (ins.arg & 0x100) ? merge_call_keywords(in, s[s.size() - distance - 2], target, source) : dict_update(in, target, source);
                 if (error.is_raised()) goto handle_error;
                 break;
             }
             case opcode::list_to_tuple: s.back() = in.make_tuple(std::move(s.back().as<list_object>()->items)); break;
-            case opcode::list_to_set: {
-                auto& items = s.back().as<list_object>()->items;
-                value set = build_set(in, items.begin(), items.end(), false);
-                RAISE_IF(set);
-                s.back() = std::move(set);
-                break;
-            }
             case opcode::list_to_generator: {
                 // Generator expressions are consumed at once: the subset has no lazy generators.
                 auto items = std::make_shared<std::vector<value>>(std::move(s.back().as<list_object>()->items));
@@ -679,9 +714,10 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
             }
             case opcode::call_ex: {
                 call_arguments arguments;
-                call_arguments_from(in, s[s.size() - 2], s.back(), arguments);
+                error = call_arguments_from(in, s[s.size() - 3], s[s.size() - 2], ins.arg & 1, s.back(), arguments);
                 value callee = std::move(s[s.size() - 3]);
                 s.resize(s.size() - 3);
+                if (error.is_raised()) goto handle_error;
                 in.set_call_line(f->line());
                 value result = in.call(callee, arguments);
                 RAISE_IF(result);
