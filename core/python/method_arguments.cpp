@@ -124,7 +124,8 @@ value bind_parameters(interpreter& in, const call_arguments& args, std::size_t b
                                        std::to_string(i + 1) + ")");
         }
     }
-    for (const auto& [keyword, item] : args.keywords) {
+    for (const auto& given : args.keywords) {
+        const std::string& keyword = given.first;  // a named reference: clang 14 (em++) cannot capture a structured binding
         const bool known = std::any_of(parameters.begin(), parameters.end(),
                                        [&](const parameter_spec& p) { return p.how != kind::positional_only && keyword == p.name; });
         if (!known) return in.raise_type_error("'" + keyword + "' is an invalid keyword argument for " + name);

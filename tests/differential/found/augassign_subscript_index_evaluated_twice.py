@@ -1,4 +1,4 @@
-# BUG: `d[k()] += await v()` evaluates the subscript's index expression k() twice (once to load,
+# Was a bug (fixed): `d[k()] += await v()` evaluates the subscript's index expression k() twice (once to load,
 # once more to store) when the right-hand side awaits; CPython evaluates it once.
 # CPython prints: key / {'a': 3}   (loopstep prints "key" twice)
 # STATUS: fails on the tree-walking evaluator (binary sha256 49ceba8fc2aa); passes on the bytecode VM

@@ -1,4 +1,4 @@
-# BUG: an await inside an assignment target (subscript object or index, also of += and for-targets)
+# Was a bug (fixed): an await inside an assignment target (subscript object or index, also of += and for-targets)
 # stops the program with "RuntimeError: await evaluated synchronously (internal error)".
 # CPython prints: {'a': 5}  /  [2, 2]  /  {'a': 5, 'z': 6}
 # STATUS: fails on the tree-walking evaluator (binary sha256 49ceba8fc2aa); passes on the bytecode VM

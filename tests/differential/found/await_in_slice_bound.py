@@ -1,4 +1,4 @@
-# BUG: an await inside a slice bound (start, stop or step) stops the program with
+# Was a bug (fixed): an await inside a slice bound (start, stop or step) stops the program with
 # "RuntimeError: await evaluated synchronously (internal error)"; an await as a plain index works.
 # CPython prints: [1, 2]  /  ello  /  [1, 3]
 # STATUS: fails on the tree-walking evaluator (binary sha256 49ceba8fc2aa); passes on the bytecode VM

@@ -1,4 +1,4 @@
-# BUG: TypeError messages of builtins and methods that differ from CPython 3.11's. Each line prints
+# Was a bug (fixed): TypeError messages of builtins and methods that differ from CPython 3.11's. Each line prints
 # the message; CPython's are:
 #   unhashable type: 'list'                                      ({(1, [2])}: the inner culprit)
 #   can only join an iterable

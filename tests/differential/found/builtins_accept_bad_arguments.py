@@ -1,4 +1,4 @@
-# BUG: three builtins return a value where CPython raises TypeError:
+# Was a bug (fixed): three builtins return a value where CPython raises TypeError:
 #   dict([1, 2]) returns {}      (CPython: cannot convert dictionary update sequence element #0 to a sequence)
 #   ord('ab') returns 97         (CPython: ord() expected a character, but string of length 2 found)
 #   'x'.zfill('3') returns 'x'   (CPython: 'str' object cannot be interpreted as an integer)

@@ -1,4 +1,4 @@
-# BUG: TypeErrors about a call's arguments name a nested function or lambda by __name__; CPython
+# Was a bug (fixed): TypeErrors about a call's arguments name a nested function or lambda by __name__; CPython
 # uses __qualname__. CPython prints: outer.<locals>.inner() missing 1 required positional argument: 'a'
 # and: outer.<locals>.<lambda>() takes 1 positional argument but 2 were given
 def outer():

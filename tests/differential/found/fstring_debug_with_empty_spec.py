@@ -1,4 +1,4 @@
-# BUG: in an f-string, `{x=:}` (the `=` specifier with an empty format spec after the colon)
+# Was a bug (fixed): in an f-string, `{x=:}` (the `=` specifier with an empty format spec after the colon)
 # formats with repr(); CPython uses format(x, '') there, i.e. str(). With a non-empty spec both agree.
 # CPython prints: x='s' x=s x=  s
 x = "s"

@@ -1,4 +1,4 @@
-# BUG: calling a function that has keyword-only parameters with too many positional arguments
+# Was a bug (fixed): calling a function that has keyword-only parameters with too many positional arguments
 # gives CPython's short message; CPython mentions the keyword-only ones. CPython prints:
 # top() takes 1 positional argument but 2 positional arguments (and 1 keyword-only argument) were given
 def top(a, *, k):

@@ -1,4 +1,4 @@
-# BUG: the order in which a set prints differs from CPython's for set displays of constants and for
+# Was a bug (fixed): the order in which a set prints differs from CPython's for set displays of constants and for
 # unions, although both hold non-negative ints (the README promises CPython's exact order): CPython
 # sizes these sets' hash tables differently (a display of constants is copied from a frozenset,
 # a union copies its left operand's table) from inserting the elements one by one, which loopstep

@@ -1,4 +1,4 @@
-# BUG: the optional start/end arguments of str.startswith, str.endswith and str.count are rejected
+# Was a bug (fixed): the optional start/end arguments of str.startswith, str.endswith and str.count are rejected
 # with "TypeError: startswith() takes exactly one argument (2 given)" (find and index take them).
 # CPython prints: True 1 True 4
 s = "banana"

@@ -1,4 +1,4 @@
-# BUG: capitalize() and title() leave a non-ASCII first letter lowercase (and title() then
+# Was a bug (fixed): capitalize() and title() leave a non-ASCII first letter lowercase (and title() then
 # capitalizes the next ASCII letter as if a word started there); isalpha()/isalnum() are False
 # for non-ASCII letters. (upper() and lower() are right.)
 # CPython prints: Über café / Über Café / True True
