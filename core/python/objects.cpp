@@ -263,13 +263,15 @@ constexpr std::size_t minimum_table_size = 8;  // PySet_MINSIZE
 // Visits slots in probe order for `hash` until `visit` returns true; returns that slot's index.
 template <class Slots, class Visit>
 std::size_t probe(Slots& table, std::int64_t hash, Visit visit) {
-    const std::size_t mask = table.size() - 1;
-    std::size_t perturb = std::size_t(hash);
-    std::size_t i = std::size_t(hash) & mask;
+    // 64-bit arithmetic as CPython's size_t on the 64-bit machines whose order it shows: wasm's
+    // 32-bit size_t would perturb negative hashes differently.
+    const std::uint64_t mask = table.size() - 1;
+    std::uint64_t perturb = std::uint64_t(hash);
+    std::uint64_t i = std::uint64_t(hash) & mask;
     for (;;) {
-        const std::size_t probes = (i + linear_probes <= mask) ? linear_probes : 0;
-        for (std::size_t j = i; j <= i + probes; ++j) {
-            if (visit(table[j])) return j;
+        const std::uint64_t probes = (i + linear_probes <= mask) ? linear_probes : 0;
+        for (std::uint64_t j = i; j <= i + probes; ++j) {
+            if (visit(table[std::size_t(j)])) return std::size_t(j);
         }
         perturb >>= perturb_shift;
         i = (i * 5 + 1 + perturb) & mask;
