@@ -72,6 +72,8 @@ void load_program(app_state& app, std::string source) {
         python::program_options options;
         options.trace = app.run.sink();
         options.limits = page_limits();
+        // A loop that never awaits meets this first, with the message that names the mistake.
+        options.step_budget = 5'000'000;
         app.result = python::run_program(app.source, options);
     } else {
         app.result = {};
