@@ -21,11 +21,15 @@ bool button(const char* label, const char* tooltip, bool enabled) {
 
 void speed(app_state& app) {
     static constexpr std::array<double, 7> speeds = {1, 2, 4, 8, 16, 32, 64};
-    const std::string current = std::to_string(static_cast<int>(app.steps_per_second)) + " steps/s";
+    auto label_of = [](double option) {
+        const int steps = static_cast<int>(option);
+        return std::to_string(steps) + (steps == 1 ? " step/s" : " steps/s");
+    };
+    const std::string current = label_of(app.steps_per_second);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
     if (ImGui::BeginCombo("##speed", current.c_str())) {
         for (double option : speeds) {
-            const std::string label = std::to_string(static_cast<int>(option)) + " steps/s";
+            const std::string label = label_of(option);
             if (ImGui::Selectable(label.c_str(), option == app.steps_per_second)) app.steps_per_second = option;
         }
         ImGui::EndCombo();

@@ -32,9 +32,12 @@ void timers(const snapshot& view) {
     ImGui::Text("Timers (%zu)", view.timers.size());
     for (const pending_callback& timer : view.timers) {
         const std::string task = who(view, timer.task);
+        const std::string what = task.empty() ? timer.label : task + " wakes";
+        const double from_now = timer.when - view.time;
         ImGui::Bullet();
-        ImGui::TextWrapped("at %.1f s (in %.1f s): %s", timer.when, timer.when - view.time,
-                           task.empty() ? timer.label.c_str() : (task + " wakes").c_str());
+        // A timer kept waiting by a blocked loop is overdue: say by how much, not "in -2.5 s".
+        if (from_now < 0) ImGui::TextWrapped("at %.1f s (%.1f s late): %s", timer.when, -from_now, what.c_str());
+        else ImGui::TextWrapped("at %.1f s (in %.1f s): %s", timer.when, from_now, what.c_str());
     }
 }
 

@@ -1,9 +1,12 @@
 // The narration (web/model/narration.hpp) of real runs: the sentence for the event before a cursor.
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <string_view>
 
 #include "recorded_program.hpp"
+#include "model/embedded_lessons.hpp"
+#include "model/lesson.hpp"
 #include "model/narration.hpp"
 #include "twelve_requests_program.hpp"
 
@@ -145,4 +148,45 @@ TEST_CASE("seconds read as a learner writes them", "[narration]") {
     CHECK(format_seconds(1.25) == "1.25");
     CHECK(format_seconds(0.1 + 0.2) == "0.3");
     CHECK(format_seconds(0) == "0");
+}
+
+namespace {
+
+// The first word that follows itself in `sentence` ("waiting waiting"), or "" if none.
+std::string doubled_word(const std::string& sentence) {
+    std::string previous, word;
+    auto letter = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '\''; };
+    for (std::size_t i = 0; i <= sentence.size(); ++i) {
+        if (i < sentence.size() && letter(sentence[i])) {
+            word += sentence[i];
+            continue;
+        }
+        if (word.empty()) continue;
+        const bool number = std::isdigit(static_cast<unsigned char>(word[0]));
+        if (!number && word == previous) return word;
+        previous = word;
+        word.clear();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("no step of any chapter repeats a word twice in a row or the step before it", "[narration][content]") {
+    CHECK(doubled_word("stops waiting waiting for eggs") == "waiting");
+    CHECK(doubled_word("fetch-1 waits 1 1 s") == "");
+    for (const chapter& chapter : parse_lessons(embedded_lesson_files())) {
+        if (chapter.scenario.empty()) continue;
+        std::vector<int> defaults;
+        for (const lesson_param& param : chapter.params) defaults.push_back(param.value);
+        const auto run = record(fill_params(chapter, defaults));
+        std::string before;
+        for (std::size_t cursor = 1; cursor <= run->run.events().size(); ++cursor) {
+            const std::string sentence = narrate(run->run, cursor);
+            INFO(chapter.file << " step " << cursor << ": " << sentence);
+            CHECK(doubled_word(sentence) == "");
+            CHECK(sentence != before);
+            before = sentence;
+        }
+    }
 }

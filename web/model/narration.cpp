@@ -2,6 +2,7 @@
 // Pairs with narration.hpp.
 #include "narration.hpp"
 
+#include <cctype>
 #include <cstdio>
 #include <optional>
 #include <string_view>
@@ -15,11 +16,10 @@ std::string in_parens(int line) { return line > 0 ? " (line " + std::to_string(l
 
 bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
 
+bool awaits_tasks(const std::string& label) { return starts_with(label, "<Task") || label == "TaskGroup children"; }
+
 // "on asyncio.sleep(55)" or "waiting for Task-2": awaiting a task reads better with "for".
-std::string wait_phrase(const std::string& label) {
-    const bool for_tasks = starts_with(label, "<Task") || label == "TaskGroup children";
-    return (for_tasks ? "waiting for " : "on ") + awaited_text(label);
-}
+std::string wait_phrase(const std::string& label) { return (awaits_tasks(label) ? "waiting for " : "on ") + awaited_text(label); }
 
 // Printed text on one short line: the first line, cut at about 60 bytes on a character boundary.
 std::string quoted_output(std::string text) {
@@ -108,12 +108,18 @@ std::string ahead_of(const moment& now) {
 std::string task_scheduled(const moment& now) {
     const task_view* was = now.before.find_task(now.event.task);
     const std::string queue = " joins the ready queue" + ahead_of(now) + ".";
-    if (!was || was->state != task_state::waiting) return now.subject() + queue;
     const trace_event* previous = now.index > 0 ? &now.events[now.index - 1] : nullptr;
+    if (previous && previous->kind == trace_kind::task_yielded && previous->task == now.event.task) {
+        const std::string behind = ahead_of(now);
+        return behind.empty() ? now.subject() + " is alone in the ready queue: it runs again next."
+                              : now.subject() + " is now last in the ready queue," + behind + ": they go first.";
+    }
+    if (!was || was->state != task_state::waiting) return now.subject() + queue;
     if (previous && previous->kind == trace_kind::future_resolved && previous->detail == "cancelled") {
         return now.subject() + " is woken up to be cancelled and" + queue;
     }
-    return now.subject() + " stops waiting " + wait_phrase(was->waiting_on) + " and" + queue;
+    const std::string preposition = awaits_tasks(was->waiting_on) ? " for " : " on ";
+    return now.subject() + " stops waiting" + preposition + awaited_text(was->waiting_on) + " and" + queue;
 }
 
 std::string callback_ran(const moment& now) {
@@ -158,8 +164,7 @@ std::string task_suspended(const moment& now) {
 }
 
 std::string task_yielded(const moment& now) {
-    return now.subject() + " yields" + at_line(now.event.line) +
-           " (asyncio.sleep(0)) and goes to the back of the ready queue.";
+    return now.subject() + " yields" + at_line(now.event.line) + " (asyncio.sleep(0)): it gives the other tasks a turn.";
 }
 
 std::string timer_set(const moment& now) {
@@ -196,9 +201,16 @@ std::string future_resolved(const moment& now) {
     });
     if (!suspended) return "A future is settled (" + outcome + ").";
     const trace_event& wait = now.events[*suspended];
+    const std::string waiter = now.name(wait.task);
     const std::string what = awaited_text(wait.detail);
-    if (outcome == "cancelled") return what + " is cancelled: " + now.name(wait.task) + " will get CancelledError.";
-    return what + " is done: " + now.name(wait.task) + " will be woken up.";
+    // A plain Future settled by the running task's own code: name the call that did it.
+    if (starts_with(wait.detail, "<Future") && now.before.running != 0 && outcome != "cancelled") {
+        const std::string call = starts_with(outcome, "result ") ? "set_result(" + outcome.substr(7) + ")" : "set_exception(" + outcome + ")";
+        return now.name(now.before.running) + " calls " + call + " on the Future " + waiter + " awaits: " + waiter + " will be woken up.";
+    }
+    const std::string subject = what.empty() ? what : char(std::toupper(static_cast<unsigned char>(what[0]))) + what.substr(1);
+    if (outcome == "cancelled") return subject + " is cancelled: " + waiter + " will get CancelledError.";
+    return subject + " is done: " + waiter + " will be woken up.";
 }
 
 std::string callback_scheduled(const moment& now) {
