@@ -59,9 +59,18 @@ window.loopstepA11y = (function () {
       question.options.forEach((option, o) => {
         const id = `a11y-q${q}-o${o}`;
         const radio = make('input', { type: 'radio', name: 'a11y-q' + q, id, value: o });
-        radio.addEventListener('change', () => renderAnswers(api.answer(q, o)));
+        // Arrow keys select as they move, so the final check (first answers count) waits for its button.
+        if (!chapter.finalCheck) radio.addEventListener('change', () => renderAnswers(api.answer(q, o)));
         fieldset.append(make('div', {}, [radio, make('label', { htmlFor: id }, richText(option))]));
       });
+      if (chapter.finalCheck) {
+        const submit = make('button', { type: 'button', id: `a11y-q${q}-check`, textContent: 'Check my answer' });
+        submit.addEventListener('click', () => {
+          const chosen = fieldset.querySelector('input:checked');
+          if (chosen) renderAnswers(api.answer(q, Number(chosen.value)));
+        });
+        fieldset.append(submit);
+      }
       fieldset.append(make('p', { className: 'feedback', id: `a11y-q${q}-feedback` }));
       fieldset.dataset.feedback = JSON.stringify(question.feedback);
       box.append(fieldset);
@@ -73,7 +82,12 @@ window.loopstepA11y = (function () {
     state.answers.forEach((answer, q) => {
       const fieldset = $('a11y-question-' + q);
       if (!fieldset) return;
-      for (const radio of fieldset.querySelectorAll('input')) radio.checked = Number(radio.value) === answer.chosen;
+      for (const radio of fieldset.querySelectorAll('input')) {
+        if (answer.chosen >= 0) radio.checked = Number(radio.value) === answer.chosen;
+        radio.disabled = answer.locked && !radio.checked;  // the final check counts first answers
+      }
+      const submit = $(`a11y-q${q}-check`);
+      if (submit) submit.disabled = answer.locked;
       const feedback = $(`a11y-q${q}-feedback`);
       if (answer.chosen < 0) { feedback.replaceChildren(); return; }
       feedback.replaceChildren(make('strong', { textContent: answer.correct ? 'Right. ' : 'Not quite. ' }),

@@ -40,9 +40,10 @@ void chapter_bar(app_state& app, bool narrow) {
     ui_display_controls(app);
     if (narrow) return;
     ImGui::SameLine();
-    // How far through the lesson: the chapters before this one are behind the learner.
-    const float fraction = static_cast<float>(app.chapter_index) / static_cast<float>(count);
-    const std::string done = std::to_string(app.chapter_index) + " of " + std::to_string(count) + " chapters behind you";
+    // Progress, not position: a chapter is done when its questions are answered.
+    const std::size_t finished = chapters_done(app);
+    const float fraction = static_cast<float>(finished) / static_cast<float>(count);
+    const std::string done = std::to_string(finished) + " of " + std::to_string(count) + " chapters done";
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(0.20f, 0.45f, 0.80f, 1.0f));  // white text stays readable on it
     ImGui::ProgressBar(fraction, ImVec2(-1, 0), done.c_str());
     ImGui::PopStyleColor();
@@ -81,6 +82,13 @@ void state_column(app_state& app, const ui_fonts& fonts) {
 
 void lesson_column(app_state& app, const ui_fonts& fonts, ImVec2 size) {
     ImGui::BeginChild("lesson", size, true);
+    // Each chapter opens at its title, not at the previous chapter's scroll position.
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID shown = ImGui::GetID("shown-chapter");
+    if (storage->GetInt(shown, -1) != static_cast<int>(app.chapter_index)) {
+        ImGui::SetScrollY(0);
+        storage->SetInt(shown, static_cast<int>(app.chapter_index));
+    }
     ui_lesson(app, fonts);
     ImGui::EndChild();
 }

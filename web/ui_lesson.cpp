@@ -81,7 +81,9 @@ void question(app_state& app, const ui_fonts& fonts, std::size_t index, const le
     for (std::size_t option = 0; option < q.options.size(); ++option) {
         const bool picked = chosen == static_cast<int>(option);
         ImGui::PushID(static_cast<int>(option));
+        ImGui::BeginDisabled(answer_locked(app, index) && !picked);
         if (ImGui::RadioButton("##option", picked)) answer(app, index, static_cast<int>(option));
+        ImGui::EndDisabled();
         ImGui::PopID();
         ImGui::SameLine();
         ImGui::BeginGroup();
@@ -94,6 +96,7 @@ void question(app_state& app, const ui_fonts& fonts, std::size_t index, const le
     }
     if (chosen >= 0) {
         ImGui::Indent();
+        if (answer_locked(app, index)) ImGui::TextDisabled("Your first answer counts in the final check.");
         ui_rich_text(q.feedback, fonts, ImGui::GetColorU32(ImGuiCol_TextDisabled));
         ImGui::Unindent();
     }

@@ -70,6 +70,9 @@ const tests = [
       await tabTo(page, `a11y-q${q}-o0`);
       await page.keyboard.press('Space');  // selects the first option; arrows move within the group
       for (let o = 0; o < check.questions[q].correct; ++o) await page.keyboard.press('ArrowDown');
+      assert.equal((await api(page, 'state')).score.answered, q, 'moving through the options answers nothing yet');
+      await tabTo(page, `a11y-q${q}-check`);
+      await page.keyboard.press('Enter');  // the first answer given counts
     }
     const score = (await api(page, 'state')).score;
     assert.deepEqual(score, { right: check.questions.length, answered: check.questions.length, total: check.questions.length });

@@ -356,7 +356,7 @@ test('a reload restores edited code, sliders, answers and the place', async (t) 
   const wrong = (twelveLesson.questions[1].correct + 1) % twelveLesson.questions[1].options.length;
   await api(page, 'answer', 0, right);
   state = await api(page, 'answer', 1, wrong);
-  assert.deepEqual(state.answers, [{ chosen: right, correct: true }, { chosen: wrong, correct: false }]);
+  assert.deepEqual(state.answers, [{ chosen: right, correct: true, locked: false }, { chosen: wrong, correct: false, locked: false }]);
 
   const edited = lessons[0].program + 'print("edited in the browser test")\n';
   await api(page, 'goToChapter', 0);
@@ -379,7 +379,7 @@ test('a reload restores edited code, sliders, answers and the place', async (t) 
   state = await api(page, 'goToChapter', twelve);
   assert.equal(state.params.wait, 30, 'the slider survived the reload');
   assert.equal(state.code, twelveLesson.withParams({ wait: 30 }), 'the slider rewrote the program');
-  assert.deepEqual(state.answers, [{ chosen: right, correct: true }, { chosen: wrong, correct: false }]);
+  assert.deepEqual(state.answers, [{ chosen: right, correct: true, locked: false }, { chosen: wrong, correct: false, locked: false }]);
   await savedPlace(page, twelve, 0, null);
 
   // The plain address (no fragment) in the same browser: the stored progress alone restores it.
@@ -455,7 +455,7 @@ test('keyboard: arrows, Home, End, Space plays, PageDown and PageUp change chapt
   assert.equal(state.step, playedSteps, 'playing stopped at the last event');
 });
 
-test('the final check: every right answer scores, a wrong one lowers the score', async (t) => {
+test('the final check: every right answer scores, a wrong first answer lowers it for good', async (t) => {
   assert.ok(check >= 0, 'a chapter has @check');
   const { questions } = lessons[check];
   const n = questions.length;
@@ -464,18 +464,18 @@ test('the final check: every right answer scores, a wrong one lowers the score',
   let state = await api(page, 'goToChapter', check);
   assert.equal(state.chapters[check].finalCheck, true);
   assert.deepEqual(state.score, { right: 0, answered: 0, total: n });
+  const wrong = (questions[0].correct + 1) % questions[0].options.length;
+  state = await api(page, 'answer', 0, wrong);
+  assert.deepEqual(state.answers[0], { chosen: wrong, correct: false, locked: true });
   for (const [index, question] of questions.entries()) state = await api(page, 'answer', index, question.correct);
-  assert.deepEqual(state.answers, questions.map((question) => ({ chosen: question.correct, correct: true })));
-  assert.deepEqual(state.score, { right: n, answered: n, total: n });
+  assert.deepEqual(state.answers[0], { chosen: wrong, correct: false, locked: true }, 'the first answer stays');
+  assert.deepEqual(state.answers.slice(1), questions.slice(1).map((question) => ({ chosen: question.correct, correct: true, locked: true })));
+  assert.deepEqual(state.score, { right: n - 1, answered: n, total: n });
   state = await api(page, 'seek', state.steps);
   // The questions and the score are at the bottom of the lesson column: scroll it with the wheel.
   await page.mouse.move(viewport.width * 0.14, viewport.height * 0.5);
   await Promise.all(Array.from({ length: 80 }, () => page.mouse.wheel(0, 500)));  // each scrolls a few lines
-  await shoot(page, 'final-check-all-right.png');
-  const wrong = (questions[0].correct + 1) % questions[0].options.length;
-  state = await api(page, 'answer', 0, wrong);
-  assert.deepEqual(state.answers[0], { chosen: wrong, correct: false });
-  assert.deepEqual(state.score, { right: n - 1, answered: n, total: n });
+  await shoot(page, 'final-check-answered.png');
   state = await api(page, 'goToChapter', 0);  // the score is over the check's questions, from anywhere
   assert.deepEqual(state.score, { right: n - 1, answered: n, total: n });
 });
@@ -488,7 +488,7 @@ test('a slider reruns the program: 30 URLs take 30 × 5 + 55 s concurrently', as
   let state = await api(page, 'setParam', 'urls', urls);
   assert.equal(state.params.urls, urls);
   assert.equal(state.error, null);
-  state = await api(page, 'seek', state.steps);
+  assert.equal(state.step, state.steps, 'a slider shows the new run at its end, totals printed');
   const program = lesson.withParams({ urls });
   assert.equal(state.code, program);
   const output = cpythonOutput(program);

@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { readLessons } from '../browser/support.mjs';
 import { startServer } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -65,19 +66,17 @@ async function lessonFrame(page, selector = 'iframe') {
 
 // Answers every question of the final check: the right option, or (wrong=true) a wrong one
 // for the first `wrongCount` questions.
+// The final check keeps first answers, so the right options come from the lesson files.
 async function answerFinalCheck(frame, wrongCount = 0) {
-  return frame.evaluate((wrongCount) => {
+  const check = readLessons().find((lesson) => lesson.questions.length && lesson.finalCheck);
+  const options = check.questions.map((question, q) =>
+    q >= wrongCount ? question.correct : (question.correct + 1) % question.options.length);
+  return frame.evaluate((options) => {
     const final = loopstep.state().chapters.findIndex((chapter) => chapter.finalCheck);
     loopstep.goToChapter(final);
-    const questions = loopstep.state().answers.length;
-    for (let q = 0; q < questions; ++q) {
-      for (let option = 0; option < 12; ++option) {
-        const correct = loopstep.answer(q, option).answers[q].correct;
-        if (correct === (q >= wrongCount) && loopstep.state().answers[q].chosen === option) break;
-      }
-    }
+    options.forEach((option, q) => loopstep.answer(q, option));
     return { final, score: loopstep.state().score };
-  }, wrongCount);
+  }, options);
 }
 
 before(async () => {

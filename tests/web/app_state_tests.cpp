@@ -43,6 +43,8 @@ TEST_CASE("a slider rewrites and reruns the program, within its range", "[app]")
     CHECK(app.progress[app.chapter_index].params[0] == first.max);
     CHECK(app.editor.find(std::to_string(first.max)) != std::string::npos);
     CHECK(event_count(app) != events_before);
+    CHECK(app.cursor == event_count(app));  // the new totals are on screen at once
+    CHECK_FALSE(app.result.output.empty());
 }
 
 TEST_CASE("the learner's code is kept per chapter, and Reset brings the chapter's back", "[app]") {
@@ -71,21 +73,37 @@ TEST_CASE("a run that ends in an error is narrated with its line at the end", "[
     CHECK(state_json(app).find("\"error\":{\"kind\":\"NameError\"") != std::string::npos);
 }
 
-TEST_CASE("the final check's score counts right answers over its questions", "[app]") {
+TEST_CASE("the final check's score counts first answers over its questions", "[app]") {
     app_state app = lesson_app();
     const std::size_t check = app.chapters.size() - 1;
     REQUIRE(app.chapters[check].is_final_check);
     open_chapter(app, check);
     const auto& questions = app.chapters[check].questions;
-    CHECK(final_check_score(app).answered == 0);
-    for (std::size_t q = 0; q < questions.size(); ++q) answer(app, q, questions[q].correct);
     const int total = static_cast<int>(questions.size());
-    CHECK(final_check_score(app).right == total);
-    answer(app, 0, (questions[0].correct + 1) % static_cast<int>(questions[0].options.size()));
+    CHECK(final_check_score(app).answered == 0);
+    answer(app, 0, 99);  // not an option: ignored, and locks nothing
+    CHECK_FALSE(answer_locked(app, 0));
+    const int wrong = (questions[0].correct + 1) % static_cast<int>(questions[0].options.size());
+    answer(app, 0, wrong);
+    CHECK(answer_locked(app, 0));
+    answer(app, 0, questions[0].correct);  // a second try after the feedback does not count
+    CHECK(app.progress[check].answers[0] == wrong);
+    for (std::size_t q = 1; q < questions.size(); ++q) answer(app, q, questions[q].correct);
     CHECK(final_check_score(app).right == total - 1);
     CHECK(final_check_score(app).answered == total);
-    answer(app, 0, 99);  // not an option: ignored
-    CHECK(final_check_score(app).right == total - 1);
+}
+
+TEST_CASE("outside the final check answers can change; a chapter is done when all its questions are answered", "[app]") {
+    app_state app = lesson_app();
+    CHECK(chapters_done(app) == 0);
+    const auto& questions = app.chapters[0].questions;
+    for (std::size_t q = 0; q < questions.size(); ++q) answer(app, q, 0);
+    answer(app, 0, questions[0].correct);
+    CHECK(app.progress[0].answers[0] == questions[0].correct);
+    CHECK_FALSE(answer_locked(app, 0));
+    CHECK(chapters_done(app) == 1);
+    open_chapter(app, 2);  // opening a later chapter is not finishing the ones before it
+    CHECK(chapters_done(app) == 1);
 }
 
 TEST_CASE("the cursor stays within the recording and playing stops at its end", "[app]") {

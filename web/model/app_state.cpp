@@ -113,15 +113,30 @@ void set_param(app_state& app, std::size_t index, int value) {
     progress->edited_code.clear();
     app.editor = chapter_program(app);
     load_program(app, app.editor);
+    seek(app, event_count(app));  // a slider is about the outcome: show the new totals at once
 }
 
 void answer(app_state& app, std::size_t question, int option) {
     chapter_progress* progress = current_progress(app);
     if (progress == nullptr || question >= progress->answers.size()) return;
     const int options = static_cast<int>(app.chapters[app.chapter_index].questions[question].options.size());
-    if (option < 0 || option >= options) return;
+    if (option < 0 || option >= options || answer_locked(app, question)) return;
     progress->answers[question] = option;
     ++app.revision;
+}
+
+bool answer_locked(const app_state& app, std::size_t question) {
+    if (app.chapter_index >= app.chapters.size() || !app.chapters[app.chapter_index].is_final_check) return false;
+    const std::vector<int>& answers = app.progress[app.chapter_index].answers;
+    return question < answers.size() && answers[question] >= 0;
+}
+
+std::size_t chapters_done(const app_state& app) {
+    std::size_t done = 0;
+    for (const chapter_progress& progress : app.progress) {
+        done += std::all_of(progress.answers.begin(), progress.answers.end(), [](int chosen) { return chosen >= 0; }) ? 1 : 0;
+    }
+    return done;
 }
 
 score final_check_score(const app_state& app) {

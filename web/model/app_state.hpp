@@ -67,10 +67,13 @@ void reset_code(app_state& app);                        // back to the chapter's
 bool editor_changed(const app_state& app);              // the code panel differs from what ran
 bool code_edited(const app_state& app);                 // the learner's code differs from the chapter's
 std::string chapter_program(const app_state& app);      // the chapter's scenario at the sliders' values
-void set_param(app_state& app, std::size_t index, int value);  // clamped to the slider's range; reruns
+void set_param(app_state& app, std::size_t index, int value);  // clamped to the slider's range; reruns to the end
 
-// Questions of the current chapter.
+// Questions of the current chapter. In the final check the first answer counts: it is locked,
+// so changing it after its feedback was shown cannot raise the score.
 void answer(app_state& app, std::size_t question, int option);
+bool answer_locked(const app_state& app, std::size_t question);
+std::size_t chapters_done(const app_state& app);  // chapters whose every question is answered
 struct score {
     int right = 0;
     int answered = 0;

@@ -153,6 +153,7 @@ void write_progress(json_writer& json, const app_state& app) {
             json.begin_object();
             json.key("chosen"), json.integer(answers[i]);
             json.key("correct"), json.boolean(answers[i] == chapter.questions[i].correct);
+            json.key("locked"), json.boolean(answer_locked(app, i));
             json.end_object();
         }
     }
