@@ -63,15 +63,10 @@
                         { headers: { 'Content-Type': 'application/wasm' } });
   }
 
-  async function instantiate(response, imports) {
-    if (WebAssembly.instantiateStreaming) {
-      try {
-        return await WebAssembly.instantiateStreaming(response.clone(), imports);
-      } catch (error) {  // served without the application/wasm type: compile from the bytes
-        if (!(error instanceof TypeError)) throw error;
-      }
-    }
-    return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+  // Both kinds of Response say application/wasm, so the module compiles as its bytes arrive.
+  function instantiate(response, imports) {
+    if (WebAssembly.instantiateStreaming) return WebAssembly.instantiateStreaming(response, imports);
+    return response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports));
   }
 
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {

@@ -186,8 +186,9 @@ def report(path, objects, top, markdown):
     for name, start, end in found:
         part = data[start:end]
         gz = len(gzip.compress(part, 9, mtime=0))
-        out(f'| {name} | {len(part) / 1024:.1f} | {gz / 1024:.1f} |' if markdown
-            else f'{name:<24}{len(part) / 1024:>10.1f}{gz / 1024:>10.1f}')
+        note = ' (names for this report: not in dist/)' if name == 'custom:name' else ''
+        out(f'| {name}{note} | {len(part) / 1024:.1f} | {gz / 1024:.1f} |' if markdown
+            else f'{name:<24}{len(part) / 1024:>10.1f}{gz / 1024:>10.1f}{note}')
     by_name = {name: (start, end) for name, start, end in found}
     if 'custom:name' not in by_name or 'code' not in by_name:
         out('(no name section: link with --profiling-funcs for the per-library table)')
