@@ -261,7 +261,8 @@ def size_report(module):
     """Where the app's module's bytes go (tools/wasm_size.py): per section, per source file or library."""
     print("the app's module: bytes per section, code per source file or library (tools/wasm_size.py; ./dev size for more)")
     build = os.path.dirname(os.path.dirname(os.path.abspath(module)))
-    result = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "wasm_size.py"), module, "--objects", build, "--top", "15"],
+    result = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "wasm_size.py"), module, "--objects", build,
+                             "--objects", os.path.join(ROOT, ".cache", "third_party", "sdl2-wasm"), "--top", "15"],
                             capture_output=True, text=True)
     print(result.stdout.split("\nlargest functions")[0] if result.returncode == 0 else result.stderr)
 

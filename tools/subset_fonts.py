@@ -11,6 +11,7 @@ and the UI's strings). No hinting (stb_truetype ignores it), no layout tables. w
 runs it at build time, so a new character in a lesson is in the fonts of the next build.
 """
 import argparse
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,20 @@ DEBIAN_FONTS = Path('/usr/share/fonts/truetype/dejavu')  # fonts-dejavu-core
 ALWAYS = [(0x20, 0x7E), (0xA0, 0xFF), (0xFFFD, 0xFFFD)]
 # The ranges web/fonts.cpp asks ImGui for beyond Latin-1: only the characters used are kept.
 USED_ONLY = [(0x2010, 0x2027), (0x2190, 0x21FF), (0x2212, 0x2212), (0x2500, 0x25FF), (0x2713, 0x2717)]
+
+
+ESCAPED_UTF8 = re.compile(r'(?:\\x[0-9A-Fa-f]{2})+')
+ESCAPED_CODE_POINT = re.compile(r'\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})')
+
+
+def characters(text):
+    """The code points a source shows: as written, and as C++ escapes ("\\xE2\\x87\\xA4", "\\u21E4")."""
+    found = {ord(ch) for ch in text}
+    for run in ESCAPED_UTF8.findall(text):
+        found |= {ord(ch) for ch in bytes.fromhex(run.replace('\\x', '')).decode('utf-8', errors='ignore')}
+    for short, long in ESCAPED_CODE_POINT.findall(text):
+        found.add(int(short or long, 16))
+    return found
 
 
 def fonttools_python():
@@ -38,7 +53,7 @@ def main():
     args = parser.parse_args()
     used = set()
     for source in args.sources:
-        used |= {ord(ch) for ch in source.read_text('utf-8', errors='replace')}
+        used |= characters(source.read_text('utf-8', errors='replace'))
     codes = {c for low, high in ALWAYS for c in range(low, high + 1)}
     codes |= {c for c in used if any(low <= c <= high for low, high in USED_ONLY)}
     unicodes = ','.join(f'U+{c:04X}' for c in sorted(codes))

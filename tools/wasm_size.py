@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Where a wasm module's bytes go: per section, and its code per library and per source file.
 
-usage: tools/wasm_size.py MODULE.wasm [--objects BUILD_DIR] [--top N] [--markdown]
+usage: tools/wasm_size.py MODULE.wasm [--objects DIR]... [--top N] [--markdown]
        tools/wasm_size.py MODULE.wasm --strip-names OUT.wasm
 
 The code is attributed by function name, from the module's name section (link with
 --profiling-funcs; a module without one gets the section table only). With --objects, each
-function is looked up in the object files and archives under BUILD_DIR (llvm-nm, LTO bitcode
+function is looked up in the object files and archives under each DIR (llvm-nm, LTO bitcode
 included) and attributed to the file that defines it; functions inlined into others count for
 their callers, and what no object defines (libc, libc++, compiler runtime) falls into a library
 bucket guessed from the name. Prints a report; ./dev size and ./dev bench call it. The app is
@@ -114,11 +114,12 @@ def function_names(data, start, end):
     return names
 
 
-def defining_files(build_dir):
-    """{demangled function name without its argument list: object file} for every object under build_dir."""
+def defining_files(folders):
+    """{demangled function name without its argument list: object file} for every object under the folders."""
     objects = []
-    for where, _, files in os.walk(build_dir):
-        objects += [os.path.join(where, f) for f in files if f.endswith(('.o', '.a'))]
+    for folder in folders:
+        for where, _, files in os.walk(folder, followlinks=True):
+            objects += [os.path.join(where, f) for f in files if f.endswith(('.o', '.a'))]
     owner = {}
     for path in sorted(objects):
         listing = subprocess.run(['llvm-nm', '--defined-only', '-C', path], capture_output=True, text=True).stdout
@@ -247,7 +248,7 @@ def strip_names(path, out):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument('module')
-    parser.add_argument('--objects', help='a build folder whose object files and archives define the functions')
+    parser.add_argument('--objects', action='append', help='a folder whose object files and archives define the functions (repeatable)')
     parser.add_argument('--top', type=int, default=25, help='rows of the per-file table (default 25)')
     parser.add_argument('--markdown', action='store_true', help='Markdown tables')
     parser.add_argument('--strip-names', metavar='OUT', help='write the module without its name section to OUT')
