@@ -4,7 +4,10 @@
 // over fresh loads, and frame times. Prints one JSON object; bench/run_benchmarks.py makes the table.
 // Usage: node bench/browser_bench.mjs [--loads 5] [--frames 120] NAME=FOLDER ...
 //   a NAME of "app" is the lesson (dist/): its frames are also measured with a 100-task program
-//   loaded through window.loopstep.runCode, when the page has that API.
+//   loaded through window.loopstep.runCode, when the page has that API; "before" is another
+//   build of the lesson (./dev bench --before DIR), measured the same way but for frame times.
+// Also, on the first load: what the page showed before its first frame (the loading bar's value
+// and the text version's heading), sampled while the wasm downloads.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { chromium } from 'playwright-core';
@@ -44,8 +47,16 @@ asyncio.run(main())
 // main loop runs the app's frame in one) and notes when the page reports its first frame.
 function instrument() {
   const raf = window.requestAnimationFrame.bind(window);
-  const bench = { recording: false, cpu: [], stamps: [], readyAt: null, state: null };
+  const bench = { recording: false, cpu: [], stamps: [], readyAt: null, state: null, textAt: null, barMax: 0, barSteps: 0 };
   window.__bench = bench;
+  // Before the first frame: when the text version shows the lesson, how far the loading bar got.
+  const watch = setInterval(() => {
+    if (bench.readyAt !== null) { clearInterval(watch); return; }
+    const title = document.getElementById('a11y-title');
+    if (bench.textAt === null && title && title.textContent) bench.textAt = performance.now();
+    const bar = document.getElementById('status-progress');
+    if (bar && bar.hasAttribute('value') && bar.value > bench.barMax) { bench.barMax = bar.value; ++bench.barSteps; }
+  }, 5);
   window.requestAnimationFrame = (callback) => raf((time) => {
     const start = performance.now();
     try {
@@ -79,7 +90,8 @@ function freePort() {
 
 async function serve(folder) {
   const port = await freePort();
-  const process_ = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', folder],
+  // As a static host serves the page: precompressed .br/.gz where the folder has them (tools/serve.py).
+  const process_ = spawn('python3', ['tools/serve.py', '--port', String(port), '--bind', '127.0.0.1', '--directory', folder, '--quiet'],
                          { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}/`;
   for (let i = 0; i < 100; ++i) {
@@ -103,13 +115,13 @@ async function load(browser, url, log) {
   page.on('console', (message) => { if (message.type() === 'error') log(`console: ${message.text()}`); });
   await page.goto(url);
   await page.waitForFunction(() => window.__bench.readyAt !== null, null, { timeout: 120000 });
-  const { readyAt, state } = await page.evaluate(() => window.__bench);
+  const { readyAt, state, textAt, barMax, barSteps } = await page.evaluate(() => window.__bench);
   if (state !== 'ready') {
     const why = await page.evaluate(() => document.getElementById('status-text')?.textContent ?? '');
     throw new Error(`the page reported '${state}', not 'ready': ${why}`);
   }
   const files = () => requested.filter((u) => u.startsWith(url)).map((u) => new URL(u).pathname);
-  return { context, page, readyMs: readyAt, files };
+  return { context, page, readyMs: readyAt, textMs: textAt, bar: { max: barMax, steps: barSteps }, files };
 }
 
 // Frame times over `frameCount` frames: the rAF callback's CPU time and the rAF intervals, in ms.
@@ -129,17 +141,19 @@ async function measure(browser, { name, folder }) {
   const log = (message) => console.error(`[browser_bench ${name}] ${message}`);
   const server = await serve(folder);
   try {
-    const result = { name, folder, ready_ms: [], files: [], frames: {} };
+    const result = { name, folder, ready_ms: [], text_ms: [], bar: [], files: [], frames: {} };
     for (let i = 0; i < loads; ++i) {
-      const { context, page, readyMs, files } = await load(browser, server.url, log);
+      const { context, page, readyMs, textMs, bar, files } = await load(browser, server.url, log);
       result.ready_ms.push(readyMs);
+      if (textMs !== null) result.text_ms.push(textMs);
+      result.bar.push(bar);
       if (i === 0) {  // what the page fetches after its first frame (a service worker's cache) counts too
         await page.waitForLoadState('networkidle', { timeout: 15000 }).catch(() => log('the network never went idle'));
         result.files = [...new Set(files().map((f) => (f.endsWith('/') ? f + 'index.html' : f)))];
       }
       if (i === loads - 1) {  // frame times on the last load
         if (name === 'app') await appFrames(page, result, log);
-        else result.frames.opened = await frames(page);
+        else if (name !== 'before') result.frames.opened = await frames(page);
       }
       await context.close();
     }

@@ -1,6 +1,8 @@
 """Runs every benchmark (native, wasm under Node, CPython; the page in headless Chromium) and prints tables."""
 import argparse
 import gzip
+import shutil
+import tempfile
 import json
 import math
 import os
@@ -29,6 +31,9 @@ def main():
     parser.add_argument("--demo-page", help="Dear ImGui's demo page folder (bench/imgui_demo), the baseline")
     parser.add_argument("--before-native-cli", help="an older build's native CLI folder: interpreter rows for it too")
     parser.add_argument("--before-web-cli", help="an older build's wasm CLI folder (with --before-native-cli)")
+    parser.add_argument("--before-page", help="an older build's page folder (its dist/): weight, single file and first frame too")
+    parser.add_argument("--module-names", help="the app's module with its names (build/web-app/web/loopstep_app.wasm): "
+                                               "the size report per section and source file")
     parser.add_argument("--loads", type=int, default=5, help="fresh page loads for the first-frame time")
     args = parser.parse_args()
     core = [args.native, args.web, args.native_cli, args.web_cli]
@@ -45,6 +50,9 @@ def main():
         if all(core):
             print()
         browser_tables(args)
+    if args.module_names:
+        print()
+        size_report(args.module_names)
 
 
 def scheduler_table(args):
@@ -126,17 +134,35 @@ def kb(size):
     return f"{size / 1024:.1f} KB"
 
 
+def brotli_size(data):
+    """Bytes after brotli -q 11 (Debian's brotli), or None without it."""
+    if not shutil.which("brotli"):
+        return None
+    return len(subprocess.run(["brotli", "-c", "-q", "11"], input=data, capture_output=True, check=True).stdout)
+
+
 def page_weight(folder, files):
-    """(path, raw bytes, gzipped bytes) of each file the page requested, gzip at level 9."""
+    """(path, raw bytes, gzipped bytes, brotli bytes) of each file the page requested: gzip at level 9, brotli at 11."""
     rows = []
     for path in files:
         local = os.path.join(folder, path.lstrip("/"))
         if not os.path.isfile(local):
-            rows.append((path.lstrip("/"), None, None))
+            rows.append((path.lstrip("/"), None, None, None))
             continue
         data = open(local, "rb").read()
-        rows.append((path.lstrip("/"), len(data), len(gzip.compress(data, compresslevel=9, mtime=0))))
+        rows.append((path.lstrip("/"), len(data), len(gzip.compress(data, compresslevel=9, mtime=0)), brotli_size(data)))
     return rows
+
+
+def single_file_size(page_folder):
+    """The single offline file (loopstep.html) the checkout of page_folder's tools/package.py makes of it, in bytes."""
+    package = os.path.join(os.path.dirname(os.path.abspath(page_folder)), "tools", "package.py")
+    if not os.path.isfile(package):
+        return None
+    with tempfile.TemporaryDirectory() as out:
+        result = subprocess.run([sys.executable, package, "--dist", page_folder, "--out", out], capture_output=True, text=True)
+        path = os.path.join(out, "loopstep.html")
+        return os.path.getsize(path) if result.returncode == 0 and os.path.isfile(path) else None
 
 
 def percentile(values, fraction):
@@ -144,12 +170,14 @@ def percentile(values, fraction):
     return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
 
 
-def browser_tables(args, budget=1024 * 1024):
+def browser_tables(args, budget=400 * 1024):
     if not os.path.exists("/usr/bin/chromium"):
         print("browser figures: not measured (no /usr/bin/chromium: apt-get install chromium)")
         return
     command = ["node", os.path.join(HERE, "browser_bench.mjs"), "--loads", str(args.loads),
                f"app={os.path.abspath(args.app_page)}", f"demo={os.path.abspath(args.demo_page)}"]
+    if args.before_page:
+        command.append(f"before={os.path.abspath(args.before_page)}")
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     if result.returncode != 0:
         print("browser figures: the headless Chromium run failed:")
@@ -157,32 +185,41 @@ def browser_tables(args, budget=1024 * 1024):
         return
     measured = json.loads(result.stdout)
     pages = {page["name"]: page for page in measured["pages"]}
-    labels = {"app": "the lesson (dist/)", "demo": "Dear ImGui demo (baseline)"}
+    labels = {"app": "the lesson (dist/)", "before": "the lesson, before", "demo": "Dear ImGui demo (baseline)"}
+    names = [name for name in ("before", "app", "demo") if name in pages]
 
-    print("page weight: every file a page load requests, bytes as served and gzipped (Python's gzip, level 9)")
-    header = f"{'file':<34}{'raw':>12}{'gzipped':>12}"
+    print("page weight: every file a page load requests, bytes as stored, gzipped (level 9) and brotli (-q 11)")
+    header = f"{'file':<34}{'raw':>12}{'gzipped':>12}{'brotli':>12}"
     print(header)
     print("-" * len(header))
     totals = {}
-    for name in ("app", "demo"):
-        raw_total = gz_total = 0
-        for path, raw, gz in page_weight(pages[name]["folder"], pages[name]["files"]):
+    for name in names:
+        raw_total = gz_total = br_total = 0
+        print(f"{labels[name]} ({pages[name]['folder']}):")
+        for path, raw, gz, br in page_weight(pages[name]["folder"], pages[name]["files"]):
             if raw is None:
                 print(f"  {path:<32}{'(not a file: 404?)':>24}")
                 continue
-            raw_total, gz_total = raw_total + raw, gz_total + gz
-            print(f"  {path:<32}{kb(raw):>12}{kb(gz):>12}")
+            raw_total, gz_total, br_total = raw_total + raw, gz_total + gz, br_total + (br or 0)
+            print(f"  {path:<32}{kb(raw):>12}{kb(gz):>12}{kb(br) if br else '':>12}")
         totals[name] = gz_total
-        print(f"{'total, ' + labels[name]:<34}{kb(raw_total):>12}{kb(gz_total):>12}")
+        print(f"{'total, ' + labels[name]:<34}{kb(raw_total):>12}{kb(gz_total):>12}{kb(br_total) if br_total else '':>12}")
         requested = {path.lstrip("/") for path in pages[name]["files"]}
         folder = pages[name]["folder"]
-        others = sorted(os.path.relpath(os.path.join(where, f), folder) for where, _, names in os.walk(folder)
-                        for f in names if os.path.relpath(os.path.join(where, f), folder) not in requested)
+        others = sorted(os.path.relpath(os.path.join(where, f), folder) for where, _, names_ in os.walk(folder)
+                        for f in names_ if os.path.relpath(os.path.join(where, f), folder) not in requested
+                        and not f.endswith((".gz", ".br")))
         if others:
             print(f"  (also in the folder, not requested by a load: {', '.join(others)})")
     app = totals["app"]
-    print(f"(budget: 1 MB gzipped for the lesson; it uses {kb(app)} = {100 * app / budget:.0f}%, "
+    print(f"(budget: 400 KB gzipped for the lesson; it uses {kb(app)} = {100 * app / budget:.0f}%, "
           f"{'within' if app <= budget else 'OVER'} budget; the demo's {kb(totals['demo'])} for scale)")
+    for name in ("before", "app"):
+        if name in pages:
+            size = single_file_size(pages[name]["folder"])
+            print(f"single offline file (tools/package.py's loopstep.html), {labels[name]}: "
+                  f"{kb(size) if size else 'not made'}" + (f" (budget 1.2 MB: {'within' if size <= 1.2 * 1024 * 1024 else 'OVER'})"
+                                                            if size and name == "app" else ""))
     print()
 
     loads = measured["loads"]
@@ -199,6 +236,8 @@ def browser_tables(args, budget=1024 * 1024):
                       f"{statistics.median(frames['interval']):>16.1f}{percentile(frames['interval'], 0.95):>7.1f}")
         print(cells)
 
+    if "before" in pages:
+        row("lesson before, as opened", pages["before"]["ready_ms"], None)
     row("lesson, as opened (mid-recording)", pages["app"]["ready_ms"], pages["app"]["frames"].get("opened"))
     hundred = pages["app"].get("hundred_tasks", {})
     if hundred.get("available"):
@@ -207,9 +246,25 @@ def browser_tables(args, budget=1024 * 1024):
     else:
         print(f"{'lesson, 100 tasks':<34}not available yet: {hundred.get('why', 'not measured')}")
     row("Dear ImGui demo (baseline)", pages["demo"]["ready_ms"], pages["demo"]["frames"].get("opened"))
+    for name in ("before", "app"):
+        if name in pages:
+            text, bars = pages[name].get("text_ms", []), pages[name].get("bar", [])
+            shown = f"the lesson's text in the text version after {statistics.median(text):.0f} ms" if text else "no lesson text before the first frame"
+            steps = statistics.median([b["steps"] for b in bars]) if bars else 0
+            print(f"  {labels[name]}: {shown}; the loading bar moved {steps:.0f} times before the first frame (median)")
     print(f"(first frame: navigation to document.body.dataset.loopstep = 'ready', median of {loads} fresh loads;"
           f" frame CPU: the requestAnimationFrame callback that runs the app's frame, and the intervals between"
           f" frames, median and 95th percentile of {measured['frames']} frames)")
+
+
+def size_report(module):
+    """Where the app's module's bytes go (tools/wasm_size.py): per section, per source file or library."""
+    print("the app's module: bytes per section, code per source file or library (tools/wasm_size.py; ./dev size for more)")
+    build = os.path.dirname(os.path.dirname(os.path.abspath(module)))
+    result = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "wasm_size.py"), module, "--objects", build,
+                             "--objects", os.path.join(ROOT, ".cache", "third_party", "sdl2-wasm"), "--top", "15"],
+                            capture_output=True, text=True)
+    print(result.stdout.split("\nlargest functions")[0] if result.returncode == 0 else result.stderr)
 
 
 if __name__ == "__main__":

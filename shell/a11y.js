@@ -168,7 +168,37 @@ window.loopstepA11y = (function () {
     }, true);
   }
 
+  // Before the wasm has started: the lesson's text (dist/lessons.js, generated at build time from
+  // lessons/*.md by the app's own parser) with chapter navigation; the run's controls wait for the app.
+  let previewing = false;
+  function preview(chapters, first) {
+    if (!Array.isArray(chapters) || chapters.length === 0) return;
+    previewing = true;
+    const waiting = $('text-view').querySelectorAll('section button, section input, section textarea');
+    for (const control of waiting) control.disabled = true;
+    $('a11y-error').textContent = 'The interactive part is still loading; the lesson text is ready.';
+    const show = (index) => {
+      if (!previewing) return;
+      index = Math.max(0, Math.min(chapters.length - 1, index));
+      renderLesson(chapters[index]);
+      renderChapterNav({ chapter: index, chapters });
+    };
+    $('a11y-prev').addEventListener('click', () => show(Number($('a11y-chapter').value) - 1));
+    $('a11y-next').addEventListener('click', () => show(Number($('a11y-chapter').value) + 1));
+    $('a11y-chapter').addEventListener('change', (event) => show(Number(event.target.value)));
+    show(Number.isInteger(first) ? first : 0);
+    $('text-view').hidden = false;
+  }
+
+  function endPreview() {
+    if (!previewing) return;
+    previewing = false;
+    for (const control of $('text-view').querySelectorAll('section [disabled]')) control.disabled = false;
+    $('a11y-error').textContent = '';
+  }
+
   function start(api) {
+    endPreview();
     releaseTab();
     let shownChapter = -1;
     const render = (state) => {
@@ -197,5 +227,5 @@ window.loopstepA11y = (function () {
     }
   }
 
-  return { start };
+  return { preview, start };
 })();

@@ -1,14 +1,20 @@
 // Loads the wasm app (loopstep_app.js/.wasm) into the page: checks for WebAssembly and WebGL2,
-// shows download progress, hides the status box at the first frame, then attaches the page API
-// (api.js) and restores the learner's progress (progress.js); shows errors, and a lost WebGL
-// context. Pairs with web/web_api.cpp. The single-file build carries the module inside the
-// page (#loopstep-wasm, base64; #loopstep-app, the module's JS), written by tools/package.py.
+// shows the lesson's text (dist/lessons.js) in the text version at once, compiles the module while
+// it downloads with a loading bar of the bytes received, hides the status box at the first frame,
+// then attaches the page API (api.js) and restores the learner's progress (progress.js); shows
+// errors, and a lost WebGL context. Pairs with web/web_api.cpp. Every URL carries the build's
+// ?v=BUILD (this script's own, stamped by tools/stamp_build.py): one build's JS with its own wasm.
+// The single-file build carries the module inside the page (#loopstep-wasm: the wasm gzipped, in
+// base64; #loopstep-app: the module's JS, the same), written by tools/package.py.
 'use strict';
 (function () {
   const status = document.getElementById('status');
   const statusText = document.getElementById('status-text');
   const progress = document.getElementById('status-progress');
   const canvas = document.getElementById('canvas');
+  const self = document.currentScript;
+  const version = self && self.src ? new URL(self.src).search : '';  // '?v=BUILD', or '' inline
+  const wasmBytes = self ? Number(self.dataset.wasmBytes) || 0 : 0;  // the module's size, uncompressed
 
   function fail(message) {
     status.hidden = false;
@@ -28,34 +34,39 @@
     }
   }
 
-  // The wasm, fetched here rather than by the module so the page can show progress.
+  // The wasm, fetched here rather than by the module so the page can show progress: its body is
+  // counted on its way to the compiler, which compiles while it downloads. The total is the size
+  // the build stamped (Content-Length is the compressed size when the server compresses).
   async function fetchWasm(url) {
     const response = await fetch(url);
     if (!response.ok) throw new Error('could not download ' + url + ' (HTTP ' + response.status + ')');
-    const total = Number(response.headers.get('Content-Length')) || 0;
-    if (!response.body) return new Uint8Array(await response.arrayBuffer());
-    const reader = response.body.getReader();
-    const chunks = [];
+    const total = wasmBytes || (response.headers.get('Content-Encoding') ? 0 : Number(response.headers.get('Content-Length')) || 0);
+    if (!response.body) return response;
     let loaded = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      loaded += value.length;
-      showProgress(loaded, total);
-    }
-    const bytes = new Uint8Array(loaded);
-    let offset = 0;
-    for (const chunk of chunks) { bytes.set(chunk, offset); offset += chunk.length; }
-    return bytes;
+    const counted = response.body.pipeThrough(new TransformStream({
+      transform(chunk, controller) {
+        loaded += chunk.length;
+        showProgress(loaded, total);
+        controller.enqueue(chunk);
+      },
+    }));
+    return new Response(counted, { headers: { 'Content-Type': 'application/wasm' } });
   }
 
-  // The single-file build's module, decoded from the page itself (file:// cannot fetch).
-  function inlineWasm(element) {
+  // A gzipped block of the single-file build's page, unpacked (file:// cannot fetch); typed as wasm
+  // for instantiateStreaming (text() reads the module's JS from it just the same).
+  function inlineGzip(element) {
     const text = atob(element.textContent.replace(/\s+/g, ''));
     const bytes = new Uint8Array(text.length);
     for (let i = 0; i < text.length; ++i) bytes[i] = text.charCodeAt(i);
-    return bytes;
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip')),
+                        { headers: { 'Content-Type': 'application/wasm' } });
+  }
+
+  // Both kinds of Response say application/wasm, so the module compiles as its bytes arrive.
+  function instantiate(response, imports) {
+    if (WebAssembly.instantiateStreaming) return WebAssembly.instantiateStreaming(response, imports);
+    return response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports));
   }
 
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
@@ -70,14 +81,23 @@
     return;
   }
 
+  // The lesson's text first: readable (the text version) before the wasm has even arrived.
+  try {
+    const chapter = Number(new URLSearchParams(window.location.hash.slice(1)).get('chapter'));
+    window.loopstepA11y.preview(window.loopstepLessonText, chapter);
+  } catch (error) {
+    console.warn('loopstep: the lesson text could not be shown early:', error);
+  }
+
   const embeddedWasm = document.getElementById('loopstep-wasm');
-  const wasm = embeddedWasm ? Promise.resolve().then(() => inlineWasm(embeddedWasm)) : fetchWasm('loopstep_app.wasm');
+  const wasm = embeddedWasm ? Promise.resolve().then(() => inlineGzip(embeddedWasm)) : fetchWasm('loopstep_app.wasm' + version);
   window.Module = {
     canvas: canvas,
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
+    locateFile: (path, prefix) => prefix + path + version,
     instantiateWasm(imports, receiveInstance) {
-      wasm.then((bytes) => WebAssembly.instantiate(bytes, imports))
+      wasm.then((response) => instantiate(response, imports))
         .then((result) => receiveInstance(result.instance, result.module))
         .catch((error) => fail('loopstep could not start: ' + error.message));
       return {};  // instantiated asynchronously
@@ -131,10 +151,13 @@
   const script = document.createElement('script');
   const embeddedApp = document.getElementById('loopstep-app');
   if (embeddedApp) {
-    script.textContent = embeddedApp.textContent;
+    inlineGzip(embeddedApp).text().then((text) => {
+      script.textContent = text;
+      document.body.appendChild(script);
+    }).catch((error) => fail('loopstep could not start: ' + error.message));
   } else {
-    script.src = 'loopstep_app.js';
+    script.src = 'loopstep_app.js' + version;
     script.onerror = () => fail('could not download loopstep_app.js');
+    document.body.appendChild(script);
   }
-  document.body.appendChild(script);
 })();

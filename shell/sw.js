@@ -1,13 +1,17 @@
-// The service worker (registered by offline.js): at install it caches the whole page, module
-// included, so the hosted lesson opens with no network. Online, the network answers first (a new
-// build shows at once) and refreshes the cache; offline, or after a few seconds without an
-// answer, the cache does. The build (tools/stamp_service_worker.cmake) writes the file list and a
-// hash of the files into dist/sw.js: a new build is a new worker with a new cache, the old goes.
+// The service worker (registered by offline.js): at install it caches one build of the page,
+// module included, so the hosted lesson opens with no network. tools/stamp_build.py writes the
+// build's hash and its URLs into dist/sw.js: every script, style and module URL carries ?v=BUILD
+// (index.html asks for exactly those), so a cached answer always belongs to the build that asked
+// and a new .js never meets an old .wasm. A versioned URL never changes: the cache answers it
+// first. The page itself (index.html) is asked of the network first (a new build shows at once),
+// the cache answering offline or after a few seconds without an answer. A new build is a new
+// worker with a new cache; once it is active, the old build's cache goes.
 'use strict';
 const BUILD = '@LOOPSTEP_BUILD@';
 const FILES = /*@LOOPSTEP_FILES@*/[];
 const PREFIX = 'loopstep:' + self.registration.scope + ':';  // one deployment's caches
 const CACHE = PREFIX + BUILD;
+const PAGE = new URL('./', self.registration.scope).href;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE)
@@ -23,20 +27,29 @@ self.addEventListener('activate', (event) => {
 
 const patienceMs = 4000;  // a network this slow (a train's Wi-Fi) loses to the cache
 
+// The page, from the network first; the cache offline or when the network is too slow.
+async function page(request, cache) {
+  const cached = await cache.match(PAGE);
+  const network = fetch(request).then((response) => {
+    if (response.ok) cache.put(PAGE, response.clone()).catch(() => {});
+    return response;
+  });
+  if (!cached) return network;
+  const late = new Promise((resolve) => setTimeout(() => resolve(cached), patienceMs));
+  return Promise.race([network.catch(() => cached), late]);
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith((async () => {
-    const cache = await caches.open(CACHE);
-    // A page URL may carry ?height=...: the page itself is the same file.
-    const key = request.mode === 'navigate' ? request.url.replace(/[?#].*$/, '') : request.url;
-    const cached = await cache.match(key);
-    const network = fetch(request).then((response) => {
-      if (cached && response.ok) cache.put(key, response.clone()).catch(() => {});
-      return response;
-    });
-    if (!cached) return network;
-    const late = new Promise((resolve) => setTimeout(() => resolve(cached), patienceMs));
-    return Promise.race([network.catch(() => cached), late]);
-  })());
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  // A page URL may carry ?height=... or a #fragment: the page itself is the same file.
+  const isPage = request.mode === 'navigate' || url.href.replace(/[?#].*$/, '') === PAGE ||
+                 url.pathname.endsWith('/index.html');
+  event.respondWith(caches.open(CACHE).then(async (cache) => {
+    if (isPage) return page(request, cache);
+    // This build's files, or another build's (a page of a newer build still loading): the cache
+    // holds only this build's, so another build's URL goes to the network as it is.
+    return (await cache.match(request)) || fetch(request);
+  }));
 });

@@ -5,12 +5,14 @@ Writes into OUT (build/package/ by default):
   loopstep-scorm12.zip  a SCORM 1.2 package: imsmanifest.xml at its root listing every file,
                         mastery score 70, with ADL's schemas beside it (from tools/third_party.sh)
                         so a strict validator can check it; the page finds the LMS's API (shell/lms.js)
-  loopstep.html         the single-file build: the module inside the page, opens from file://
+  loopstep.html         the single-file build: the module inside the page (gzipped, in base64,
+                        unpacked by the browser's DecompressionStream), opens from file://
   loopstep-dist.zip     dist/ in a folder, with a README to serve it with python3 -m http.server
   embed.html            the iframe snippet for the hosted page (printed too)
 """
 import argparse
 import base64
+import gzip
 import html
 import re
 import sys
@@ -20,8 +22,10 @@ from pathlib import Path
 TITLE = 'loopstep: asyncio, step by step'
 MASTERY_SCORE = 70  # percent, the same rule as shell/lms.js
 ZIP_TIME = (2020, 1, 1, 0, 0, 0)  # fixed times: the same dist gives the same zips
-SCRIPT_TAG = re.compile(r'<script src="([^"]+)"></script>')
-STYLE_TAG = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
+# The page's URLs carry the build's ?v=BUILD (tools/stamp_build.py): the file is the name before it.
+SCRIPT_TAG = re.compile(r'<script src="([^"?]+)(?:\?[^"]*)?"[^>]*></script>')
+STYLE_TAG = re.compile(r'<link rel="stylesheet" href="([^"?]+)(?:\?[^"]*)?">')
+PRECOMPRESSED = ('.gz', '.br')  # beside each file for static hosts; an LMS or one page needs none
 BUILD_META = re.compile(r'(<meta name="loopstep-build" content=")[^"]*(">)')
 NEEDED = ['index.html', 'loader.js', 'loopstep_app.js', 'loopstep_app.wasm']
 ONLY_HOSTED = {'sw.js'}  # the service worker: never inside an LMS package
@@ -85,7 +89,8 @@ def scorm_package(dist: Path, out: Path, schemas: Path) -> Path:
     missing = [name for name in SCHEMA_FILES if not (schemas / name).is_file()]
     if missing:
         sys.exit(f'package.py: {schemas} lacks {", ".join(missing)}: run tools/third_party.sh first')
-    names = sorted(p.name for p in dist.iterdir() if p.is_file() and p.name not in ONLY_HOSTED)
+    names = sorted(p.name for p in dist.iterdir()
+                   if p.is_file() and p.name not in ONLY_HOSTED and not p.name.endswith(PRECOMPRESSED))
     entries = []
     for name in names:
         data = (dist / name).read_bytes()
@@ -106,6 +111,11 @@ def inline_text(text: str, what: str) -> str:
     return text
 
 
+def packed(data: bytes) -> str:
+    """gzip (level 9, no time stamp: the same build gives the same page) in base64."""
+    return base64.b64encode(gzip.compress(data, compresslevel=9, mtime=0)).decode('ascii')
+
+
 def single_file(dist: Path, out: Path) -> Path:
     page = set_build((dist / 'index.html').read_text('utf-8'), 'single-file')
 
@@ -117,11 +127,11 @@ def single_file(dist: Path, out: Path) -> Path:
         inlined = '<script>\n' + inline_text((dist / name).read_text('utf-8'), name) + '</script>'
         if name != 'loader.js':
             return inlined
-        # The module travels in two inert blocks that loader.js reads before it runs the app.
-        wasm = base64.b64encode((dist / 'loopstep_app.wasm').read_bytes()).decode('ascii')
-        app = inline_text((dist / 'loopstep_app.js').read_text('utf-8'), 'loopstep_app.js')
+        # The module travels in two inert blocks, gzipped, that loader.js unpacks before it runs the app.
+        wasm = packed((dist / 'loopstep_app.wasm').read_bytes())
+        app = packed((dist / 'loopstep_app.js').read_bytes())
         return ('<script type="application/octet-stream" id="loopstep-wasm">' + wasm + '</script>\n'
-                '  <script type="text/plain" id="loopstep-app">' + app + '</script>\n  ' + inlined)
+                '  <script type="application/octet-stream" id="loopstep-app">' + app + '</script>\n  ' + inlined)
 
     page = STYLE_TAG.sub(style, page)
     page, scripts = SCRIPT_TAG.subn(script, page)

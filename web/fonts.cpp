@@ -22,9 +22,10 @@ constexpr float code_size = 15.0f;
 constexpr float heading_size = 19.0f;
 constexpr float title_size = 24.0f;
 
-// Latin-1, dashes and quotes, arrows, box drawing and geometric shapes: what the subset holds.
+// Latin-1, and of dashes and quotes, arrows, box drawing and geometric shapes what the lesson uses
+// (tools/subset_fonts.py cuts the fonts to that); U+FFFD, which ImGui draws for any other character.
 constexpr ImWchar glyph_ranges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0x2190, 0x21FF, 0x2212, 0x2212,
-                                    0x2500, 0x25FF, 0x2713, 0x2717, 0};
+                                    0x2500, 0x25FF, 0x2713, 0x2717, 0xFFFD, 0xFFFD, 0};
 
 ImFont* add(const unsigned char* data, std::size_t size, float pixels, float pixel_ratio) {
     ImFontConfig config;

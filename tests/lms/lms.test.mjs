@@ -38,6 +38,26 @@ async function waitFor(condition, what, timeoutMs = 20000) {
   }
 }
 
+// Stamps a copy of dist/ as tools/stamp_build.py does in the build (index.html, sw.js, ?v=BUILD).
+function restamp(site) {
+  const files = readdirSync(dist).filter((name) => !/\.(gz|br)$/.test(name) && name !== 'index.html' && name !== 'sw.js');
+  execFileSync('python3', [join(root, 'tools', 'stamp_build.py'), '--dist', site, '--page', join(root, 'index.html'),
+                           '--worker', join(root, 'shell', 'sw.js'), ...files]);
+}
+
+// Writes into `site` a build of the page named `name` (dist/ with a marker in the module's JS and
+// a custom section in its wasm), stamps it, and returns its hash.
+function makeBuild(site, name) {
+  cpSync(dist, site, { recursive: true });
+  writeFileSync(join(site, 'loopstep_app.js'), readFileSync(join(dist, 'loopstep_app.js'), 'utf8') + `\nwindow.__jsBuild = '${name}';\n`);
+  const payload = Buffer.from(name);
+  const sectionName = Buffer.from('loopstep-test-build');
+  const body = Buffer.concat([Buffer.from([sectionName.length]), sectionName, payload]);
+  writeFileSync(join(site, 'loopstep_app.wasm'), Buffer.concat([readFileSync(join(dist, 'loopstep_app.wasm')), Buffer.from([0, body.length]), body]));
+  restamp(site);
+  return readFileSync(join(site, 'sw.js'), 'utf8').match(/const BUILD = '([0-9a-f]+)'/)[1];
+}
+
 // Console errors and warnings of a page and its frames, uncaught exceptions and failed
 // requests. Chromium's own notes on the software GL driver ("GPU stall due to ReadPixels")
 // are not the page's.
@@ -422,7 +442,9 @@ describe('the hosted page', () => {
 describe('offline', () => {
   test('the single-file build opens from file:// and steps', async () => {
     const file = join(packages, 'loopstep.html');
-    assert.ok(statSync(file).size > statSync(join(dist, 'loopstep_app.wasm')).size, 'the module is inside the page');
+    const html = readFileSync(file, 'utf8');
+    assert.match(html, /<script type="application\/octet-stream" id="loopstep-wasm">[A-Za-z0-9+/=]{1000,}<\/script>/, 'the module is inside the page');
+    assert.ok(statSync(file).size <= 1.2 * 1024 * 1024, `the single file is ${statSync(file).size} bytes, over 1.2 MB`);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const problems = watch(page);
@@ -489,16 +511,69 @@ describe('offline', () => {
 
     // A new build names a new cache: sw.js is stamped with a hash of the files it caches.
     const stamp = () => readFileSync(join(site, 'sw.js'), 'utf8').match(/const BUILD = '([0-9a-f]+)'/)[1];
-    const files = readFileSync(join(site, 'sw.js'), 'utf8').match(/const FILES = \[([^\]]*)\]/)[1].replace(/'/g, '').split(', ');
-    const restamp = () => execFileSync('cmake', [`-DDIST_DIR=${site}`, `-DTEMPLATE=${join(root, 'shell', 'sw.js')}`,
-      `-DFILES=${files.join(';')}`, '-P', join(root, 'tools', 'stamp_service_worker.cmake')]);
     const built = stamp();
     assert.ok(firstCaches[0].endsWith(':' + built));
-    restamp();
+    restamp(site);
     assert.equal(stamp(), built, 'the same files, the same name');
     writeFileSync(join(site, 'style.css'), readFileSync(join(site, 'style.css'), 'utf8') + '\n/* a new build */\n');
-    restamp();
+    restamp(site);
     assert.notEqual(stamp(), built);
+  });
+
+  test('the service worker never pairs one build\'s JS with another\'s wasm: build A, then B swapped in, then offline', async () => {
+    const site = join(work, 'swap');
+    const own = await startServer({ mounts: { '/': site } });
+    const url = `http://127.0.0.1:${own.port}/`;
+    const context = await browser.newContext();
+    // Which build's JS ran (a marker the test appends to loopstep_app.js) and which build's wasm was
+    // instantiated (a custom section the test appends to loopstep_app.wasm).
+    await context.addInitScript(() => {
+      const note = (module) => {
+        const [section] = WebAssembly.Module.customSections(module, 'loopstep-test-build');
+        window.__wasmBuild = section ? new TextDecoder().decode(section) : '(none)';
+      };
+      const streaming = WebAssembly.instantiateStreaming;
+      WebAssembly.instantiateStreaming = async (...args) => { const result = await streaming(...args); note(result.module); return result; };
+      const plain = WebAssembly.instantiate;
+      WebAssembly.instantiate = async (...args) => {
+        const result = await plain(...args);
+        if (result.module) note(result.module);
+        return result;
+      };
+    });
+    const builds = () => page.evaluate(() => ({ js: window.__jsBuild, wasm: window.__wasmBuild }));
+    const page = await context.newPage();
+    try {
+      const hashA = makeBuild(site, 'A');
+      await page.goto(url);
+      await ready(page);
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+      assert.deepEqual(await builds(), { js: 'A', wasm: 'A' });
+      await waitFor(() => page.evaluate((hash) => caches.keys().then((keys) => keys.length === 1 && keys[0].endsWith(':' + hash)), hashA),
+                    'build A\'s cache');
+
+      const hashB = makeBuild(site, 'B');  // a deployment: every file replaced, a new hash
+      assert.notEqual(hashB, hashA);
+      await page.reload();
+      await ready(page);
+      assert.deepEqual(await builds(), { js: 'B', wasm: 'B' }, 'the reload runs build B, JS and wasm alike');
+      // B's worker takes over and, once active, deletes A's cache.
+      await waitFor(() => page.evaluate((hash) => caches.keys().then((keys) => keys.length === 1 && keys[0].endsWith(':' + hash)), hashB),
+                    'build B\'s cache alone');
+      await waitFor(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL.endsWith('sw.js') &&
+                                              navigator.serviceWorker.getRegistration().then((r) => r.active && !r.waiting && !r.installing)),
+                    'build B\'s worker active');
+
+      await own.close();
+      await context.setOffline(true);
+      await page.reload();
+      await ready(page);
+      assert.deepEqual(await builds(), { js: 'B', wasm: 'B' }, 'offline, build B from the cache, JS and wasm alike');
+      assert.ok(await page.evaluate(() => loopstep.step().step === 1));
+    } finally {
+      await context.close();
+      await own.close().catch(() => {});
+    }
   });
 
   test('no service worker from the SCORM package (the hosted page, the control, registers one)', async () => {
