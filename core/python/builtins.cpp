@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "format.hpp"
+#include "classes.hpp"
 #include "interpreter.hpp"
 #include "method_arguments.hpp"
 #include "unicode.hpp"
@@ -53,6 +54,7 @@ value length_of(interpreter& in, const value& v) {
     if (auto* s = v.as<set_object>()) return value::integer(std::int64_t(s->used));
     if (auto* r = v.as<range_object>()) return value::integer(r->length());
     if (auto* q = v.as<queue_object>()) return value::integer(std::int64_t(q->primitive.qsize()));
+    if (value length = special_len(in, v); !length.is_unbound()) return length;
     return in.raise_type_error("object of type '" + in.type_name(v) + "' has no len()");
 }
 
