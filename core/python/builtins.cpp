@@ -631,7 +631,9 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
     define(in, g, "callable", [](interpreter& in, arguments_t& args) -> value {
         RETURN_IF_RAISED(one_argument(in, args, "callable"));
         const value& v = args.positional[0];
-        return value::boolean(v.as<function_object>() || v.as<builtin_function_object>() || v.as<type_object>());
+        type_ptr cls = user_class_of(v);
+        return value::boolean(v.as<function_object>() || v.as<builtin_function_object>() || v.as<type_object>() || v.as<method_object>() ||
+                              (cls && class_lookup(*cls, "__call__")));
     });
 
     define_type(g, t.integer, make_int);

@@ -79,7 +79,7 @@ std::string with_thousands(std::uint64_t number) {
 }  // namespace
 
 void interpreter::write(const std::string& text) {
-    if (repr_too_deep_ || run_stopped()) return;  // cut short: the call raises instead
+    if (repr_too_deep_ || repr_failed_.is_raised() || run_stopped()) return;  // cut short: the call raises instead
     output_bytes_ += text.size();
     if (output_bytes_ > options_.limits.output_bytes) {
         stop_run("the program printed more than " + with_thousands(options_.limits.output_bytes) + " bytes, the most one run may print");

@@ -184,7 +184,7 @@ std::string interpreter::object_repr(const value& v) {
         case object_kind::builtin_function: return "<built-in function " + static_cast<const builtin_function_object&>(o).name + ">";
         case object_kind::type: {
             auto& t = static_cast<const type_object&>(o);
-            return "<class '" + t.qualified_name() + "'>";
+            return "<class '" + (t.module == "__main__" ? "__main__." + t.name : t.qualified_name()) + "'>";
         }
         case object_kind::module: return "<module '" + static_cast<const module_object&>(o).name + "'>";
         case object_kind::coroutine:

@@ -1,7 +1,6 @@
 # Inheritance with super(): overridden async methods call the base's, class attributes, isinstance/issubclass
 import asyncio
 
-
 class Fetcher:
     retries = 1
     created = 0
@@ -17,7 +16,6 @@ class Fetcher:
     def describe(self):
         return f"{type(self).__name__}({self.url!r}, retries={self.retries})"
 
-
 class CachingFetcher(Fetcher):
     retries = 3
 
@@ -30,12 +28,10 @@ class CachingFetcher(Fetcher):
             self.cache[self.url] = await super().fetch()
         return "cached " + self.cache[self.url]
 
-
 async def main():
     plain, caching = Fetcher("a.com"), CachingFetcher("b.org")
     print(await plain.fetch(), await caching.fetch(), await caching.fetch())
     print(plain.describe(), caching.describe(), Fetcher.created)
     print(isinstance(caching, Fetcher), isinstance(plain, CachingFetcher), issubclass(CachingFetcher, (int, Fetcher)))
-
 
 asyncio.run(main())

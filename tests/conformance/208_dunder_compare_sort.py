@@ -1,7 +1,6 @@
 # __eq__, __lt__ and __hash__: sorted(), min(), max(), sets and dict keys of user objects; __eq__ alone is unhashable
 import asyncio
 
-
 class Priority:
     def __init__(self, level, name):
         self.level = level
@@ -19,14 +18,12 @@ class Priority:
     def __repr__(self):
         return f"Priority({self.level}, {self.name!r})"
 
-
 class Tag:
     def __init__(self, text):
         self.text = text
 
     def __eq__(self, other):
         return self.text == other.text
-
 
 async def main():
     items = [Priority(3, "low"), Priority(1, "high"), Priority(2, "mid")]
@@ -36,6 +33,5 @@ async def main():
     print(len({Priority(1, "a"), Priority(1, "b"), Priority(2, "c")}), {Priority(5, "k"): "v"})
     print(Priority(2, "q") in items, Tag("a") == Tag("a"), Tag("a") in [Tag("b"), Tag("a")])
     print({Tag("x")})
-
 
 asyncio.run(main())
