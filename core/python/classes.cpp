@@ -308,8 +308,12 @@ void set_user_equality(interpreter& in, type_object& cls) {
         interpreter* owner = &in;
         cls.user_equal = [owner](const value& a, const value& b) {
             value same = special_compare(*owner, compare_op::equal, a, b);
-            if (same.is_unbound()) return a.as_object() == b.as_object();  // both said NotImplemented
-            return !same.is_raised() && owner->truthy(same);
+            if (same.is_unbound()) return a.as_object() == b.as_object() ? equality::equal : equality::different;  // both said NotImplemented
+            if (same.is_raised()) {
+                const bool too_deep = owner->is_instance(value::of(same.as_object()), *owner->types().recursion_error);
+                return too_deep ? equality::too_deep : equality::different;
+            }
+            return owner->truthy(same) ? equality::equal : equality::different;
         };
         return;
     }

@@ -160,7 +160,7 @@ equality values_equal_checked(const value& a, const value& b, int depth) {
         const type_object* type = o.kind == object_kind::instance    ? static_cast<const instance_object&>(o).type.get()
                                   : o.kind == object_kind::exception ? static_cast<const exception_object&>(o).type.get()
                                                                      : nullptr;
-        if (type && type->user_equal) return verdict(side == &a ? type->user_equal(a, b) : type->user_equal(b, a));
+        if (type && type->user_equal) return side == &a ? type->user_equal(a, b) : type->user_equal(b, a);
     }
     return equality::different;
 }

@@ -248,8 +248,9 @@ struct type_object : object {
     std::shared_ptr<type_object> base;
     native_function construct;  // calling the type
     std::shared_ptr<globals_table> dict;  // a class statement's namespace (user classes only)
-    // A class with __eq__: how containers compare its instances (an error counts as unequal).
-    std::function<bool(const value&, const value&)> user_equal;
+    // A class with __eq__: how containers compare its instances (a RecursionError is too_deep,
+    // another error counts as unequal).
+    std::function<equality(const value&, const value&)> user_equal;
     bool is_subclass_of(const type_object& other) const;
     // As tracebacks name it: builtins and classes of the program (__main__) go unqualified.
     std::string qualified_name() const { return module == "builtins" || module == "__main__" ? name : module + "." + name; }
