@@ -40,7 +40,7 @@ TEST_CASE("the default repr is the same on every run and differs between instanc
 }
 
 TEST_CASE("the trace shows an instance local with the default repr, without running __repr__", "[classes][frames]") {
-    const auto run = loopstep::testing::record(R"(import asyncio
+    const auto run = loopstep::testing::record(R"py(import asyncio
 
 class Noisy:
     def __repr__(self):
@@ -52,7 +52,7 @@ async def main():
     await asyncio.sleep(1)
 
 asyncio.run(main())
-)");
+)py");
     REQUIRE(run->result.exit_code == 0);
     CHECK(run->result.output.empty());  // the trace never ran the program's __repr__
     bool seen = false;
