@@ -777,7 +777,8 @@ private:
         store_name(c.binding, c.name);
     }
 
-    // `x: T = v` assigns; in a class body `x: T` also goes into __annotations__ (created on first use).
+    // `x: T = v` assigns; in a class body `x: T` also goes into __annotations__ (which
+    // __build_class__ makes for every class body, and drops again when it stays empty).
     void annotation(const annotation_stmt& a) {
         if (a.value) {
             expression(*a.value);

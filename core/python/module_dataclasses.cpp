@@ -165,8 +165,7 @@ value generated_hash(interpreter& in, const spec_ptr& spec, const value& self) {
     return error.is_raised() ? error : value::integer(hash);
 }
 
-void set_method(interpreter& in, type_object& cls, const std::string& name, native_function function, bool replace = false) {
-    (void)in;
+void set_method(type_object& cls, const std::string& name, native_function function, bool replace = false) {
     if (!replace && cls.dict->find(name)) return;  // the class's own definition wins
     cls.dict->set(name, value::of(make_object<class_member_object>(class_member_object::role::native_method,
                                                                    value::of(make_object<builtin_function_object>(name, std::move(function))))));
@@ -236,15 +235,15 @@ value process_class(interpreter& in, const value& target, const dataclass_option
     }
     cls->dict->set("__dataclass_fields__", value::of(field_table));
     spec_ptr shared = spec;
-    if (options.init) set_method(in, *cls, "__init__", [shared](interpreter& in, call_arguments& args) { return generated_init(in, shared, args); });
+    if (options.init) set_method(*cls, "__init__", [shared](interpreter& in, call_arguments& args) { return generated_init(in, shared, args); });
     if (options.repr) {
-        set_method(in, *cls, "__repr__", [shared](interpreter& in, call_arguments& args) { return generated_repr(in, shared, args.positional[0]); });
+        set_method(*cls, "__repr__", [shared](interpreter& in, call_arguments& args) { return generated_repr(in, shared, args.positional[0]); });
     }
     const bool defines_hash = cls->dict->find("__hash__") && !cls->dict->find("__hash__")->is_none();
     if (options.eq) {
-        set_method(in, *cls, "__eq__", [shared](interpreter& in, call_arguments& args) { return generated_compare(in, shared, compare_op::equal, args); });
+        set_method(*cls, "__eq__", [shared](interpreter& in, call_arguments& args) { return generated_compare(in, shared, compare_op::equal, args); });
         if (options.frozen && !defines_hash) {
-            set_method(in, *cls, "__hash__", [shared](interpreter& in, call_arguments& args) { return generated_hash(in, shared, args.positional[0]); }, true);
+            set_method(*cls, "__hash__", [shared](interpreter& in, call_arguments& args) { return generated_hash(in, shared, args.positional[0]); }, true);
         } else if (!defines_hash) {
             cls->dict->set("__hash__", value());  // eq without frozen: unhashable, as CPython makes it
         }
@@ -255,11 +254,11 @@ value process_class(interpreter& in, const value& target, const dataclass_option
             {"__lt__", compare_op::less}, {"__le__", compare_op::less_equal}, {"__gt__", compare_op::greater}, {"__ge__", compare_op::greater_equal}};
         for (const auto& [name, op] : orderings) {
             const compare_op chosen = op;
-            set_method(in, *cls, name, [shared, chosen](interpreter& in, call_arguments& args) { return generated_compare(in, shared, chosen, args); });
+            set_method(*cls, name, [shared, chosen](interpreter& in, call_arguments& args) { return generated_compare(in, shared, chosen, args); });
         }
     }
     if (options.frozen) {
-        set_method(in, *cls, "__setattr__", [shared](interpreter& in, call_arguments& args) -> value {
+        set_method(*cls, "__setattr__", [shared](interpreter& in, call_arguments& args) -> value {
             auto* name = args.positional.size() > 1 ? args.positional[1].as<str_object>() : nullptr;
             return value::raised(in.make_exception(shared->frozen_error, {in.make_str("cannot assign to field '" + (name ? name->value : std::string()) + "'")}).as_object());
         }, true);
