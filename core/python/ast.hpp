@@ -23,6 +23,7 @@ enum class name_scope : std::uint8_t {
     cell,    // a local captured by an inner function: the slot holds a shared cell
     free,    // a variable of an enclosing function (index into the closure's cells)
     global,  // module-level name or declared `global`: looked up by name, then builtins
+    class_namespace,  // a name in a class body: its namespace, then globals, then builtins
 };
 
 struct name_binding {
@@ -188,6 +189,7 @@ struct starred_expr : expr {
 enum class stmt_kind : std::uint8_t {
     expression, assign, aug_assign, if_, while_, for_, break_, continue_, pass,
     return_, function_def, try_, raise, assert_, with, import, import_from, global, nonlocal,
+    class_def, annotation,
 };
 
 struct stmt {
@@ -261,11 +263,35 @@ struct function_def {
     std::vector<bool> local_is_cell;      // same length as locals
     std::vector<std::string> free_names;  // captured from enclosing functions, in closure order
     std::vector<name_binding> free_sources;  // where each free name lives in the defining frame
+    bool is_class_body = false;  // a class body: names live in the class namespace
+    // Where `__class__` lives for a zero-argument super() in this function (the resolver
+    // fills it when the function uses `super`, as CPython's compiler makes the cell).
+    name_binding class_cell;
 };
 struct function_def_stmt : stmt {
     function_def_stmt() : stmt(stmt_kind::function_def) {}
     std::shared_ptr<function_def> function;
     name_binding binding;  // where the function's name is stored
+    std::vector<expr_ptr> decorators;  // @decorator lines, outermost first
+};
+
+// class Name(Base): body. The body is a function_def (is_class_body) run once into a namespace.
+struct class_def_stmt : stmt {
+    class_def_stmt() : stmt(stmt_kind::class_def) {}
+    std::string name;
+    std::vector<expr_ptr> bases;
+    std::shared_ptr<function_def> body;
+    name_binding binding;
+    std::vector<expr_ptr> decorators;
+};
+
+// `target: annotation [= value]`: assigns the value if there is one; in a class body a plain
+// name is also recorded in __annotations__ (what @dataclass reads).
+struct annotation_stmt : stmt {
+    annotation_stmt() : stmt(stmt_kind::annotation) {}
+    expr_ptr target;
+    expr_ptr annotation;
+    expr_ptr value;  // may be null
 };
 
 struct except_handler {
@@ -299,7 +325,7 @@ struct with_item {
     expr_ptr context;
     expr_ptr target;  // may be null
 };
-struct with_stmt : stmt {  // only `async with` is supported in the lesson
+struct with_stmt : stmt {
     with_stmt() : stmt(stmt_kind::with) {}
     bool is_async = false;
     std::vector<with_item> items;

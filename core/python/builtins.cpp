@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "format.hpp"
+#include "classes.hpp"
 #include "interpreter.hpp"
 #include "method_arguments.hpp"
 #include "unicode.hpp"
@@ -53,6 +54,7 @@ value length_of(interpreter& in, const value& v) {
     if (auto* s = v.as<set_object>()) return value::integer(std::int64_t(s->used));
     if (auto* r = v.as<range_object>()) return value::integer(r->length());
     if (auto* q = v.as<queue_object>()) return value::integer(std::int64_t(q->primitive.qsize()));
+    if (value length = special_len(in, v); !length.is_unbound()) return length;
     return in.raise_type_error("object of type '" + in.type_name(v) + "' has no len()");
 }
 
@@ -629,7 +631,9 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
     define(in, g, "callable", [](interpreter& in, arguments_t& args) -> value {
         RETURN_IF_RAISED(one_argument(in, args, "callable"));
         const value& v = args.positional[0];
-        return value::boolean(v.as<function_object>() || v.as<builtin_function_object>() || v.as<type_object>());
+        type_ptr cls = user_class_of(v);
+        return value::boolean(v.as<function_object>() || v.as<builtin_function_object>() || v.as<type_object>() || v.as<method_object>() ||
+                              (cls && class_lookup(*cls, "__call__")));
     });
 
     define_type(g, t.integer, make_int);

@@ -1,6 +1,7 @@
 // Calling functions: argument binding with CPython's error messages, and calls from native
 // code (pairs with interpreter.hpp; the VM pushes frames for calls made by Python code).
 #include "interpreter.hpp"
+#include "classes.hpp"
 #include "vm.hpp"
 
 #include <algorithm>
@@ -151,10 +152,16 @@ value interpreter::call_function(const std::shared_ptr<function_object>& functio
         coroutine->frame = function_frame(function, std::move(locals));
         return value::of(coroutine);
     }
+    return run_frame(function_frame(function, std::move(locals)));
+}
+
+value interpreter::run_frame(std::shared_ptr<frame> f) {
     frame_stack stack;
     stack.base_depth = running_stack_ ? running_stack_->depth() : 0;
-    if (stack.base_depth >= options_.recursion_limit) return raise(types_.recursion_error, "maximum recursion depth exceeded");
-    stack.frames.push_back(function_frame(function, std::move(locals)));
+    if (stack.base_depth >= options_.recursion_limit) {
+        return raise(types_.recursion_error, "maximum recursion depth exceeded while calling a Python object");
+    }
+    stack.frames.push_back(std::move(f));
     run_result result = run_frames(*this, stack);
     if (result.status == run_status::suspended) return raise(types_.runtime_error, "await in a function called synchronously (internal error)");
     return result.result;
@@ -170,6 +177,10 @@ std::string interpreter::function_description(const value& callee) {
 }
 
 value interpreter::call(const value& callee, call_arguments& arguments) {
+    if (auto* method = callee.as<method_object>()) {
+        arguments.positional.insert(arguments.positional.begin(), method->self);
+        return call(method->function, arguments);
+    }
     if (callee.as<function_object>()) {
         return call_function(std::static_pointer_cast<function_object>(callee.as_object()), arguments);
     }
@@ -183,6 +194,7 @@ value interpreter::call(const value& callee, call_arguments& arguments) {
         if (type->construct) return type->construct(*this, arguments);
         return raise_type_error("cannot create '" + type->qualified_name() + "' instances");
     }
+    if (value result = special_call(*this, callee, arguments); !result.is_unbound()) return result;
     return raise_type_error("'" + type_name(callee) + "' object is not callable");
 }
 

@@ -32,7 +32,7 @@ int stack_effect(opcode op, int arg) {
         case opcode::check_exc_match:
         case opcode::except_star_match:
         case opcode::async_with_exit:
-        case opcode::with_unsupported: return 0;
+        case opcode::with_exit: return 0;
         case opcode::copy:
         case opcode::load_const:
         case opcode::load_fast:
@@ -44,12 +44,17 @@ int stack_effect(opcode op, int arg) {
         case opcode::import_name:
         case opcode::import_from:
         case opcode::before_async_with:
-        case opcode::async_with_except: return 1;
+        case opcode::async_with_except:
+        case opcode::before_with:
+        case opcode::with_except:
+        case opcode::load_name:
+        case opcode::load_build_class: return 1;
         case opcode::pop_top:
         case opcode::store_fast:
         case opcode::store_cell:
         case opcode::store_free:
         case opcode::store_global:
+        case opcode::store_name:
         case opcode::binary_subscr:
         case opcode::binary:
         case opcode::compare:
@@ -166,7 +171,13 @@ public:
 
     std::shared_ptr<code_object> compile_body(const block& body) {
         statements(body);
-        emit(opcode::load_const, constant(value()));
+        const function_def* definition = code_->definition;
+        if (definition && definition->is_class_body && definition->local_is_cell[0]) {
+            // A class body returns its __class__ cell (slot 0) for __build_class__ to fill in.
+            emit(opcode::load_fast, 0);
+        } else {
+            emit(opcode::load_const, constant(value()));
+        }
         emit(opcode::return_value);
         return finish();
     }
@@ -289,6 +300,7 @@ private:
             case name_scope::free: emit(opcode::load_free, binding.index); return;
             case name_scope::global:
             case name_scope::unresolved: emit(opcode::load_global, name_index(name)); return;
+            case name_scope::class_namespace: emit(opcode::load_name, name_index(name)); return;
         }
     }
     void store_name(const name_binding& binding, const std::string& name) {
@@ -298,6 +310,7 @@ private:
             case name_scope::free: emit(opcode::store_free, binding.index); return;
             case name_scope::global:
             case name_scope::unresolved: emit(opcode::store_global, name_index(name)); return;
+            case name_scope::class_namespace: emit(opcode::store_name, name_index(name)); return;
         }
     }
     // `except E as name` unbinds name when the handler ends, as CPython does.
@@ -337,11 +350,15 @@ private:
             case stmt_kind::return_: return return_statement(static_cast<const return_stmt&>(s));
             case stmt_kind::function_def: {
                 auto& d = static_cast<const function_def_stmt&>(s);
-                make_function(d.function);
+                for (const auto& decorator : d.decorators) expression(*decorator);
                 at(s);
+                make_function(d.function);
+                for (std::size_t i = 0; i < d.decorators.size(); ++i) emit(opcode::call, 1);
                 store_name(d.binding, d.function->name);
                 return;
             }
+            case stmt_kind::class_def: return class_definition(static_cast<const class_def_stmt&>(s));
+            case stmt_kind::annotation: return annotation(static_cast<const annotation_stmt&>(s));
             case stmt_kind::try_: return try_statement(static_cast<const try_stmt&>(s));
             case stmt_kind::raise: {
                 auto& r = static_cast<const raise_stmt&>(s);
@@ -576,8 +593,7 @@ private:
             case block_kind::async_with:
                 if (keep_top) emit(opcode::swap, 2);
                 span_.line = b.statement->where.line;
-                emit(opcode::async_with_exit);
-                emit(opcode::await);
+                emit_with_exit(static_cast<const with_stmt*>(b.statement)->is_async);
                 emit(opcode::pop_top);
                 return;
             case block_kind::except_star: return;
@@ -745,20 +761,53 @@ private:
         emit(opcode::jump, end);
     }
 
-    // ---- async with ---------------------------------------------------------------------------
+    // ---- classes ---------------------------------------------------------------------------------
+
+    // CPython's way: __build_class__(body function, name, *bases), then the decorators.
+    void class_definition(const class_def_stmt& c) {
+        for (const auto& decorator : c.decorators) expression(*decorator);
+        at(c);
+        emit(opcode::load_build_class);
+        make_function(c.body);
+        emit(opcode::load_const, str_constant(c.name));
+        for (const auto& base : c.bases) expression(*base);
+        at(c);
+        emit(opcode::call, int(2 + c.bases.size()));
+        for (std::size_t i = 0; i < c.decorators.size(); ++i) emit(opcode::call, 1);
+        store_name(c.binding, c.name);
+    }
+
+    // `x: T = v` assigns; in a class body `x: T` also goes into __annotations__ (which
+    // __build_class__ makes for every class body, and drops again when it stays empty).
+    void annotation(const annotation_stmt& a) {
+        if (a.value) {
+            expression(*a.value);
+            at(a);
+            store_target(*a.target);
+        }
+        const function_def* definition = code_->definition;
+        if (!definition || !definition->is_class_body || a.target->kind != expr_kind::name) return;
+        expression(*a.annotation);
+        at(a);
+        emit(opcode::load_name, name_index("__annotations__"));
+        emit(opcode::load_const, str_constant(static_cast<const name_expr&>(*a.target).id));
+        emit(opcode::store_subscr);
+    }
+
+    // ---- with / async with -------------------------------------------------------------------
 
     void with_statement(const with_stmt& s, std::size_t item_index) {
-        if (!s.is_async) {
-            emit(opcode::with_unsupported);
-            return;
-        }
         const with_item& item = s.items[item_index];
         const int base = depth_;
         const int on_error = new_label(), cleanup = new_label(), suppress = new_label(), end = new_label();
         expression(*item.context);
         at(s);
-        emit(opcode::before_async_with);  // [cm, awaitable]
-        emit(opcode::await);              // entering may wait (a Lock, a Semaphore)
+        if (s.is_async) {
+            emit(opcode::before_async_with);  // [cm, awaitable]
+            emit(opcode::await);              // entering may wait (a Lock, a Semaphore)
+        } else {
+            emit(opcode::before_with);  // [exit, entered]
+        }
         if (item.target) store_target(*item.target);
         else emit(opcode::pop_top);
         at(s);
@@ -769,16 +818,19 @@ private:
         blocks_.pop_back();
         pop_handler();
         at(s);
-        emit(opcode::async_with_exit);  // exiting may wait too (a TaskGroup waits for its tasks)
-        emit(opcode::await);
+        emit_with_exit(s.is_async);
         emit(opcode::pop_top);
         emit(opcode::jump, end);
 
         place(on_error);  // [cm, exc]
         push_handler(cleanup, base + 2);
-        emit(opcode::push_exc_info);      // [cm, previous, exc]
-        emit(opcode::async_with_except);  // [cm, previous, exc, awaitable]
-        emit(opcode::await);              // [cm, previous, exc, suppress?]
+        emit(opcode::push_exc_info);  // [cm, previous, exc]
+        if (s.is_async) {
+            emit(opcode::async_with_except);  // [cm, previous, exc, awaitable]
+            emit(opcode::await);              // [cm, previous, exc, suppress?]
+        } else {
+            emit(opcode::with_except);  // [exit, previous, exc, suppress?]
+        }
         emit(opcode::pop_jump_if_true, suppress);
         emit(opcode::reraise);
         pop_handler();
@@ -791,6 +843,16 @@ private:
         emit(opcode::pop_except_reraise);
         place(end);
         depth_ = base;
+    }
+
+    // [cm] -> [what exiting returned]: exiting an `async with` may wait (a TaskGroup waits for its tasks).
+    void emit_with_exit(bool is_async) {
+        if (!is_async) {
+            emit(opcode::with_exit);
+            return;
+        }
+        emit(opcode::async_with_exit);
+        emit(opcode::await);
     }
 
     // ---- functions ---------------------------------------------------------------------------
@@ -1083,7 +1145,24 @@ private:
         place(end);
     }
 
+    // super() in a method: super(__class__, <first argument>), as CPython's compiler makes it.
+    bool zero_argument_super(const call_expr& c) {
+        const function_def* definition = code_->definition;
+        if (c.function->kind != expr_kind::name || !c.arguments.empty() || !c.keywords.empty() || !definition) return false;
+        const auto& name = static_cast<const name_expr&>(*c.function);
+        if (name.id != "super" || name.binding.scope != name_scope::global || definition->class_cell.scope != name_scope::free ||
+            definition->parameters.empty() || definition->parameters[0].kind != parameter_kind::positional) {
+            return false;
+        }
+        expression(*c.function);
+        load_name(definition->class_cell, "__class__");
+        emit(definition->local_is_cell[0] ? opcode::load_cell : opcode::load_fast, 0);
+        emit(opcode::call, 2);
+        return true;
+    }
+
     void call(const call_expr& c) {
+        if (zero_argument_super(c)) return;
         expression(*c.function);
         const bool simple = std::none_of(c.arguments.begin(), c.arguments.end(), [](const expr_ptr& a) { return a->kind == expr_kind::starred; }) &&
                             std::none_of(c.keywords.begin(), c.keywords.end(), [](const keyword_argument& k) { return k.name.empty(); });

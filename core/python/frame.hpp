@@ -19,6 +19,7 @@ struct frame {
     std::shared_ptr<globals_table> globals;
     std::vector<value> locals;  // parameters first, then other locals; cells hold cell_objects
     value_stack stack;
+    std::shared_ptr<globals_table> names;  // a class body's namespace (load_name, store_name)
     value handling;          // the exception an except/finally block of this frame handles
     std::uint32_t ip = 0;    // the next instruction
     std::int32_t kw_names = -1;  // constants index of the next call's keyword names

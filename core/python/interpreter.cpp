@@ -7,6 +7,7 @@
 
 #include "frame.hpp"
 
+#include "classes.hpp"
 #include "vm.hpp"
 
 namespace loopstep::python {
@@ -17,6 +18,7 @@ interpreter::interpreter(event_loop& loop, interpreter_options options)
     if (loop_.tracing()) loop_.set_frame_source([this](task_id id) { return frame_views(id); });
     builtins_ = std::make_shared<globals_table>();
     install_builtin_functions(*this, *builtins_);
+    install_class_builtins(*this, *builtins_);
 }
 
 // Empties every container, function and frame reachable from the program's names, so that
@@ -34,6 +36,9 @@ interpreter::~interpreter() {
     }
     for (auto& weak : functions_) {
         if (auto function = weak.lock()) pending.push_back(function);
+    }
+    for (auto& weak : cyclic_) {
+        if (auto o = weak.lock()) pending.push_back(o);
     }
     for (auto& [_, module] : modules_) take(module);
     modules_.clear();
@@ -74,7 +79,7 @@ std::string with_thousands(std::uint64_t number) {
 }  // namespace
 
 void interpreter::write(const std::string& text) {
-    if (repr_too_deep_ || run_stopped()) return;  // cut short: the call raises instead
+    if (repr_too_deep_ || repr_failed_.is_raised() || run_stopped()) return;  // cut short: the call raises instead
     output_bytes_ += text.size();
     if (output_bytes_ > options_.limits.output_bytes) {
         stop_run("the program printed more than " + with_thousands(options_.limits.output_bytes) + " bytes, the most one run may print");
@@ -223,6 +228,13 @@ void interpreter::install_types() {
     t.timeout = make("Timeout", t.object, "asyncio.timeouts");
     t.task_group = make("TaskGroup", t.object, "asyncio.taskgroups");
     t.loop = make("_UnixSelectorEventLoop", t.object, "asyncio.unix_events");
+    t.method = make("method", t.object);
+    t.super_type = make("super", t.object);
+    t.static_method = make("staticmethod", t.object);
+    t.class_method = make("classmethod", t.object);
+    t.property = make("property", t.object);
+    t.field = make("Field", t.object, "dataclasses");
+    t.traceback = make("traceback", t.object);
 
     for (const type_ptr& exception_type :
          {t.base_exception, t.exception, t.arithmetic_error, t.zero_division_error, t.overflow_error, t.lookup_error,
@@ -294,6 +306,10 @@ type_ptr interpreter::type_of(const value& v) const {
         case object_kind::timeout: return types_.timeout;
         case object_kind::task_group: return types_.task_group;
         case object_kind::loop: return types_.loop;
+        case object_kind::instance: return v.as<instance_object>()->type;
+        case object_kind::method: return types_.method;
+        case object_kind::super_proxy: return types_.super_type;
+        case object_kind::class_member: return class_member_type(*this, *v.as<class_member_object>());
         case object_kind::iterator: {
             static_cast<void>(0);
             return types_.iterator;
@@ -371,6 +387,7 @@ value interpreter::import_module(const std::string& name) {
     value module;
     if (name == "asyncio") module = make_asyncio_module(*this);
     else if (name == "time") module = make_time_module(*this);
+    else if (name == "dataclasses") module = make_dataclasses_module(*this);
     else return raise(types_.runtime_error, "importing '" + name + "' is not supported in this lesson: only asyncio and time are available");
     modules_[name] = module;
     return module;
@@ -460,6 +477,8 @@ std::string interpreter::short_repr(const value& v) {
     const bool was_too_deep = repr_too_deep_;
     const std::size_t budget = repr_budget_, spent = repr_spent_;
     const int depth = repr_depth_;
+    const bool plain = plain_reprs_;
+    plain_reprs_ = true;
     repr_budget_ = limit;
     repr_depth_ = 0;
     std::string text = repr(v);
@@ -467,6 +486,7 @@ std::string interpreter::short_repr(const value& v) {
     repr_spent_ = spent;
     repr_depth_ = depth;
     repr_too_deep_ = was_too_deep;
+    plain_reprs_ = plain;
     if (text.size() > limit) text = text.substr(0, limit - 3) + "...";
     return text;
 }

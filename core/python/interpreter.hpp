@@ -7,6 +7,7 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "ast.hpp"
@@ -64,7 +65,8 @@ public:
             not_implemented_error, name_error, unbound_local_error, attribute_error, assertion_error,
             stop_iteration, os_error, timeout_error, memory_error, base_exception_group, exception_group,
             cancelled_error, invalid_state_error, queue_empty, queue_full, step_budget_error, run_limit_error,
-            task, future, queue, event, lock, semaphore, timeout, task_group, loop;
+            task, future, queue, event, lock, semaphore, timeout, task_group, loop,
+            method, super_type, static_method, class_method, property, field, traceback;  // classes.cpp
     };
     const builtin_types& types() const { return types_; }
     type_ptr type_of(const value& v) const;
@@ -94,10 +96,17 @@ public:
     // A repr nested deeper than the recursion limit gives "..." and is reported here, as
     // CPython's RecursionError, by whoever asked for it (calls, print, f-strings).
     value take_repr_error() {
+        if (repr_failed_.is_raised()) return std::exchange(repr_failed_, value());
         if (!repr_too_deep_) return value();
         repr_too_deep_ = false;
         return raise(types_.recursion_error, "maximum recursion depth exceeded while getting the repr of an object");
     }
+    // A __repr__ or __str__ of the program raised: reported by take_repr_error (the first wins).
+    void fail_repr(value raised) {
+        if (!repr_failed_.is_raised()) repr_failed_ = std::move(raised);
+    }
+    // The trace shows instances with the default repr: it never runs the program's __repr__.
+    bool plain_reprs() const { return plain_reprs_; }
     std::string str(const value& v);
     bool truthy(const value& v);
     // Iterates anything iterable, calling `each` per item; stops early when it returns false.
@@ -106,6 +115,7 @@ public:
     value to_list(const value& iterable, std::vector<value>& out);
     value make_iterator(const value& iterable);
     value get_attribute(const value& object, const std::string& name);
+    value set_attribute(const value& object, const std::string& name, const value& item);  // classes.cpp
     value call(const value& callee, call_arguments& arguments);
     // `in_place`: an augmented assignment (x op= y), for the operators that update in place and
     // for the error message's symbol.
@@ -189,6 +199,11 @@ public:
     };
     // Functions are tracked so that the destructor can break their reference cycles.
     void register_function(const std::shared_ptr<function_object>& function) { functions_.push_back(function); }
+    // Classes and instances may form cycles too (obj.callback = obj.method); numbered in creation order.
+    std::uint64_t register_instance(const object_ptr& o) {
+        cyclic_.push_back(o);
+        return ++instances_made_;
+    }
 
 private:
     void install_types();
@@ -229,6 +244,10 @@ private:
     std::size_t repr_budget_;  // what one repr may produce (max_str_bytes, less for the trace)
     std::unordered_map<task_id, std::weak_ptr<task_object>> task_objects_;
     std::vector<std::weak_ptr<function_object>> functions_;
+    std::vector<std::weak_ptr<object>> cyclic_;
+    std::uint64_t instances_made_ = 0;
+    value repr_failed_;
+    bool plain_reprs_ = false;
     std::vector<std::shared_ptr<globals_table>> module_globals_;
 
 public:
@@ -239,6 +258,8 @@ public:
     // frame stack of their own; an `async def` gives its coroutine.
     value call_function(const std::shared_ptr<function_object>& function, call_arguments& arguments);
     value bind_arguments(const function_object& function, call_arguments& arguments, std::vector<value>& locals);
+    // Runs a synchronous frame to its end on a frame stack of its own (a call from native code).
+    value run_frame(std::shared_ptr<frame> f);
     const interpreter_options& options() const { return options_; }
 };
 
@@ -253,6 +274,7 @@ coro<value> python_task_body(interpreter& in, value awaitable, std::shared_ptr<f
 // Builds the asyncio and time modules (module_asyncio.cpp, module_time.cpp).
 value make_asyncio_module(interpreter& in);
 value make_time_module(interpreter& in);
+value make_dataclasses_module(interpreter& in);  // module_dataclasses.cpp
 // Attribute lookup on builtin types: str, list, dict, ... methods (methods.cpp).
 value builtin_attribute(interpreter& in, const value& object, const std::string& name, bool& found);
 // The attribute names dir() would list, for "Did you mean" suggestions (methods.cpp).

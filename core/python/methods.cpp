@@ -6,6 +6,7 @@
 #include <map>
 
 #include "format.hpp"
+#include "classes.hpp"
 #include "interpreter.hpp"
 #include "method_arguments.hpp"
 #include "sets.hpp"
@@ -325,6 +326,7 @@ std::vector<std::string> attribute_names(interpreter&, const value& object) {
         for (auto& [name, _] : *table) names.push_back(name);
     }
     for (auto& name : asyncio_attribute_names(object)) names.push_back(name);
+    class_attribute_names(object, names);
     std::sort(names.begin(), names.end());
     return names;
 }

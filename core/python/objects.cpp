@@ -93,6 +93,7 @@ bool hash_at_depth(const value& v, std::int64_t& hash, int depth) {
             case object_kind::list:
             case object_kind::dict:
             case object_kind::set: return false;
+            case object_kind::instance: hash = std::int64_t(static_cast<const instance_object&>(*v.as_object()).number); return true;
             default: hash = std::int64_t(reinterpret_cast<std::uintptr_t>(v.as_object().get()) >> 4); return true;
         }
     }
@@ -153,6 +154,14 @@ equality values_equal_checked(const value& a, const value& b, int depth) {
         }
         return equality::equal;
     }
+    // An object of a class with __eq__ (dict keys, list.index, == of containers).
+    for (const value* side : {&a, &b}) {
+        const object& o = *side->as_object();
+        const type_object* type = o.kind == object_kind::instance    ? static_cast<const instance_object&>(o).type.get()
+                                  : o.kind == object_kind::exception ? static_cast<const exception_object&>(o).type.get()
+                                                                     : nullptr;
+        if (type && type->user_equal) return side == &a ? type->user_equal(a, b) : type->user_equal(b, a);
+    }
     return equality::different;
 }
 
@@ -171,6 +180,13 @@ void take_items(std::vector<value>& items, std::vector<object_ptr>& out) {
 
 void take_value(value& v, std::vector<object_ptr>& out) {
     if (v.is_object() || v.is_raised()) out.push_back(v.take_object());
+}
+
+
+void take_table(globals_table& table, std::vector<object_ptr>& out) {
+    for (auto& [_, v] : table.names) take_value(v, out);
+    table.names.clear();
+    table.order.clear();
 }
 
 }  // namespace
@@ -199,6 +215,25 @@ void take_children(object& o, std::vector<object_ptr>& out) {
             take_items(e.group, out);
             take_value(e.cause, out);
             take_value(e.context, out);
+            if (e.attributes) take_table(*e.attributes, out);
+            return;
+        }
+        case object_kind::type:
+            if (auto& t = static_cast<type_object&>(o); t.dict) take_table(*t.dict, out);
+            return;
+        case object_kind::instance: take_table(static_cast<instance_object&>(o).attributes, out); return;
+        case object_kind::method: {
+            auto& m = static_cast<method_object&>(o);
+            take_value(m.function, out);
+            take_value(m.self, out);
+            return;
+        }
+        case object_kind::super_proxy: take_value(static_cast<super_object&>(o).self, out); return;
+        case object_kind::class_member: {
+            auto& m = static_cast<class_member_object&>(o);
+            take_value(m.function, out);
+            take_value(m.setter, out);
+            take_value(m.extra, out);
             return;
         }
         default: return;

@@ -2,6 +2,7 @@
 // wrappers around loopstep_core's tasks, futures and synchronisation primitives.
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <memory>
@@ -25,6 +26,7 @@ enum class object_kind : std::uint8_t {
     str, list, tuple, dict, dict_view, set, range, slice, iterator, cell,
     function, builtin_function, type, exception, module,
     coroutine, native_coroutine, task, future, queue, event, lock, semaphore, timeout, task_group, loop,
+    instance, method, super_proxy, class_member,  // classes.hpp
 };
 
 struct object {
@@ -180,9 +182,18 @@ struct cell_object : object {
     value content;
 };
 
+// Names to values in first-assignment order: a module's globals, a class's namespace, an
+// instance's attributes.
 struct globals_table {
     std::unordered_map<std::string, value> names;
     std::vector<std::string> order;  // names by first assignment: a CPython module dict's order
+    const value* find(const std::string& name) const {
+        auto found = names.find(name);
+        return found == names.end() ? nullptr : &found->second;
+    }
+    void erase(const std::string& name) {
+        if (names.erase(name)) order.erase(std::find(order.begin(), order.end(), name));
+    }
 
     void set(const std::string& name, value v) {
         if (names.insert_or_assign(name, std::move(v)).second) order.push_back(name);
@@ -236,8 +247,13 @@ struct type_object : object {
     std::string module;  // "builtins", "asyncio.exceptions", ...
     std::shared_ptr<type_object> base;
     native_function construct;  // calling the type
+    std::shared_ptr<globals_table> dict;  // a class statement's namespace (user classes only)
+    // A class with __eq__: how containers compare its instances (a RecursionError is too_deep,
+    // another error counts as unequal).
+    std::function<equality(const value&, const value&)> user_equal;
     bool is_subclass_of(const type_object& other) const;
-    std::string qualified_name() const { return module == "builtins" ? name : module + "." + name; }
+    // As tracebacks name it: builtins and classes of the program (__main__) go unqualified.
+    std::string qualified_name() const { return module == "builtins" || module == "__main__" ? name : module + "." + name; }
 };
 using type_ptr = std::shared_ptr<type_object>;
 
@@ -258,6 +274,7 @@ struct exception_object : object {
     std::vector<value> group;  // ExceptionGroup members
     std::vector<traceback_entry> traceback;
     std::string note;  // text the traceback printer adds (", Did you mean ...?")
+    std::shared_ptr<globals_table> attributes;  // what the program set on it (self.attempts = n), or null
 };
 
 struct module_object : object {
@@ -328,6 +345,45 @@ struct loop_object : object {
     static constexpr object_kind static_kind = object_kind::loop;
     explicit loop_object(event_loop& l) : object(static_kind), loop(l) {}
     event_loop& loop;
+};
+
+// ---- classes (classes.cpp) ------------------------------------------------------------
+
+// An instance of a class the program defined (not an exception: those are exception_objects).
+struct instance_object : object {
+    static constexpr object_kind static_kind = object_kind::instance;
+    instance_object(type_ptr t, std::uint64_t n) : object(static_kind), type(std::move(t)), number(n) {}
+    type_ptr type;
+    std::uint64_t number;  // creation order in the run: its hash and the address its repr shows
+    globals_table attributes;  // its __dict__, in assignment order
+};
+
+// A function bound to the object it was looked up on (obj.method): calling it passes `self` first.
+struct method_object : object {
+    static constexpr object_kind static_kind = object_kind::method;
+    method_object(value f, value s) : object(static_kind), function(std::move(f)), self(std::move(s)) {}
+    value function;
+    value self;
+};
+
+// super(cls, obj): looks attributes up in the classes after `after` in obj's chain of bases.
+struct super_object : object {
+    static constexpr object_kind static_kind = object_kind::super_proxy;
+    super_object(type_ptr a, value s) : object(static_kind), after(std::move(a)), self(std::move(s)) {}
+    type_ptr after;
+    value self;
+};
+
+// What a class body may hold besides plain functions: staticmethod, classmethod, property,
+// a native method (dataclass's __init__), a dataclasses.field().
+struct class_member_object : object {
+    static constexpr object_kind static_kind = object_kind::class_member;
+    enum class role : std::uint8_t { static_method, class_method, property, native_method, dataclass_field };
+    class_member_object(role r, value f) : object(static_kind), what(r), function(std::move(f)), setter(value::unbound()), extra(value::unbound()) {}
+    role what;
+    value function;  // the function, the getter, or a field's default_factory (unbound if none)
+    value setter;    // a property's setter, or unbound
+    value extra;     // a field's default (unbound if none)
 };
 
 }  // namespace loopstep::python

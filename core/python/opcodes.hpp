@@ -77,7 +77,12 @@ namespace loopstep::python {
     X(before_async_with, "[cm] -> [cm, awaitable of entering]")                                            \
     X(async_with_exit, "[cm] -> [awaitable of the normal exit]")                                          \
     X(async_with_except, "[cm, prev, exc] -> [cm, prev, exc, awaitable of the exit with exc]")             \
-    X(with_unsupported, "raises the error for a plain `with`")
+    X(before_with, "[cm] -> [bound __exit__, result of __enter__()]")                                     \
+    X(with_exit, "[exit] -> [exit(None, None, None)]")                                                    \
+    X(with_except, "[exit, prev, exc] -> [exit, prev, exc, exit(type(exc), exc, None)]")                   \
+    X(load_name, "[] -> [class namespace, globals or builtins [names[arg]]] (a class body)")               \
+    X(store_name, "[v] -> []: the class namespace's names[arg] = v (unbound: deleted)")                    \
+    X(load_build_class, "[] -> [__build_class__]: what a class statement calls")
 
 enum class opcode : std::uint8_t {
 #define LOOPSTEP_OPCODE_ENUM(name, text) name,

@@ -4,6 +4,7 @@
 
 #include "format.hpp"
 #include "suggestions.hpp"
+#include "classes.hpp"
 #include "interpreter.hpp"
 #include "sets.hpp"
 
@@ -161,6 +162,9 @@ static value repeat(interpreter& in, const std::vector<value>& items, std::int64
 
 value interpreter::binary(binary_op op, const value& left, const value& right, bool in_place) {
     if (left.is_int_like() && right.is_int_like()) return int_binary(*this, op, left.as_int(), right.as_int());
+    if (user_class_of(left) || user_class_of(right)) {
+        if (value result = special_binary(*this, op, left, right); !result.is_unbound()) return result;
+    }
     if (left.is_number() && right.is_number()) {
         value result = float_binary(*this, op, left.to_double(), right.to_double());
         if (!result.is_unbound()) return result;
@@ -278,6 +282,9 @@ bool identical(const value& a, const value& b) {
 }  // namespace
 
 value interpreter::compare(compare_op op, const value& left, const value& right) {
+    if (user_class_of(left) || user_class_of(right)) {
+        if (value result = special_compare(*this, op, left, right); !result.is_unbound()) return result;
+    }
     switch (op) {
         case compare_op::equal:
         case compare_op::not_equal: {
@@ -305,10 +312,18 @@ value interpreter::compare(compare_op op, const value& left, const value& right)
                 if (error.is_raised()) return error;
                 found = set->contains(left, hash);
             } else {
+                value equal_error;
                 value error = iterate(right, [&](const value& item) {
+                    if (user_class_of(left) || user_class_of(item)) {
+                        value same = compare(compare_op::equal, item, left);  // the class's __eq__
+                        if (same.is_raised()) equal_error = same;
+                        found = !same.is_raised() && truthy(same);
+                        return !found && !same.is_raised();
+                    }
                     found = values_equal(item, left);
                     return !found;
                 });
+                if (equal_error.is_raised()) return equal_error;
                 if (error.is_raised()) {
                     return raise_type_error("argument of type '" + type_name(right) + "' is not iterable");
                 }
@@ -352,6 +367,9 @@ const value* unhashable_part(const value& key, int depth = 0) {
 }  // namespace
 
 value interpreter::hash_key(const value& key, std::int64_t& hash) {
+    if (user_class_of(key)) {
+        if (value result = special_hash(*this, key, hash); !result.is_unbound()) return result;
+    }
     if (hash_of(key, hash)) return value();
     if (const value* culprit = unhashable_part(key)) return raise_type_error("unhashable type: '" + type_name(*culprit) + "'");
     // Hashable all the way down, but nested deeper than the recursion limit.
@@ -426,6 +444,9 @@ void for_slice(std::int64_t start, std::int64_t stop, std::int64_t step, Emit em
 }  // namespace
 
 value interpreter::get_item(const value& container, const value& index) {
+    if (container.as<instance_object>()) {
+        if (value result = special_get_item(*this, container, index); !result.is_unbound()) return result;
+    }
     auto* slice = index.as<slice_object>();
     auto sequence_index = [&](std::int64_t length, const char* what, std::int64_t& out) -> value {
         if (!index.is_int_like()) {
@@ -486,6 +507,9 @@ value interpreter::get_item(const value& container, const value& index) {
 }
 
 value interpreter::set_item(const value& container, const value& index, const value& item) {
+    if (container.as<instance_object>()) {
+        if (value result = special_set_item(*this, container, index, item); !result.is_unbound()) return result;
+    }
     if (auto* list = container.as<list_object>()) {
         if (index.as<slice_object>()) return raise_type_error("slice assignment is not supported in this lesson");
         if (!index.is_int_like()) return raise_type_error("list indices must be integers or slices, not " + type_name(index));
@@ -601,6 +625,9 @@ value interpreter::make_iterator(const value& iterable) {
         for (auto& character : utf8_characters(s->value)) characters.push_back(make_str(std::move(character)));
         return over(std::move(characters), "str_ascii_iterator");
     }
+    if (iterable.as<instance_object>()) {
+        if (value iterator = special_iterator(*this, iterable); !iterator.is_unbound()) return iterator;
+    }
     return raise_type_error("'" + type_name(iterable) + "' object is not iterable");
 }
 
@@ -628,7 +655,9 @@ value interpreter::to_list(const value& iterable, std::vector<value>& out) {
 
 value interpreter::get_attribute(const value& object, const std::string& name) {
     bool found = false;
-    value result = builtin_attribute(*this, object, name, found);
+    value result = class_get_attribute(*this, object, name, found);
+    if (found) return result;
+    result = builtin_attribute(*this, object, name, found);
     if (found) return result;
     if (auto* module = object.as<module_object>()) {
         auto attribute = module->attributes.find(name);

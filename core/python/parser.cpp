@@ -180,11 +180,11 @@ private:
             if (w == "try") return out.push_back(parse_try());
             if (w == "def") return out.push_back(parse_def(false, t));
             if (w == "async") return out.push_back(parse_async());
-            if (w == "class") not_supported(t, "classes are not supported in this lesson");
-            if (w == "with") not_supported(t, "the 'with' statement (without async) is not supported in this lesson");
+            if (w == "class") return out.push_back(parse_class({}));
+            if (w == "with") return out.push_back(parse_with(t, false));
             if (w == "match" && looks_like_match()) not_supported(t, "'match' statements are not supported in this lesson");
         } else if (t.kind == token_kind::op && t.text == "@") {
-            not_supported(t, "decorators are not supported in this lesson");
+            return out.push_back(parse_decorated());
         }
         parse_simple_statements(out);
     }
@@ -306,7 +306,7 @@ private:
             name += "." + advance().text;
         }
         end = previous_end();
-        if (name != "asyncio" && name != "time") {
+        if (name != "asyncio" && name != "time" && name != "dataclasses") {
             fail("importing '" + name + "' is not supported in this lesson: only asyncio and time are available", where, end,
                  "NotSupportedError");
         }
@@ -409,19 +409,20 @@ private:
         return s;
     }
 
-    // `x: int = 5` is an assignment whose annotation is ignored; a bare `x: int` is not in the subset.
+    // `x: int = 5` assigns; the annotation matters only in class bodies (annotation_stmt).
     stmt_ptr parse_annotated(source_location where, expr_ptr target) {
-        const token& colon = advance();
+        advance();  // ':'
         if (target->kind != expr_kind::name && target->kind != expr_kind::attribute && target->kind != expr_kind::subscript) {
             if (target->kind == expr_kind::tuple) fail("only single target (not tuple) can be annotated", target->where, target->end);
             fail(std::string("illegal target for annotation"), target->where, target->end);
         }
-        parse_expression();
-        if (!at_op("=")) not_supported(colon, "variable annotations without a value are not supported in this lesson");
-        advance();
-        auto s = node<assign_stmt>(where);
-        s->targets.push_back(std::move(target));
-        s->value = parse_assigned_value();
+        auto s = node<annotation_stmt>(where);
+        s->target = std::move(target);
+        s->annotation = parse_expression();
+        if (at_op("=")) {
+            advance();
+            s->value = parse_assigned_value();
+        }
         finish(s.get());
         return s;
     }
@@ -595,15 +596,16 @@ private:
     stmt_ptr parse_async() {
         const token& keyword = advance();
         if (at_keyword("def")) return parse_def(true, keyword);
-        if (at_keyword("with")) return parse_async_with(keyword);
+        if (at_keyword("with")) return parse_with(keyword, true);
         if (at_keyword("for")) not_supported(keyword, "'async for' is not supported in this lesson");
         invalid_syntax();
     }
 
-    stmt_ptr parse_async_with(const token& keyword) {
+    // `with` / `async with` (`keyword` is the first word).
+    stmt_ptr parse_with(const token& keyword, bool is_async) {
         advance();  // with
         auto s = node<with_stmt>(keyword.where);
-        s->is_async = true;
+        s->is_async = is_async;
         for (;;) {
             with_item item;
             item.context = parse_expression();
@@ -618,6 +620,58 @@ private:
         }
         s->end = peek().end;
         s->body = parse_block(statement_word("with"), keyword.where.line);
+        return s;
+    }
+
+    // @decorator lines, then the def, async def or class they decorate.
+    stmt_ptr parse_decorated() {
+        std::vector<expr_ptr> decorators;
+        while (at_op("@")) {
+            advance();
+            decorators.push_back(parse_expression());
+            if (peek().kind != token_kind::newline) invalid_syntax();
+            advance();
+        }
+        const token& t = peek();
+        if (t.kind == token_kind::name && t.text == "class") return parse_class(std::move(decorators));
+        stmt_ptr s;
+        if (t.kind == token_kind::name && t.text == "def") {
+            s = parse_def(false, t);
+        } else if (t.kind == token_kind::name && t.text == "async" && at_keyword("def", 1)) {
+            const token& keyword = advance();
+            s = parse_def(true, keyword);
+        } else {
+            invalid_syntax();
+        }
+        static_cast<function_def_stmt&>(*s).decorators = std::move(decorators);
+        return s;
+    }
+
+    // class Name(Base, ...): body
+    stmt_ptr parse_class(std::vector<expr_ptr> decorators) {
+        const token& keyword = advance();
+        auto s = node<class_def_stmt>(keyword.where);
+        s->decorators = std::move(decorators);
+        if (!at_plain_name()) invalid_syntax();
+        s->name = advance().text;
+        if (at_op("(")) {
+            advance();
+            while (!at_op(")")) {
+                if (at_plain_name() && at_op("=", 1)) not_supported(peek(), "class keywords (metaclass=...) are not supported in this lesson");
+                if (at_op("*") || at_op("**")) not_supported(peek(), "unpacking in a class's bases is not supported in this lesson");
+                s->bases.push_back(parse_expression());
+                if (!at_op(",")) break;
+                advance();
+            }
+            expect_op(")");
+        }
+        s->end = peek().end;
+        auto body = std::make_shared<function_def>();
+        body->name = s->name;
+        body->is_class_body = true;
+        body->where = keyword.where;
+        body->body = parse_block("class definition", keyword.where.line);
+        s->body = std::move(body);
         return s;
     }
 

@@ -40,6 +40,8 @@ struct scope {
     bool is_module = false;
     bool is_async = false;
     bool is_lambda = false;
+    bool is_class = false;    // a class body: its names live in the class namespace
+    bool uses_super = false;  // names `super`: gets the enclosing class's __class__ cell
     scope* parent = nullptr;
     comp_context defined_in;  // comprehension scopes around the definition, in the parent
     std::unordered_map<std::string, int> slots;
@@ -112,7 +114,7 @@ private:
 
     void bind(const std::string& name, scope& s) {
         s.assigned.insert(name);
-        if (s.is_module || s.globals.count(name) || s.nonlocals.count(name)) return;
+        if (s.is_module || s.is_class || s.globals.count(name) || s.nonlocals.count(name)) return;
         s.add_local(name);
     }
 
@@ -152,7 +154,7 @@ private:
     // own name, and a def declared global in its function is named as at module level.
     static std::string qualified_name(const function_def& function, const scope& s, const comp_context& comps, bool is_lambda) {
         if (!is_lambda && comps.empty() && s.globals.count(function.name)) return function.name;
-        std::string base = s.is_module ? std::string() : s.function->qualified_name + ".<locals>";
+        std::string base = s.is_module ? std::string() : s.function->qualified_name + (s.is_class ? "" : ".<locals>");
         for (const comp_scope* comp : comps) base += (base.empty() ? "" : ".") + comp->name;
         return base.empty() ? function.name : base + "." + function.name;
     }
@@ -163,6 +165,8 @@ private:
             if (p.default_value) collect_expr(*p.default_value, s, comps);
         scope& inner = new_scope(&function, &s, comps);
         inner.is_lambda = is_lambda;
+        inner.is_class = function.is_class_body;
+        if (inner.is_class) inner.add_local("__class__");  // a cell once a method uses super()
         for (const auto& p : function.parameters) {
             if (inner.slots.count(p.name)) {
                 fail("duplicate argument '" + p.name + "' in function definition", p.where,
@@ -216,8 +220,23 @@ private:
             }
             case stmt_kind::function_def: {
                 auto& d = static_cast<const function_def_stmt&>(st);
+                for (const auto& decorator : d.decorators) collect_expr(*decorator, s, none);
                 collect_function(*d.function, s, none, false);
                 return bind(d.function->name, s);
+            }
+            case stmt_kind::class_def: {
+                auto& c = static_cast<const class_def_stmt&>(st);
+                for (const auto& decorator : c.decorators) collect_expr(*decorator, s, none);
+                for (const auto& base : c.bases) collect_expr(*base, s, none);
+                collect_function(*c.body, s, none, false);
+                return bind(c.name, s);
+            }
+            case stmt_kind::annotation: {
+                auto& a = static_cast<const annotation_stmt&>(st);
+                collect_expr(*a.annotation, s, none);
+                if (a.value) collect_expr(*a.value, s, none);
+                if (a.value || a.target->kind == expr_kind::name) collect_target(*a.target, s, none);
+                return;
             }
             case stmt_kind::try_: {
                 const auto& t = static_cast<const try_stmt&>(st);
@@ -311,6 +330,7 @@ private:
                 // A use inside a comprehension is in the comprehension's scope (a function of
                 // its own in CPython), so it does not precede a `global` of this scope.
                 if (comps.empty()) s.used.insert(id);
+                if (id == "super") s.uses_super = true;
                 return;
             }
             case expr_kind::fstring:
@@ -400,7 +420,8 @@ private:
                 if (found != (*it)->hidden.end()) return {p, found->second};
             }
             if (p->is_module || p->globals.count(name)) return {};
-            if (p->slots.count(name)) return {p, name};
+            // A class body's names are not visible in its methods; only its __class__ cell is.
+            if (p->slots.count(name) && (!p->is_class || name == "__class__")) return {p, name};
             comps = &p->defined_in;
             p = p->parent;
         }
@@ -438,6 +459,10 @@ private:
             if (found != (*it)->hidden.end()) return slot_binding(s, s.slots.at(found->second));
         }
         if (s.is_module || s.globals.count(name)) return {name_scope::global, -1};
+        if (s.is_class) {
+            // CPython's LOAD_NAME, or a variable of the enclosing function the body never assigns.
+            if (s.assigned.count(name) || find_outer(s, name).owner == nullptr) return {name_scope::class_namespace, -1};
+        }
         auto local = s.slots.find(name);
         if (local != s.slots.end()) return slot_binding(s, local->second);
         outer_variable v = find_outer(s, name);
@@ -551,12 +576,27 @@ private:
             case stmt_kind::pass: return false;
             case stmt_kind::return_: {
                 auto& r = static_cast<return_stmt&>(st);
-                if (s.is_module) fail("'return' outside function", st.where, st.end);
+                if (s.is_module || s.is_class) fail("'return' outside function", st.where, st.end);
                 return r.value && resolve_expr(*r.value, s, none, ctx);
+            }
+            case stmt_kind::class_def: {
+                auto& c = static_cast<class_def_stmt&>(st);
+                bool awaits = resolve_all(c.decorators, s, none, ctx);
+                awaits |= resolve_all(c.bases, s, none, ctx);
+                awaits |= resolve_function(*c.body, s, none, ctx);
+                bind_name(c.binding, c.name, s, none);
+                return awaits;
+            }
+            case stmt_kind::annotation: {
+                auto& a = static_cast<annotation_stmt&>(st);
+                bool awaits = resolve_expr(*a.annotation, s, none, ctx);
+                if (a.value) awaits |= resolve_expr(*a.value, s, none, ctx);
+                return resolve_expr(*a.target, s, none, ctx) || awaits;
             }
             case stmt_kind::function_def: {
                 auto& d = static_cast<function_def_stmt&>(st);
-                bool awaits = resolve_function(*d.function, s, none, ctx);
+                bool awaits = resolve_all(d.decorators, s, none, ctx);
+                awaits |= resolve_function(*d.function, s, none, ctx);
                 bind_name(d.binding, d.function->name, s, none);
                 return awaits;
             }
@@ -575,12 +615,12 @@ private:
                 auto& w = static_cast<with_stmt&>(st);
                 if (w.is_async && !s.is_async) fail("'async with' outside async function", st.where, st.end);
                 context inner = enter_block(st, ctx);
+                bool awaits = w.is_async;  // entering and leaving an async with are awaits
                 for (auto& item : w.items) {
-                    resolve_expr(*item.context, s, none, ctx);
-                    if (item.target) resolve_expr(*item.target, s, none, ctx);
+                    awaits |= resolve_expr(*item.context, s, none, ctx);
+                    if (item.target) awaits |= resolve_expr(*item.target, s, none, ctx);
                 }
-                resolve_block(w.body, s, inner);
-                return true;  // entering and leaving an async with are awaits
+                return resolve_block(w.body, s, inner) || awaits;
             }
             case stmt_kind::import:
                 for (auto& alias : static_cast<import_stmt&>(st).names)
@@ -616,6 +656,10 @@ private:
             if (p.default_value) awaits |= resolve_expr(*p.default_value, s, comps, ctx);
         scope& inner = *scope_of_.at(&function);
         resolve_block(function.body, inner, context{&inner});
+        if (inner.uses_super && !inner.is_class) {
+            name_binding cell = lookup("__class__", inner, {});
+            if (cell.scope == name_scope::free) function.class_cell = cell;
+        }
         return awaits;
     }
 

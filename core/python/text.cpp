@@ -1,5 +1,6 @@
 // repr(), str() and truth values of Python values (pairs with interpreter.hpp).
 #include "format.hpp"
+#include "classes.hpp"
 #include "interpreter.hpp"
 #include "frame.hpp"
 
@@ -175,6 +176,7 @@ std::string interpreter::object_repr(const value& v) {
         }
         case object_kind::exception: {
             auto& e = static_cast<const exception_object&>(o);
+            if (value text = special_repr(*this, v, false); !text.is_unbound()) return text.as<str_object>()->value;
             return e.type->name + "(" + join_reprs(*this, e.args) + ")";
         }
         case object_kind::function:
@@ -182,7 +184,7 @@ std::string interpreter::object_repr(const value& v) {
         case object_kind::builtin_function: return "<built-in function " + static_cast<const builtin_function_object&>(o).name + ">";
         case object_kind::type: {
             auto& t = static_cast<const type_object&>(o);
-            return "<class '" + t.qualified_name() + "'>";
+            return "<class '" + (t.module == "__main__" ? "__main__." + t.name : t.qualified_name()) + "'>";
         }
         case object_kind::module: return "<module '" + static_cast<const module_object&>(o).name + "'>";
         case object_kind::coroutine:
@@ -216,6 +218,10 @@ std::string interpreter::object_repr(const value& v) {
         case object_kind::loop: return "<_UnixSelectorEventLoop running=True closed=False debug=False>";
         case object_kind::iterator: return "<" + static_cast<const iterator_object&>(o).type_name + " object>";
         case object_kind::cell: return "<cell>";
+        case object_kind::instance:
+        case object_kind::method:
+        case object_kind::super_proxy:
+        case object_kind::class_member: return class_object_repr(*this, v);
     }
     return "<object>";
 }
@@ -242,6 +248,7 @@ std::string value_text(const value& v) {
 
 std::string interpreter::str(const value& v) {
     if (auto* s = v.as<str_object>()) return s->value;
+    if (value text = special_repr(*this, v, true); !text.is_unbound()) return text.as<str_object>()->value;
     if (auto* e = v.as<exception_object>()) return exception_str(*this, *e);
     return repr(v);
 }
@@ -263,6 +270,11 @@ bool interpreter::truthy(const value& v) {
         case object_kind::dict_view: return static_cast<const dict_view_object&>(o).dict->size() > 0;
         case object_kind::set: return static_cast<const set_object&>(o).used > 0;
         case object_kind::range: return static_cast<const range_object&>(o).length() > 0;
+        case object_kind::instance: {
+            // An error in __bool__ or __len__ cannot be raised from here: the value counts as true.
+            value truth = special_truth(*this, v);
+            return truth.is_bool() ? truth.as_bool() : true;
+        }
         default: return true;
     }
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "classes.hpp"
 #include "sets.hpp"
 #include "suggestions.hpp"
 
@@ -456,11 +457,32 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 break;
             }
             case opcode::store_attr: {
-                const value object = std::move(s.back());
+                value result = in.set_attribute(s.back(), f->code->names[std::size_t(ins.arg)], s[s.size() - 2]);
                 s.resize(s.size() - 2);
-                error = in.raise(in.types().attribute_error, "'" + in.type_name(object) + "' object attribute '" +
-                                                                 f->code->names[std::size_t(ins.arg)] + "' is read-only");
-                goto handle_error;
+                RAISE_IF(result);
+                break;
+            }
+            case opcode::load_name: {
+                const std::string& name = f->code->names[std::size_t(ins.arg)];
+                if (const value* v = f->names ? f->names->find(name) : nullptr) {
+                    s.push_back(*v);
+                    break;
+                }
+                value v = lookup_global(in, *f, name);
+                RAISE_IF(v);
+                s.push_back(std::move(v));
+                break;
+            }
+            case opcode::store_name:
+                if (s.back().is_unbound()) f->names->erase(f->code->names[std::size_t(ins.arg)]);
+                else f->names->set(f->code->names[std::size_t(ins.arg)], std::move(s.back()));
+                s.pop_back();
+                break;
+            case opcode::load_build_class: {
+                value v = lookup_global(in, *f, "__build_class__");
+                RAISE_IF(v);
+                s.push_back(std::move(v));
+                break;
             }
             case opcode::binary_subscr: {
                 value v = in.get_item(s[s.size() - 2], s.back());
@@ -694,6 +716,10 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 value callee = std::move(s[callee_at]);
                 s.resize(callee_at);
                 in.set_call_line(f->line());
+                if (auto* method = callee.as<method_object>(); method && method->function.as<function_object>()) {
+                    arguments.positional.insert(arguments.positional.begin(), method->self);
+                    callee = method->function;
+                }
                 if (auto* function = callee.as<function_object>(); function && !function->code->is_async) {
                     std::vector<value> locals;
                     error = in.bind_arguments(*function, arguments, locals);
@@ -792,9 +818,26 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
             case opcode::raise_error:
                 error = in.raise_type_error(f->code->constants[std::size_t(ins.arg)].as<str_object>()->value);
                 goto handle_error;
-            case opcode::with_unsupported:
-                error = in.raise_type_error("only 'async with' is supported");
-                goto handle_error;
+            case opcode::before_with: {
+                value exit;
+                value entered = with_enter(in, s.back(), exit);
+                RAISE_IF(entered);
+                s.back() = std::move(exit);
+                s.push_back(std::move(entered));
+                break;
+            }
+            case opcode::with_exit: {
+                value result = with_exit(in, s.back(), value());
+                RAISE_IF(result);
+                s.back() = std::move(result);
+                break;
+            }
+            case opcode::with_except: {
+                value result = with_exit(in, s[s.size() - 3], s.back());
+                RAISE_IF(result);
+                s.push_back(std::move(result));
+                break;
+            }
             case opcode::reraise:
                 error = value::raised(s.back().as_object());
                 s.pop_back();
@@ -865,9 +908,24 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 s.push_back(std::move(item));
                 break;
             }
-            case opcode::before_async_with: s.push_back(in.async_context_enter(s.back())); break;
-            case opcode::async_with_exit: s.back() = in.async_context_exit(s.back(), value()); break;
-            case opcode::async_with_except: s.push_back(in.async_context_exit(s[s.size() - 3], s.back())); break;
+            case opcode::before_async_with: {
+                value entering = in.async_context_enter(s.back());
+                RAISE_IF(entering);
+                s.push_back(std::move(entering));
+                break;
+            }
+            case opcode::async_with_exit: {
+                value exiting = in.async_context_exit(s.back(), value());
+                RAISE_IF(exiting);
+                s.back() = std::move(exiting);
+                break;
+            }
+            case opcode::async_with_except: {
+                value exiting = in.async_context_exit(s[s.size() - 3], s.back());
+                RAISE_IF(exiting);
+                s.push_back(std::move(exiting));
+                break;
+            }
         }
         continue;
     }

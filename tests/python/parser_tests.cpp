@@ -528,19 +528,25 @@ TEST_CASE("the conformance corpus's syntax errors are reported as CPython does",
 
 TEST_CASE("constructs outside the lesson are reported as not supported, at the construct", "[parser]") {
     const expected_error cases[] = {
-        {"class A:\n  pass\n", "NotSupportedError", "classes are not supported in this lesson", 1, 1},
-        {"with a:\n  pass\n", "NotSupportedError", "the 'with' statement (without async) is not supported in this lesson", 1, 1},
         {"def f():\n  yield 1\n", "NotSupportedError", "'yield' (generators) is not supported in this lesson", 2, 3},
         {"match x:\n  case 1:\n    pass\n", "NotSupportedError", "'match' statements are not supported in this lesson", 1, 1},
         {"if (n := 3):\n  pass\n", "NotSupportedError", "the walrus operator ':=' is not supported in this lesson", 1, 7},
-        {"@dec\ndef f(): pass\n", "NotSupportedError", "decorators are not supported in this lesson", 1, 1},
         {"del x\n", "NotSupportedError", "'del' is not supported in this lesson", 1, 1},
         {"import os\n", "NotSupportedError", "importing 'os' is not supported in this lesson: only asyncio and time are available", 1, 8},
         {"async def f():\n  async for x in y:\n    pass\n", "NotSupportedError", "'async for' is not supported in this lesson", 2, 3},
+        {"class A(B, metaclass=M):\n  pass\n", "NotSupportedError", "class keywords (metaclass=...) are not supported in this lesson", 1, 12},
     };
     for (const auto& c : cases) check_error(c);
     auto ok = parse_program("match = 1\nprint(match)\n");  // `match` is only a soft keyword
     CHECK_FALSE(ok.error);
+}
+
+TEST_CASE("classes, decorators, with and bare annotations parse", "[parser]") {
+    auto ok = parse_program("@deco\n@deco2(1)\nclass A(B):\n  x: int\n  y: int = 2\n  @staticmethod\n  def f(): pass\n"
+                            "with a as b, c:\n  pass\n");
+    REQUIRE_FALSE(ok.error);
+    check_error({"@deco\nx = 1\n", "SyntaxError", "invalid syntax", 2, 1});
+    check_error({"class A:\n  return 1\n", "SyntaxError", "'return' outside function", 2, 3});
 }
 
 TEST_CASE("deeply nested input gives an error, not a stack overflow", "[parser]") {
