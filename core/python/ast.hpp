@@ -37,7 +37,7 @@ enum class expr_kind : std::uint8_t {
     name, fstring, list, tuple, set, dict,
     list_comp, set_comp, dict_comp, generator,
     unary, binary, bool_op, compare, call, attribute, subscript, slice,
-    conditional, await, lambda, starred,
+    conditional, await, lambda, starred, yield,
 };
 
 struct expr {
@@ -89,6 +89,7 @@ struct dict_expr : expr {
 };
 
 struct comprehension_for {
+    bool is_async = false;  // `async for` clause
     expr_ptr target;
     expr_ptr iterable;
     std::vector<expr_ptr> conditions;
@@ -99,6 +100,9 @@ struct comprehension_expr : expr {
     expr_ptr element;  // the key for a dict comprehension
     expr_ptr value;    // dict comprehension only
     std::vector<comprehension_for> generators;
+    // A generator expression is lazy: its loops are the body of this generator function
+    // (parameter ".0", the first iterable's iterator), as CPython compiles it.
+    std::shared_ptr<struct function_def> function;
 };
 
 enum class unary_op : std::uint8_t { negate, plus, logical_not, invert };
@@ -183,6 +187,13 @@ struct starred_expr : expr {
     expr_ptr value;
 };
 
+// `yield value`, `yield` (value null), `yield from value`.
+struct yield_expr : expr {
+    yield_expr() : expr(expr_kind::yield) {}
+    expr_ptr value;
+    bool is_from = false;
+};
+
 // ---- statements ------------------------------------------------------------------
 
 enum class stmt_kind : std::uint8_t {
@@ -231,6 +242,7 @@ struct while_stmt : stmt {
 
 struct for_stmt : stmt {
     for_stmt() : stmt(stmt_kind::for_) {}
+    bool is_async = false;  // `async for`
     expr_ptr target;
     expr_ptr iterable;
     block body, orelse;
@@ -254,6 +266,7 @@ struct function_def {
     std::string qualified_name;  // CPython's __qualname__ ("outer.<locals>.inner"), by the resolver
     std::vector<parameter> parameters;
     bool is_async = false;
+    bool is_generator = false;  // a yield in its body (set by the parser)
     block body;
     source_location where;
     // Filled by the resolver: the frame layout.
@@ -266,6 +279,7 @@ struct function_def_stmt : stmt {
     function_def_stmt() : stmt(stmt_kind::function_def) {}
     std::shared_ptr<function_def> function;
     name_binding binding;  // where the function's name is stored
+    std::vector<expr_ptr> decorators;  // @d1 @d2 def f: f = d1(d2(f))
 };
 
 struct except_handler {

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "format.hpp"
+#include "generators.hpp"
 #include "interpreter.hpp"
 #include "method_arguments.hpp"
 #include "unicode.hpp"
@@ -560,11 +561,20 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
     });
     define(in, g, "iter", [](interpreter& in, arguments_t& args) -> value {
         RETURN_IF_RAISED(positional_range(in, args, "iter", 1, 2));
+        if (auto* generator = args.positional[0].as<generator_object>(); generator && !generator->is_async && args.positional.size() == 1) {
+            return args.positional[0];  // a generator is its own iterator
+        }
         if (args.positional.size() == 1) return in.make_iterator(args.positional[0]);
         return call_until_sentinel(in, args.positional[0], args.positional[1]);
     });
     define(in, g, "next", [](interpreter& in, arguments_t& args) -> value {
         RETURN_IF_RAISED(positional_range(in, args, "next", 1, 2));
+        if (auto* generator = args.positional[0].as<generator_object>(); generator && !generator->is_async) {
+            value item = next_of_generator(in, args.positional[0]);
+            if (!item.is_unbound()) return item;
+            if (args.positional.size() == 2) return args.positional[1];
+            return value::raised(in.make_exception(in.types().stop_iteration, {}).as_object());
+        }
         auto* it = args.positional[0].as<iterator_object>();
         if (!it) return in.raise_type_error("'" + in.type_name(args.positional[0]) + "' object is not an iterator");
         std::optional<value> item = it->next();
@@ -709,9 +719,11 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
          {t.base_exception, t.exception, t.arithmetic_error, t.zero_division_error, t.overflow_error, t.lookup_error,
           t.key_error, t.index_error, t.value_error, t.type_error, t.runtime_error, t.recursion_error,
           t.not_implemented_error, t.name_error, t.unbound_local_error, t.attribute_error, t.assertion_error,
-          t.stop_iteration, t.os_error, t.timeout_error, t.memory_error, t.base_exception_group, t.exception_group}) {
+          t.stop_iteration, t.os_error, t.timeout_error, t.memory_error, t.base_exception_group, t.exception_group,
+          t.generator_exit, t.stop_async_iteration}) {
         g.names[exception_type->name] = value::of(exception_type);
     }
+    install_async_iteration_builtins(in, g);
 }
 
 }  // namespace loopstep::python

@@ -25,6 +25,7 @@ enum class object_kind : std::uint8_t {
     str, list, tuple, dict, dict_view, set, range, slice, iterator, cell,
     function, builtin_function, type, exception, module,
     coroutine, native_coroutine, task, future, queue, event, lock, semaphore, timeout, task_group, loop,
+    generator, generator_step, generator_context_manager,  // generators.hpp
 };
 
 struct object {

@@ -52,7 +52,6 @@ namespace loopstep::python {
     X(map_add, "[dict .. k, v] -> [dict ..] (arg: distance of the dict below k)")                         \
     X(dict_update, "[dict .. mapping] -> [dict ..] (a ** in a display; arg | 0x100: a call's keywords)")  \
     X(list_to_tuple, "[list] -> [tuple]")                                                                   \
-    X(list_to_generator, "[list] -> [an iterator named generator]")                                       \
     X(format_value, "[v] -> [str] (arg: conversion char | has spec << 8, spec on top of v)")              \
     X(kw_names, "the next call's keyword names are constants[arg] (a tuple)")                             \
     X(call, "[f, args.. (arg of them, the last kw_names ones keywords)] -> [result]")                    \
@@ -77,7 +76,13 @@ namespace loopstep::python {
     X(before_async_with, "[cm] -> [cm, awaitable of entering]")                                            \
     X(async_with_exit, "[cm] -> [awaitable of the normal exit]")                                          \
     X(async_with_except, "[cm, prev, exc] -> [cm, prev, exc, awaitable of the exit with exc]")             \
-    X(with_unsupported, "raises the error for a plain `with`")
+    X(with_unsupported, "raises the error for a plain `with`")                                          \
+    X(yield_value, "[v] -> [the value sent in]: suspends the generator's frame, handing v to whoever resumed it") \
+    X(get_yield_from_iter, "[o] -> [iter(o)] for `yield from` (a generator stays itself)")              \
+    X(send, "[sub, v] -> [sub, what sub yields]; when sub returns r: [r] and jumps to arg")             \
+    X(get_aiter, "[o] -> [the async iterator of o] (`async for`)")                                       \
+    X(get_anext, "[aiter] -> [aiter, awaitable of its next item]")                                       \
+    X(end_async_for, "[aiter, exc] -> [] when exc is StopAsyncIteration, else re-raises exc")
 
 enum class opcode : std::uint8_t {
 #define LOOPSTEP_OPCODE_ENUM(name, text) name,
