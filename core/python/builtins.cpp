@@ -571,9 +571,8 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
         RETURN_IF_RAISED(positional_range(in, args, "next", 1, 2));
         if (auto* generator = args.positional[0].as<generator_object>(); generator && !generator->is_async) {
             value item = next_of_generator(in, args.positional[0]);
-            if (!item.is_unbound()) return item;
-            if (args.positional.size() == 2) return args.positional[1];
-            return value::raised(in.make_exception(in.types().stop_iteration, {}).as_object());
+            const bool exhausted = item.is_raised() && in.is_instance(value::of(item.as_object()), *in.types().stop_iteration);
+            return exhausted && args.positional.size() == 2 ? args.positional[1] : item;
         }
         auto* it = args.positional[0].as<iterator_object>();
         if (!it) return in.raise_type_error("'" + in.type_name(args.positional[0]) + "' object is not an iterator");

@@ -37,6 +37,14 @@ value stop_iteration(interpreter& in, const value& result) {
     return value::raised(in.make_exception(in.types().stop_iteration, std::move(args)).as_object());
 }
 
+// next / send / throw on a generator: a yield is the result, the end is StopIteration.
+value step_generator(interpreter& in, const std::shared_ptr<generator_object>& generator, value sent) {
+    bool yielded = false;
+    value result = resume_generator(in, generator, std::move(sent), yielded);
+    if (yielded || result.is_raised()) return result;
+    return stop_iteration(in, result);
+}
+
 value stop_async_iteration(interpreter& in) {
     return value::raised(in.make_exception(in.types().stop_async_iteration, {}).as_object());
 }
@@ -189,12 +197,6 @@ coro<value> await_generator_step(interpreter& in, std::shared_ptr<generator_step
     }
 }
 
-value next_of_generator(interpreter& in, const value& generator) {
-    bool yielded = false;
-    value item = resume_generator(in, std::static_pointer_cast<generator_object>(generator.as_object()), value(), yielded);
-    if (!yielded && !item.is_raised()) return value::unbound();
-    return item;
-}
 
 value generator_iterator(interpreter& in, const std::shared_ptr<generator_object>& generator) {
     return value::of(make_object<iterator_object>(
@@ -205,6 +207,10 @@ value generator_iterator(interpreter& in, const std::shared_ptr<generator_object
             return item;
         },
         "generator"));
+}
+
+value next_of_generator(interpreter& in, const value& generator) {
+    return step_generator(in, std::static_pointer_cast<generator_object>(generator.as_object()), value());
 }
 
 // ---- async iteration --------------------------------------------------------------------------
@@ -266,13 +272,6 @@ value arity_error(interpreter& in, const call_arguments& args, const std::string
     return in.raise_type_error(name + "() takes exactly one argument (" + std::to_string(given) + " given)");
 }
 
-// next / send / throw on a generator: a yield is the result, the end is StopIteration.
-value step_generator(interpreter& in, const std::shared_ptr<generator_object>& generator, value sent) {
-    bool yielded = false;
-    value result = resume_generator(in, generator, std::move(sent), yielded);
-    if (yielded || result.is_raised()) return result;
-    return stop_iteration(in, result);
-}
 
 // What g.throw(e) / agen.athrow(e) throw in: an instance made from a class (raised), or
 // the TypeError of something that is not an exception (which is then thrown in too).

@@ -84,7 +84,8 @@ std::shared_ptr<generator_object> finish_generator(interpreter& in, frame_stack&
 value resume_generator(interpreter& in, const std::shared_ptr<generator_object>& generator, value sent, bool& yielded);
 // Awaits an async generator step on a frame stack of its own (await_value of one).
 coro<value> await_generator_step(interpreter& in, std::shared_ptr<generator_step_object> step);
-// next(g): the yielded value, the raised exception, or unbound once g is exhausted.
+// next(g) / g.__next__(): the yielded value, or raised (StopIteration with the return value
+// once g is exhausted).
 value next_of_generator(interpreter& in, const value& generator);
 // The iterator_object that next()s a generator for native loops (list(g), sum(g), ...).
 value generator_iterator(interpreter& in, const std::shared_ptr<generator_object>& generator);

@@ -67,6 +67,7 @@ const char* expression_name(const expr& e) {
         case expr_kind::await: return "await expression";
         case expr_kind::lambda: return "lambda";
         case expr_kind::starred: return "starred";
+        case expr_kind::yield: return "yield expression";
     }
     return "expression";
 }

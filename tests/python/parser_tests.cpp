@@ -526,17 +526,26 @@ TEST_CASE("the conformance corpus's syntax errors are reported as CPython does",
                  "expected an indented block after 'for' statement on line 2", 3, 5});
 }
 
+TEST_CASE("generators and async iteration are checked where CPython checks them", "[parser][generators]") {
+    check_error({"yield 1\n", "SyntaxError", "'yield' outside function", 1, 1});
+    check_error({"async def f():\n  yield from g()\n", "SyntaxError", "'yield from' inside async function", 2, 3});
+    check_error({"def f():\n  async for x in y:\n    pass\n", "SyntaxError", "'async for' outside async function", 2, 3});
+    check_error({"def f():\n  return [x async for x in y]\n", "SyntaxError",
+                 "asynchronous comprehension outside of an asynchronous function", 2, 10});
+    auto ok = parse_program("def f(n):\n  x = yield n\n  yield\n  yield from range(x)\n  return (yield)\n"
+                            "@d\n@e(1)\nasync def g():\n  async for a, b in f():\n    yield [c async for c in h() if c]\n");
+    CHECK_FALSE(ok.error);
+}
+
 TEST_CASE("constructs outside the lesson are reported as not supported, at the construct", "[parser]") {
     const expected_error cases[] = {
         {"class A:\n  pass\n", "NotSupportedError", "classes are not supported in this lesson", 1, 1},
         {"with a:\n  pass\n", "NotSupportedError", "the 'with' statement (without async) is not supported in this lesson", 1, 1},
-        {"def f():\n  yield 1\n", "NotSupportedError", "'yield' (generators) is not supported in this lesson", 2, 3},
         {"match x:\n  case 1:\n    pass\n", "NotSupportedError", "'match' statements are not supported in this lesson", 1, 1},
         {"if (n := 3):\n  pass\n", "NotSupportedError", "the walrus operator ':=' is not supported in this lesson", 1, 7},
-        {"@dec\ndef f(): pass\n", "NotSupportedError", "decorators are not supported in this lesson", 1, 1},
         {"del x\n", "NotSupportedError", "'del' is not supported in this lesson", 1, 1},
+        {"@dec\nclass A: pass\n", "NotSupportedError", "classes are not supported in this lesson", 2, 1},
         {"import os\n", "NotSupportedError", "importing 'os' is not supported in this lesson: only asyncio, time and contextlib are available", 1, 8},
-        {"async def f():\n  async for x in y:\n    pass\n", "NotSupportedError", "'async for' is not supported in this lesson", 2, 3},
     };
     for (const auto& c : cases) check_error(c);
     auto ok = parse_program("match = 1\nprint(match)\n");  // `match` is only a soft keyword
