@@ -9,6 +9,7 @@
 
 #include "code_object.hpp"
 #include "objects.hpp"
+#include "value_stack.hpp"
 
 namespace loopstep::python {
 
@@ -17,7 +18,7 @@ struct frame {
     std::shared_ptr<function_object> function;  // null for the module body
     std::shared_ptr<globals_table> globals;
     std::vector<value> locals;  // parameters first, then other locals; cells hold cell_objects
-    std::vector<value> stack;
+    value_stack stack;
     value handling;          // the exception an except/finally block of this frame handles
     std::uint32_t ip = 0;    // the next instruction
     std::int32_t kw_names = -1;  // constants index of the next call's keyword names

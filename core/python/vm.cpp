@@ -55,7 +55,7 @@ value unbound_local(interpreter& in, const frame& f, int index) {
 
 // Pushes the items of `sequence` for unpacking (the first on top), with a starred target's
 // items gathered in a list.
-value unpack(interpreter& in, const value& sequence, int arg, std::vector<value>& stack) {
+value unpack(interpreter& in, const value& sequence, int arg, value_stack& stack) {
     std::vector<value> items;
     value error = in.to_list(sequence, items);
     if (error.is_raised()) {
@@ -104,7 +104,7 @@ value add_to_dict(interpreter& in, dict_object& dict, const value& key, value it
 
 // BUILD_SET adds the items in order; a display of constants is built as CPython builds it
 // from its folded frozenset constant.
-value build_set(interpreter& in, std::vector<value>::iterator first, std::vector<value>::iterator last, bool folded) {
+value build_set(interpreter& in, value* first, value* last, bool folded) {
     if (folded) return new_set_from_constants(in, std::vector<value>(first, last));
     auto set = make_object<set_object>();
     for (auto it = first; it != last; ++it) {
