@@ -576,6 +576,7 @@ private:
             case stmt_kind::return_: {
                 auto& r = static_cast<return_stmt&>(st);
                 if (s.is_module) fail("'return' outside function", st.where, st.end);
+                if (r.value && s.is_async && s.function->is_generator) fail("'return' with value in async generator", st.where, st.end);
                 return r.value && resolve_expr(*r.value, s, none, ctx);
             }
             case stmt_kind::function_def: {
@@ -739,6 +740,9 @@ private:
 
     void check_await(const expr& e, const scope& s, context ctx) {
         if (s.is_async) return;
+        if (s.function->name == "<genexpr>" && s.parent && s.parent->is_async) {
+            throw resolve_failure{syntax_error{"NotSupportedError", "asynchronous generator expressions are not supported in this lesson", e.where, e.end}};
+        }
         if (ctx.in_comprehension && !s.is_lambda) {
             fail("asynchronous comprehension outside of an asynchronous function", ctx_comprehension_where_, ctx_comprehension_end_);
         }

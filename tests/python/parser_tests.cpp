@@ -532,6 +532,9 @@ TEST_CASE("generators and async iteration are checked where CPython checks them"
     check_error({"def f():\n  async for x in y:\n    pass\n", "SyntaxError", "'async for' outside async function", 2, 3});
     check_error({"def f():\n  return [x async for x in y]\n", "SyntaxError",
                  "asynchronous comprehension outside of an asynchronous function", 2, 10});
+    check_error({"async def f():\n  yield 1\n  return 2\n", "SyntaxError", "'return' with value in async generator", 3, 3});
+    check_error({"async def f():\n  return list(await x for x in y)\n", "NotSupportedError",
+                 "asynchronous generator expressions are not supported in this lesson", 2, 15});
     auto ok = parse_program("def f(n):\n  x = yield n\n  yield\n  yield from range(x)\n  return (yield)\n"
                             "@d\n@e(1)\nasync def g():\n  async for a, b in f():\n    yield [c async for c in h() if c]\n");
     CHECK_FALSE(ok.error);
