@@ -72,7 +72,7 @@ TEST_CASE("a generator that never ends is stopped by the step budget, in a for l
         const auto result = run_program(std::string("def forever():\n    while True:\n        yield 1\n") + consumer, options);
         INFO(consumer);
         REQUIRE(result.error);
-        CHECK(result.error->type == "LoopBlockedError");
+        CHECK(result.error->type == "loopstep.LoopBlockedError");
     }
 }
 

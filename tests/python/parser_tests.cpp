@@ -95,6 +95,7 @@ std::string dump(const expr* e) {
         case expr_kind::await: return "(await " + dump(static_cast<const await_expr*>(e)->value.get()) + ")";
         case expr_kind::lambda: return "lambda";
         case expr_kind::starred: return "(* " + dump(static_cast<const starred_expr*>(e)->value.get()) + ")";
+        case expr_kind::yield: return std::string(static_cast<const yield_expr*>(e)->is_from ? "(yield-from " : "(yield ") + dump(static_cast<const yield_expr*>(e)->value.get()) + ")";
     }
     return "?";
 }
