@@ -38,7 +38,7 @@ enum class expr_kind : std::uint8_t {
     name, fstring, list, tuple, set, dict,
     list_comp, set_comp, dict_comp, generator,
     unary, binary, bool_op, compare, call, attribute, subscript, slice,
-    conditional, await, lambda, starred,
+    conditional, await, lambda, starred, yield,
 };
 
 struct expr {
@@ -90,6 +90,7 @@ struct dict_expr : expr {
 };
 
 struct comprehension_for {
+    bool is_async = false;  // `async for` clause
     expr_ptr target;
     expr_ptr iterable;
     std::vector<expr_ptr> conditions;
@@ -100,6 +101,9 @@ struct comprehension_expr : expr {
     expr_ptr element;  // the key for a dict comprehension
     expr_ptr value;    // dict comprehension only
     std::vector<comprehension_for> generators;
+    // A generator expression is lazy: its loops are the body of this generator function
+    // (parameter ".0", the first iterable's iterator), as CPython compiles it.
+    std::shared_ptr<struct function_def> function;
 };
 
 enum class unary_op : std::uint8_t { negate, plus, logical_not, invert };
@@ -184,6 +188,13 @@ struct starred_expr : expr {
     expr_ptr value;
 };
 
+// `yield value`, `yield` (value null), `yield from value`.
+struct yield_expr : expr {
+    yield_expr() : expr(expr_kind::yield) {}
+    expr_ptr value;
+    bool is_from = false;
+};
+
 // ---- statements ------------------------------------------------------------------
 
 enum class stmt_kind : std::uint8_t {
@@ -233,6 +244,7 @@ struct while_stmt : stmt {
 
 struct for_stmt : stmt {
     for_stmt() : stmt(stmt_kind::for_) {}
+    bool is_async = false;  // `async for`
     expr_ptr target;
     expr_ptr iterable;
     block body, orelse;
@@ -256,6 +268,7 @@ struct function_def {
     std::string qualified_name;  // CPython's __qualname__ ("outer.<locals>.inner"), by the resolver
     std::vector<parameter> parameters;
     bool is_async = false;
+    bool is_generator = false;  // a yield in its body (set by the parser)
     block body;
     source_location where;
     // Filled by the resolver: the frame layout.

@@ -6,6 +6,7 @@
 
 #include "format.hpp"
 #include "classes.hpp"
+#include "generators.hpp"
 #include "interpreter.hpp"
 #include "method_arguments.hpp"
 #include "unicode.hpp"
@@ -562,11 +563,19 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
     });
     define(in, g, "iter", [](interpreter& in, arguments_t& args) -> value {
         RETURN_IF_RAISED(positional_range(in, args, "iter", 1, 2));
+        if (auto* generator = args.positional[0].as<generator_object>(); generator && !generator->is_async && args.positional.size() == 1) {
+            return args.positional[0];  // a generator is its own iterator
+        }
         if (args.positional.size() == 1) return in.make_iterator(args.positional[0]);
         return call_until_sentinel(in, args.positional[0], args.positional[1]);
     });
     define(in, g, "next", [](interpreter& in, arguments_t& args) -> value {
         RETURN_IF_RAISED(positional_range(in, args, "next", 1, 2));
+        if (auto* generator = args.positional[0].as<generator_object>(); generator && !generator->is_async) {
+            value item = next_of_generator(in, args.positional[0]);
+            const bool exhausted = item.is_raised() && in.is_instance(value::of(item.as_object()), *in.types().stop_iteration);
+            return exhausted && args.positional.size() == 2 ? args.positional[1] : item;
+        }
         auto* it = args.positional[0].as<iterator_object>();
         if (!it) return in.raise_type_error("'" + in.type_name(args.positional[0]) + "' object is not an iterator");
         std::optional<value> item = it->next();
@@ -713,9 +722,11 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
          {t.base_exception, t.exception, t.arithmetic_error, t.zero_division_error, t.overflow_error, t.lookup_error,
           t.key_error, t.index_error, t.value_error, t.type_error, t.runtime_error, t.recursion_error,
           t.not_implemented_error, t.name_error, t.unbound_local_error, t.attribute_error, t.assertion_error,
-          t.stop_iteration, t.os_error, t.timeout_error, t.memory_error, t.base_exception_group, t.exception_group}) {
+          t.stop_iteration, t.os_error, t.timeout_error, t.memory_error, t.base_exception_group, t.exception_group,
+          t.generator_exit, t.stop_async_iteration}) {
         g.names[exception_type->name] = value::of(exception_type);
     }
+    install_async_iteration_builtins(in, g);
 }
 
 }  // namespace loopstep::python

@@ -1,5 +1,6 @@
 // Calling functions: argument binding with CPython's error messages, and calls from native
 // code (pairs with interpreter.hpp; the VM pushes frames for calls made by Python code).
+#include "generators.hpp"
 #include "interpreter.hpp"
 #include "classes.hpp"
 #include "vm.hpp"
@@ -146,6 +147,7 @@ value interpreter::call_function(const std::shared_ptr<function_object>& functio
     std::vector<value> locals;
     value error = bind_arguments(*function, arguments, locals);
     if (error.is_raised()) return error;
+    if (function->code->is_generator) return make_generator(function, function_frame(function, std::move(locals)));
     if (function->code->is_async) {
         auto coroutine = make_object<coroutine_object>();
         coroutine->function = function;

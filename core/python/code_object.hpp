@@ -39,6 +39,7 @@ struct code_object {
     std::string name;                // "<module>", "fetch", "<lambda>"
     const function_def* definition;  // the frame layout (locals, cells, free names)
     bool is_async = false;
+    bool is_generator = false;  // a call makes a generator (an async generator if is_async)
     std::vector<instruction> instructions;
     std::vector<source_span> spans;  // one per instruction
     std::vector<value> constants;

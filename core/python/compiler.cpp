@@ -25,14 +25,19 @@ int stack_effect(opcode op, int arg) {
         case opcode::jump_backward:
         case opcode::get_iter:
         case opcode::list_to_tuple:
-        case opcode::list_to_generator:
         case opcode::kw_names:
         case opcode::await:
         case opcode::raise_error:
         case opcode::check_exc_match:
         case opcode::except_star_match:
         case opcode::async_with_exit:
-        case opcode::with_exit: return 0;
+        case opcode::with_exit:
+        case opcode::yield_value:
+        case opcode::get_yield_from_iter:
+        case opcode::send:
+        case opcode::get_aiter: return 0;
+        case opcode::get_anext: return 1;
+        case opcode::end_async_for: return -2;
         case opcode::copy:
         case opcode::load_const:
         case opcode::load_fast:
@@ -104,7 +109,8 @@ bool is_jump(opcode op) {
         case opcode::pop_jump_if_none:
         case opcode::jump_if_false_or_pop:
         case opcode::jump_if_true_or_pop:
-        case opcode::for_iter: return true;
+        case opcode::for_iter:
+        case opcode::send: return true;
         default: return false;
     }
 }
@@ -115,7 +121,8 @@ int depth_at_target(opcode op, int depth) {
         case opcode::pop_jump_if_false:
         case opcode::pop_jump_if_true:
         case opcode::pop_jump_if_none:
-        case opcode::for_iter: return depth - 1;
+        case opcode::for_iter:
+        case opcode::send: return depth - 1;
         default: return depth;
     }
 }
@@ -167,6 +174,7 @@ public:
         code_->name = std::move(name);
         code_->definition = definition;
         code_->is_async = is_async;
+        code_->is_generator = definition && definition->is_generator;
     }
 
     std::shared_ptr<code_object> compile_body(const block& body) {
@@ -543,6 +551,7 @@ private:
     }
 
     void for_statement(const for_stmt& s) {
+        if (s.is_async) return async_for_statement(s);
         const int top = new_label(), exhausted = new_label(), end = new_label();
         expression(*s.iterable);
         at(s);
@@ -557,6 +566,58 @@ private:
         place(exhausted);
         statements(s.orelse);
         place(end);
+    }
+
+    // `async for`: each turn awaits the iterator's next awaitable; StopAsyncIteration from
+    // it (and only from it, not from the body) ends the loop.
+    void async_for_statement(const for_stmt& s) {
+        const int top = new_label(), end = new_label();
+        expression(*s.iterable);
+        at(s);
+        emit(opcode::get_aiter);
+        place(top);
+        const int stopped = next_async_item();
+        store_target(*s.target);
+        blocks_.push_back({block_kind::for_loop, top, end, nullptr, handlers_.size(), nullptr, &s});
+        statements(s.body);
+        blocks_.pop_back();
+        emit(opcode::jump_backward, top);
+        end_async_loop(stopped);
+        statements(s.orelse);
+        place(end);
+    }
+
+    // [aiter] -> [aiter, item]; returns the label where StopAsyncIteration arrives.
+    int next_async_item() {
+        const int stopped = new_label();
+        push_handler(stopped, depth_);
+        emit(opcode::get_anext);
+        emit(opcode::await);
+        pop_handler();
+        return stopped;
+    }
+    void end_async_loop(int stopped) {
+        place(stopped);  // [aiter, exc]
+        emit(opcode::end_async_for);
+    }
+
+    // `yield value`, `yield from iterable`: the value sent in is left on the stack.
+    void yield_expression(const yield_expr& y) {
+        if (!y.is_from) {
+            if (y.value) expression(*y.value);
+            else emit(opcode::load_const, constant(value()));
+            emit(opcode::yield_value);
+            return;
+        }
+        const int loop = new_label(), done = new_label();
+        expression(*y.value);
+        emit(opcode::get_yield_from_iter);
+        emit(opcode::load_const, constant(value()));
+        place(loop);
+        emit(opcode::send, done);  // [sub, item], or [result] at done
+        emit(opcode::yield_value);  // [sub, sent]
+        emit(opcode::jump, loop);
+        place(done);
     }
 
     // Leaves `b` on the way out of it: keep_top keeps a return value on top of the stack.
@@ -970,6 +1031,7 @@ private:
                 emit(opcode::await);
                 return;
             case expr_kind::lambda: return make_function(static_cast<const lambda_expr&>(e).function);
+            case expr_kind::yield: return yield_expression(static_cast<const yield_expr&>(e));
             case expr_kind::starred:
                 emit(opcode::raise_error, str_constant("can't use starred expression here"));
                 emit(opcode::load_const, constant(value()));
@@ -1066,6 +1128,7 @@ private:
     // Comprehensions run inline in this frame (their variables are hidden locals the
     // resolver made), as CPython 3.12 does: awaits inside them are ordinary awaits.
     void comprehension(const comprehension_expr& c) {
+        if (c.function) return generator_expression(c);
         if (c.kind == expr_kind::set_comp) emit(opcode::build_set, 0);
         else if (c.kind == expr_kind::dict_comp) emit(opcode::build_map, 0);
         else emit(opcode::build_list, 0);
@@ -1073,16 +1136,19 @@ private:
         code_object::comprehension_scope scope;
         scope.varnames.push_back(".0");
         for (const auto& generator : c.generators) add_target_names(*generator.target, scope.varnames);
+        std::vector<bool> is_async;
         for (const auto& generator : c.generators) {
-            const int top = new_label(), exhausted = new_label();
+            int top = new_label(), exhausted = new_label();
             expression(*generator.iterable);
-            emit(opcode::get_iter);
+            emit(generator.is_async ? opcode::get_aiter : opcode::get_iter);
             if (loops.empty()) {
                 scope.start = std::uint32_t(code_->instructions.size());  // the first iterable is the caller's
                 ++comprehension_depth_;
             }
             place(top);
-            emit(opcode::for_iter, exhausted);
+            if (generator.is_async) exhausted = next_async_item();
+            else emit(opcode::for_iter, exhausted);
+            is_async.push_back(generator.is_async);
             store_target(*generator.target);
             for (const auto& condition : generator.conditions) {
                 expression(*condition);
@@ -1098,16 +1164,61 @@ private:
         } else {
             emit(c.kind == expr_kind::set_comp ? opcode::set_add : opcode::list_append, distance);
         }
-        for (auto it = loops.rbegin(); it != loops.rend(); ++it) {
-            emit(opcode::jump_backward, it->first);
-            place(it->second);
+        for (std::size_t i = loops.size(); i-- > 0;) {
+            emit(opcode::jump_backward, loops[i].first);
+            if (is_async[i]) end_async_loop(loops[i].second);
+            else place(loops[i].second);
         }
-        if (c.kind == expr_kind::generator) emit(opcode::list_to_generator);
         scope.end = std::uint32_t(code_->instructions.size());
         code_->comprehension_scopes.push_back(std::move(scope));
         --comprehension_depth_;
     }
 
+    // A generator expression: a generator function called with the first iterable's iterator.
+    void generator_expression(const comprehension_expr& c) {
+        code_compiler inner(c.function->name, c.function.get(), false);
+        code_->functions.push_back(inner.compile_generator_expression(c));
+        code_->function_defs.push_back(c.function);
+        emit(opcode::make_function, int(code_->functions.size() - 1));
+        expression(*c.generators.front().iterable);
+        emit(opcode::get_iter);
+        emit(opcode::call, 1);
+    }
+
+public:
+    std::shared_ptr<code_object> compile_generator_expression(const comprehension_expr& c) {
+        span_ = {c.where.line, c.where.column, c.end.line, c.end.column};
+        std::vector<std::pair<int, int>> loops;
+        for (const auto& generator : c.generators) {
+            const int top = new_label(), exhausted = new_label();
+            if (loops.empty()) {
+                emit(opcode::load_fast, 0);  // ".0", already an iterator
+            } else {
+                expression(*generator.iterable);
+                emit(opcode::get_iter);
+            }
+            place(top);
+            emit(opcode::for_iter, exhausted);
+            store_target(*generator.target);
+            for (const auto& condition : generator.conditions) {
+                expression(*condition);
+                emit(opcode::pop_jump_if_false, top);
+            }
+            loops.emplace_back(top, exhausted);
+        }
+        expression(*c.element);
+        emit(opcode::yield_value);
+        emit(opcode::pop_top);
+        for (auto it = loops.rbegin(); it != loops.rend(); ++it) {
+            emit(opcode::jump_backward, it->first);
+            place(it->second);
+        }
+        emit(opcode::load_const, constant(value()));
+        emit(opcode::return_value);
+        return finish();
+    }
+
+private:
     static void add_target_names(const expr& target, std::vector<std::string>& names) {
         if (target.kind == expr_kind::name) {
             const std::string& id = static_cast<const name_expr&>(target).id;

@@ -1,17 +1,20 @@
 // `async with` for the asyncio objects that support it: Lock, Semaphore, timeout, TaskGroup
 // (pairs with interpreter.hpp's async_context_enter / async_context_exit).
 #include "classes.hpp"
+#include "generators.hpp"
 #include "interpreter.hpp"
 
 namespace loopstep::python {
 
 value interpreter::async_context_enter(const value& context) {
     if (value entering = async_with_enter(*this, context); !entering.is_unbound()) return entering;  // a class's __aenter__
+    if (context.as<generator_context_manager_object>()) return generator_context_enter(*this, context);
     return value::of(make_object<native_coroutine_object>("__aenter__", [this, context] { return enter_async_context(context); }));
 }
 
 value interpreter::async_context_exit(const value& context, const value& exception) {
     if (value exiting = async_with_exit(*this, context, exception); !exiting.is_unbound()) return exiting;
+    if (context.as<generator_context_manager_object>()) return generator_context_exit(*this, context, exception);
     return value::of(make_object<native_coroutine_object>("__aexit__", [this, context, exception] { return exit_async_context(context, exception); }));
 }
 

@@ -23,6 +23,9 @@ struct frame {
     value handling;          // the exception an except/finally block of this frame handles
     std::uint32_t ip = 0;    // the next instruction
     std::int32_t kw_names = -1;  // constants index of the next call's keyword names
+    // While a generator's frame runs: its generator_object (generators.hpp), which gets the
+    // frame back when it yields. Null for other frames.
+    std::shared_ptr<object> generator;
 
     // The instruction being run (or that suspended the frame) and its line.
     std::size_t current() const { return ip > 0 ? ip - 1 : 0; }

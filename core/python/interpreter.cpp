@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "frame.hpp"
+#include "generators.hpp"
 
 #include "classes.hpp"
 #include "vm.hpp"
@@ -57,6 +58,10 @@ interpreter::~interpreter() {
         } else if (auto* module = dynamic_cast<module_object*>(next.get())) {
             for (auto& [_, v] : module->attributes) take(v);
             module->attributes.clear();
+        } else if (auto* generator = dynamic_cast<generator_object*>(next.get()); generator && generator->frame) {
+            for (auto& v : generator->frame->locals) take(v);
+            for (auto& v : generator->frame->stack) take(v);
+            generator->frame.reset();
         } else if (auto* coroutine = dynamic_cast<coroutine_object*>(next.get()); coroutine && coroutine->frame) {
             for (auto& v : coroutine->frame->locals) take(v);
             for (auto& v : coroutine->frame->stack) take(v);
@@ -235,13 +240,21 @@ void interpreter::install_types() {
     t.property = make("property", t.object);
     t.field = make("Field", t.object, "dataclasses");
     t.traceback = make("traceback", t.object);
+    t.generator = make("generator", t.object);
+    t.async_generator = make("async_generator", t.object);
+    t.async_generator_asend = make("async_generator_asend", t.object);
+    t.async_generator_athrow = make("async_generator_athrow", t.object);
+    t.generator_context_manager = make("_GeneratorContextManager", t.object, "contextlib");
+    t.async_generator_context_manager = make("_AsyncGeneratorContextManager", t.object, "contextlib");
+    t.generator_exit = make("GeneratorExit", t.base_exception);
+    t.stop_async_iteration = make("StopAsyncIteration", t.exception);
 
     for (const type_ptr& exception_type :
          {t.base_exception, t.exception, t.arithmetic_error, t.zero_division_error, t.overflow_error, t.lookup_error,
           t.key_error, t.index_error, t.value_error, t.type_error, t.runtime_error, t.recursion_error,
           t.not_implemented_error, t.name_error, t.unbound_local_error, t.attribute_error, t.assertion_error,
           t.stop_iteration, t.os_error, t.timeout_error, t.memory_error, t.cancelled_error, t.invalid_state_error,
-          t.queue_empty, t.queue_full, t.step_budget_error, t.run_limit_error}) {
+          t.queue_empty, t.queue_full, t.step_budget_error, t.run_limit_error, t.generator_exit, t.stop_async_iteration}) {
         std::weak_ptr<type_object> weak = exception_type;
         exception_type->construct = [weak](interpreter& in, call_arguments& arguments) -> value {
             if (!arguments.keywords.empty()) {
@@ -314,6 +327,9 @@ type_ptr interpreter::type_of(const value& v) const {
             static_cast<void>(0);
             return types_.iterator;
         }
+        case object_kind::generator:
+        case object_kind::generator_step:
+        case object_kind::generator_context_manager: return generator_type(*this, *v.as_object());
         default: return types_.object;
     }
 }
@@ -386,9 +402,10 @@ value interpreter::import_module(const std::string& name) {
     if (found != modules_.end()) return found->second;
     value module;
     if (name == "asyncio") module = make_asyncio_module(*this);
+    else if (name == "contextlib") module = make_contextlib_module(*this);
     else if (name == "time") module = make_time_module(*this);
     else if (name == "dataclasses") module = make_dataclasses_module(*this);
-    else return raise(types_.runtime_error, "importing '" + name + "' is not supported in this lesson: only asyncio and time are available");
+    else return raise(types_.runtime_error, "importing '" + name + "' is not supported in this lesson: only asyncio, time, contextlib and dataclasses are available");
     modules_[name] = module;
     return module;
 }
@@ -410,6 +427,9 @@ value interpreter::guarded(const std::function<void()>& body) {
 }
 
 coro<value> interpreter::await_native(value awaitable) {
+    if (awaitable.as<generator_step_object>()) {
+        co_return co_await await_generator_step(*this, std::static_pointer_cast<generator_step_object>(awaitable.as_object()));
+    }
     try {
         if (auto* native = awaitable.as<native_coroutine_object>()) {
             if (native->started) co_return raise(types_.runtime_error, "cannot reuse already awaited coroutine");

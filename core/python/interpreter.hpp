@@ -66,7 +66,9 @@ public:
             stop_iteration, os_error, timeout_error, memory_error, base_exception_group, exception_group,
             cancelled_error, invalid_state_error, queue_empty, queue_full, step_budget_error, run_limit_error,
             task, future, queue, event, lock, semaphore, timeout, task_group, loop,
-            method, super_type, static_method, class_method, property, field, traceback;  // classes.cpp
+            method, super_type, static_method, class_method, property, field, traceback,  // classes.cpp
+            generator, async_generator, async_generator_asend, async_generator_athrow, generator_context_manager,
+            async_generator_context_manager, generator_exit, stop_async_iteration;  // generators.cpp
     };
     const builtin_types& types() const { return types_; }
     type_ptr type_of(const value& v) const;
@@ -212,11 +214,9 @@ private:
     std::string object_repr(const value& v);
     std::string nested_repr(const value& root);
     static bool is_nestable(const value& v) { return v.as<list_object>() || v.as<dict_object>() || v.as<tuple_object>(); }
-    int running_stack_depth() const;
     coro<value> drive(frame_stack& stack);
     friend coro<value> python_task_body(interpreter&, value, std::shared_ptr<frame_stack>);
     std::string short_repr(const value& v);
-    coro<value> await_native(value awaitable);
     coro<value> enter_async_context(value context);
     coro<value> exit_async_context(value context, value exception);
 
@@ -252,6 +252,9 @@ private:
 
 public:
     // Used by the VM and the builtin modules.
+    int running_stack_depth() const;
+    // Awaits what a suspended frame stack waits on (a Task, a Future, a native coroutine).
+    coro<value> await_native(value awaitable);
     std::shared_ptr<globals_table> builtins() const { return builtins_; }
     value import_module(const std::string& name);
     // A call from native code (a key function, a callback): a function's frames run on a

@@ -7,6 +7,7 @@
 
 #include "format.hpp"
 #include "classes.hpp"
+#include "generators.hpp"
 #include "interpreter.hpp"
 #include "method_arguments.hpp"
 #include "sets.hpp"
@@ -306,7 +307,11 @@ value builtin_attribute(interpreter& in, const value& object, const std::string&
         if (name == "__cause__") return exception->cause;
         if (name == "__context__") return exception->context;
         if (name == "__class__") return value::of(exception->type);
+        if (name == "value" && exception->type->is_subclass_of(*in.types().stop_iteration)) {
+            return exception->args.empty() ? value() : exception->args[0];
+        }
     }
+    if (value result = generator_attribute(in, object, name, found); found) return result;
     if (object.is_float() && name == "is_integer") {
         return value::of(make_object<builtin_function_object>(name, [](interpreter&, call_arguments& args) -> value {
             const double f = args.positional[0].as_float();

@@ -27,6 +27,7 @@ enum class object_kind : std::uint8_t {
     function, builtin_function, type, exception, module,
     coroutine, native_coroutine, task, future, queue, event, lock, semaphore, timeout, task_group, loop,
     instance, method, super_proxy, class_member,  // classes.hpp
+    generator, generator_step, generator_context_manager,  // generators.hpp
 };
 
 struct object {

@@ -52,7 +52,6 @@ namespace loopstep::python {
     X(map_add, "[dict .. k, v] -> [dict ..] (arg: distance of the dict below k)")                         \
     X(dict_update, "[dict .. mapping] -> [dict ..] (a ** in a display; arg | 0x100: a call's keywords)")  \
     X(list_to_tuple, "[list] -> [tuple]")                                                                   \
-    X(list_to_generator, "[list] -> [an iterator named generator]")                                       \
     X(format_value, "[v] -> [str] (arg: conversion char | has spec << 8, spec on top of v)")              \
     X(kw_names, "the next call's keyword names are constants[arg] (a tuple)")                             \
     X(call, "[f, args.. (arg of them, the last kw_names ones keywords)] -> [result]")                    \
@@ -82,7 +81,13 @@ namespace loopstep::python {
     X(with_except, "[exit, prev, exc] -> [exit, prev, exc, exit(type(exc), exc, None)]")                   \
     X(load_name, "[] -> [class namespace, globals or builtins [names[arg]]] (a class body)")               \
     X(store_name, "[v] -> []: the class namespace's names[arg] = v (unbound: deleted)")                    \
-    X(load_build_class, "[] -> [__build_class__]: what a class statement calls")
+    X(load_build_class, "[] -> [__build_class__]: what a class statement calls")                          \
+    X(yield_value, "[v] -> [the value sent in]: suspends the generator's frame, handing v to whoever resumed it") \
+    X(get_yield_from_iter, "[o] -> [iter(o)] for `yield from` (a generator stays itself)")              \
+    X(send, "[sub, v] -> [sub, what sub yields]; when sub returns r: [r] and jumps to arg")             \
+    X(get_aiter, "[o] -> [the async iterator of o] (`async for`)")                                       \
+    X(get_anext, "[aiter] -> [aiter, awaitable of its next item]")                                       \
+    X(end_async_for, "[aiter, exc] -> [] when exc is StopAsyncIteration, else re-raises exc")
 
 enum class opcode : std::uint8_t {
 #define LOOPSTEP_OPCODE_ENUM(name, text) name,

@@ -5,6 +5,7 @@
 #include "format.hpp"
 #include "suggestions.hpp"
 #include "classes.hpp"
+#include "generators.hpp"
 #include "interpreter.hpp"
 #include "sets.hpp"
 
@@ -577,6 +578,9 @@ value interpreter::dict_iterator(std::shared_ptr<dict_object> dict, dict_view_ob
 
 value interpreter::make_iterator(const value& iterable) {
     if (iterable.as<iterator_object>()) return iterable;
+    if (auto* generator = iterable.as<generator_object>(); generator && !generator->is_async) {
+        return generator_iterator(*this, std::static_pointer_cast<generator_object>(iterable.as_object()));
+    }
     auto index = std::make_shared<std::size_t>(0);
     auto hold = iterable.as_object();
     auto over = [&](std::vector<value> items, const char* name) {

@@ -67,6 +67,7 @@ const char* expression_name(const expr& e) {
         case expr_kind::await: return "await expression";
         case expr_kind::lambda: return "lambda";
         case expr_kind::starred: return "starred";
+        case expr_kind::yield: return "yield expression";
     }
     return "expression";
 }
@@ -98,6 +99,7 @@ private:
     mutable std::size_t furthest_ = 0;  // CPython judges unclosed brackets by the furthest token read
     int depth_ = 0;
     bool in_fstring_ = false;
+    std::vector<function_def*> functions_;  // the definitions being parsed, innermost last (a yield marks it)
 
     // ---- token access ------------------------------------------------------------
 
@@ -229,7 +231,6 @@ private:
             if (w == "import") return parse_import();
             if (w == "from") return parse_from_import();
             if (w == "del") not_supported(t, "'del' is not supported in this lesson");
-            if (w == "yield") not_supported(t, "'yield' (generators) is not supported in this lesson");
         }
         return parse_expression_statement();
     }
@@ -306,8 +307,8 @@ private:
             name += "." + advance().text;
         }
         end = previous_end();
-        if (name != "asyncio" && name != "time" && name != "dataclasses") {
-            fail("importing '" + name + "' is not supported in this lesson: only asyncio and time are available", where, end,
+        if (name != "asyncio" && name != "time" && name != "contextlib" && name != "dataclasses") {
+            fail("importing '" + name + "' is not supported in this lesson: only asyncio, time, contextlib and dataclasses are available", where, end,
                  "NotSupportedError");
         }
         return name;
@@ -372,7 +373,7 @@ private:
     }
 
     expr_ptr parse_assigned_value() {
-        if (at_keyword("yield")) not_supported(peek(), "'yield' (generators) is not supported in this lesson");
+        if (at_keyword("yield")) return parse_yield();
         return parse_star_expressions();
     }
 
@@ -540,9 +541,10 @@ private:
         return s;
     }
 
-    stmt_ptr parse_for() {
+    stmt_ptr parse_for(const token* async_keyword = nullptr) {
         const token& keyword = advance();
-        auto s = node<for_stmt>(keyword.where);
+        auto s = node<for_stmt>(async_keyword ? async_keyword->where : keyword.where);
+        s->is_async = async_keyword != nullptr;
         s->target = parse_target_list();
         check_target(*s->target, false);
         if (!at_keyword("in")) invalid_syntax();
@@ -597,7 +599,7 @@ private:
         const token& keyword = advance();
         if (at_keyword("def")) return parse_def(true, keyword);
         if (at_keyword("with")) return parse_with(keyword, true);
-        if (at_keyword("for")) not_supported(keyword, "'async for' is not supported in this lesson");
+        if (at_keyword("for")) return parse_for(&keyword);
         invalid_syntax();
     }
 
@@ -691,9 +693,48 @@ private:
             parse_expression();  // return annotations are accepted and ignored
         }
         s->end = peek().end;
+        functions_.push_back(function.get());
         function->body = parse_block("function definition", first.where.line);
+        functions_.pop_back();
         s->function = std::move(function);
         return s;
+    }
+
+    // `@decorator` lines, then the def they apply to.
+    stmt_ptr parse_decorated() {
+        std::vector<expr_ptr> decorators;
+        while (at_op("@")) {
+            advance();
+            decorators.push_back(parse_expression());
+            if (peek().kind != token_kind::newline) invalid_syntax();
+            advance();
+        }
+        const token& t = peek();
+        if (at_keyword("class")) not_supported(t, "classes are not supported in this lesson");
+        stmt_ptr s;
+        if (at_keyword("def")) s = parse_def(false, t);
+        else if (at_keyword("async") && at_keyword("def", 1)) s = parse_def(true, advance());
+        else invalid_syntax();
+        static_cast<function_def_stmt&>(*s).decorators = std::move(decorators);
+        return s;
+    }
+
+    // `yield`, `yield value(s)`, `yield from value`: makes the function being parsed a generator.
+    expr_ptr parse_yield() {
+        const token& keyword = advance();
+        auto y = node<yield_expr>(keyword.where);
+        if (functions_.empty()) fail("'yield' outside function", keyword.where, keyword.end);
+        functions_.back()->is_generator = true;
+        if (at_keyword("from")) {
+            if (functions_.back()->is_async) fail("'yield from' inside async function", keyword.where, peek().end);
+            advance();
+            y->is_from = true;
+            y->value = parse_expression();
+        } else if (starts_expression(peek())) {
+            y->value = parse_star_expressions();
+        }
+        finish(y.get());
+        return y;
     }
 
     // Parameters up to `closer` (")" for def, ":" for lambda), with CPython's ordering errors.
@@ -808,7 +849,7 @@ private:
     expr_ptr parse_expression(bool check_juxtaposition = true) {
         depth_guard guard(*this);
         if (at_keyword("lambda")) return parse_lambda();
-        if (at_keyword("yield")) not_supported(peek(), "'yield' (generators) is not supported in this lesson");
+        if (at_keyword("yield")) return parse_yield();
         expr_ptr e = parse_disjunction();
         if (at_keyword("if")) {
             advance();
@@ -859,7 +900,9 @@ private:
         function->parameters = parse_parameters(":", false);
         advance();  // ':'
         auto body = node<return_stmt>(peek().where);
+        functions_.push_back(function.get());
         body->value = parse_expression();
+        functions_.pop_back();
         body->end = body->value->end;
         function->body.push_back(std::move(body));
         l->function = std::move(function);
@@ -1176,7 +1219,6 @@ private:
             finish(n.get());
             return n;
         }
-        if (t.text == "yield") not_supported(t, "'yield' (generators) is not supported in this lesson");
         if (is_keyword(t.text)) invalid_syntax();
         auto n = node<name_expr>(t.where);
         n->id = advance().text;
@@ -1196,7 +1238,11 @@ private:
             finish(tuple.get());
             return tuple;
         }
-        if (at_keyword("yield")) not_supported(peek(), "'yield' (generators) is not supported in this lesson");
+        if (at_keyword("yield")) {
+            expr_ptr y = parse_yield();
+            expect_op(")");
+            return y;
+        }
         expr_ptr first = parse_star_named();
         if (at_comprehension()) {
             expr_ptr g = parse_comprehension(expr_kind::generator, std::move(first), nullptr, where);
@@ -1320,9 +1366,10 @@ private:
         c->element = std::move(element);
         c->value = std::move(value);
         while (at_keyword("for") || (at_keyword("async") && at_keyword("for", 1))) {
-            if (at_keyword("async")) not_supported(peek(), "'async for' is not supported in this lesson");
-            advance();
             comprehension_for clause;
+            clause.is_async = at_keyword("async");
+            if (clause.is_async) advance();
+            advance();
             clause.target = parse_target_list();
             check_target(*clause.target, false);
             if (!at_keyword("in")) invalid_syntax();
@@ -1335,6 +1382,17 @@ private:
             c->generators.push_back(std::move(clause));
         }
         finish(c.get());
+        if (kind == expr_kind::generator) {
+            for (const auto& clause : c->generators) {
+                if (clause.is_async) not_supported(*c, "asynchronous generator expressions are not supported in this lesson");
+            }
+            // The lazy generator function the expression makes (its scope: resolver.cpp).
+            c->function = std::make_shared<function_def>();
+            c->function->name = "<genexpr>";
+            c->function->where = where;
+            c->function->is_generator = true;
+            c->function->parameters.push_back(parameter{".0", parameter_kind::positional, nullptr, where});
+        }
         return c;
     }
 

@@ -286,6 +286,7 @@ private:
     void collect_comprehension(const comprehension_expr& c, scope& s, const comp_context& comps) {
         // The first iterable is evaluated in the enclosing scope; the rest in the comprehension's.
         collect_expr(*c.generators.front().iterable, s, comps);
+        if (c.function) return collect_generator_expression(c, s, comps);
         auto inner = std::make_unique<comp_scope>();
         inner->name = c.kind == expr_kind::list_comp  ? "<listcomp>"
                       : c.kind == expr_kind::set_comp ? "<setcomp>"
@@ -305,6 +306,23 @@ private:
         collect_expr(*c.element, s, nested);
         if (c.value) collect_expr(*c.value, s, nested);
         comps_[&c] = std::move(inner);
+    }
+
+    // A generator expression is a generator function of its own (parameter ".0"), as in CPython.
+    void collect_generator_expression(const comprehension_expr& c, scope& s, const comp_context& comps) {
+        function_def& function = *c.function;
+        function.qualified_name = qualified_name(function, s, comps, false);
+        scope& inner = new_scope(&function, &s, comps);
+        inner.add_local(".0");
+        inner.assigned.insert(".0");
+        const comp_context none;
+        for (std::size_t k = 0; k < c.generators.size(); ++k) {
+            const auto& g = c.generators[k];
+            if (k > 0) collect_expr(*g.iterable, inner, none);
+            collect_target(*g.target, inner, none);
+            for (const auto& condition : g.conditions) collect_expr(*condition, inner, none);
+        }
+        collect_expr(*c.element, inner, none);
     }
 
     void add_comp_targets(const expr& e, comp_scope& c, const std::string& prefix, scope& s) {
@@ -390,6 +408,9 @@ private:
                 return collect_expr(*c.orelse, s, comps);
             }
             case expr_kind::await: return collect_expr(*static_cast<const await_expr&>(e).value, s, comps);
+            case expr_kind::yield:
+                if (const auto& value = static_cast<const yield_expr&>(e).value) collect_expr(*value, s, comps);
+                return;
             case expr_kind::lambda:
                 return collect_function(*static_cast<const lambda_expr&>(e).function, s, comps, true);
             case expr_kind::starred: return collect_expr(*static_cast<const starred_expr&>(e).value, s, comps);
@@ -560,9 +581,11 @@ private:
             }
             case stmt_kind::for_: {
                 auto& f = static_cast<for_stmt&>(st);
+                if (f.is_async && !s.is_async) fail("'async for' outside async function", st.where, st.end);
                 context inner = enter_block(st, ctx);
                 ++inner.loops;
-                bool awaits = resolve_expr(*f.iterable, s, none, ctx);
+                bool awaits = f.is_async;  // each turn awaits the next item
+                awaits |= resolve_expr(*f.iterable, s, none, ctx);
                 awaits |= resolve_expr(*f.target, s, none, ctx);
                 awaits |= resolve_block(f.body, s, inner);
                 return resolve_block(f.orelse, s, ctx) || awaits;
@@ -577,6 +600,7 @@ private:
             case stmt_kind::return_: {
                 auto& r = static_cast<return_stmt&>(st);
                 if (s.is_module || s.is_class) fail("'return' outside function", st.where, st.end);
+                if (r.value && s.is_async && s.function->is_generator) fail("'return' with value in async generator", st.where, st.end);
                 return r.value && resolve_expr(*r.value, s, none, ctx);
             }
             case stmt_kind::class_def: {
@@ -746,6 +770,11 @@ private:
             }
             case expr_kind::lambda:
                 return resolve_function(*static_cast<lambda_expr&>(e).function, s, comps, ctx);
+            case expr_kind::yield: {
+                auto& y = static_cast<yield_expr&>(e);
+                if (ctx.in_comprehension) fail("'yield' inside comprehension", e.where, e.end);
+                return y.value && resolve_expr(*y.value, s, comps, ctx);
+            }
             case expr_kind::starred: return resolve_expr(*static_cast<starred_expr&>(e).value, s, comps, ctx);
             default: return false;
         }
@@ -753,6 +782,9 @@ private:
 
     void check_await(const expr& e, const scope& s, context ctx) {
         if (s.is_async) return;
+        if (s.function->name == "<genexpr>" && s.parent && s.parent->is_async) {
+            throw resolve_failure{syntax_error{"NotSupportedError", "asynchronous generator expressions are not supported in this lesson", e.where, e.end}};
+        }
         if (ctx.in_comprehension && !s.is_lambda) {
             fail("asynchronous comprehension outside of an asynchronous function", ctx_comprehension_where_, ctx_comprehension_end_);
         }
@@ -769,6 +801,20 @@ private:
 
     bool resolve_comprehension(comprehension_expr& c, scope& s, const comp_context& comps, context ctx) {
         bool awaits = resolve_expr(*c.generators.front().iterable, s, comps, ctx);
+        if (c.function) {
+            scope& inner = *scope_of_.at(c.function.get());
+            context body{&inner};
+            body.in_comprehension = true;
+            const comp_context none;
+            for (std::size_t k = 0; k < c.generators.size(); ++k) {
+                auto& g = c.generators[k];
+                if (k > 0) resolve_expr(*g.iterable, inner, none, body);
+                resolve_expr(*g.target, inner, none, body);
+                resolve_all(g.conditions, inner, none, body);
+            }
+            resolve_expr(*c.element, inner, none, body);
+            return awaits;
+        }
         comp_context nested = comps;
         nested.push_back(comps_.at(&c).get());
         context inner = ctx;
@@ -779,6 +825,10 @@ private:
         inner.in_comprehension = true;
         for (std::size_t k = 0; k < c.generators.size(); ++k) {
             auto& g = c.generators[k];
+            if (g.is_async && !s.is_async) {
+                fail("asynchronous comprehension outside of an asynchronous function", ctx_comprehension_where_, ctx_comprehension_end_);
+            }
+            awaits |= g.is_async;
             if (k > 0) awaits |= resolve_expr(*g.iterable, s, nested, inner);
             awaits |= resolve_expr(*g.target, s, nested, inner);
             awaits |= resolve_all(g.conditions, s, nested, inner);

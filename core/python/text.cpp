@@ -1,6 +1,7 @@
 // repr(), str() and truth values of Python values (pairs with interpreter.hpp).
 #include "format.hpp"
 #include "classes.hpp"
+#include "generators.hpp"
 #include "interpreter.hpp"
 #include "frame.hpp"
 
@@ -190,6 +191,9 @@ std::string interpreter::object_repr(const value& v) {
         case object_kind::coroutine:
             return "<coroutine object " + static_cast<const coroutine_object&>(o).function->qualified_name + ">";
         case object_kind::native_coroutine: return "<coroutine object " + static_cast<const native_coroutine_object&>(o).name + ">";
+        case object_kind::generator:
+        case object_kind::generator_step:
+        case object_kind::generator_context_manager: return generator_repr(o);
         case object_kind::task: {
             auto& t = *static_cast<const task_object&>(o).task;
             std::string text = "<Task " + task_state_text(t) + " name='" + t.name() + "'";

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "classes.hpp"
+#include "generators.hpp"
 #include "sets.hpp"
 #include "suggestions.hpp"
 
@@ -356,6 +357,32 @@ value dict_update(interpreter& in, dict_object& target, const value& source) {
 
 }  // namespace
 
+namespace {
+
+// A generator's frame returned `result` to `caller` (which resumed it as `delivery` says):
+// a loop ends, a `yield from` has its value, an awaited __anext__ raises StopAsyncIteration.
+// False with `error` set when the caller is to raise.
+bool generator_returned(interpreter& in, frame& caller, generator_delivery delivery, value result, value& error) {
+    switch (delivery) {
+        case generator_delivery::for_loop:
+            caller.stack.pop_back();
+            caller.ip = std::uint32_t(caller.code->instructions[caller.ip - 1].arg);
+            return true;
+        case generator_delivery::delegation:
+            caller.stack.back() = std::move(result);
+            caller.ip = std::uint32_t(caller.code->instructions[caller.ip - 1].arg);
+            return true;
+        case generator_delivery::closing:
+            caller.stack.push_back(value());
+            return true;
+        default:
+            error = value::raised(in.make_exception(in.types().stop_async_iteration, {}).as_object());
+            return false;
+    }
+}
+
+}  // namespace
+
 frame_ptr function_frame(const std::shared_ptr<function_object>& function, std::vector<value> locals) {
     auto f = std::make_shared<frame>();
     f->code = function->code;
@@ -555,12 +582,26 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 else s.pop_back();
                 break;
             case opcode::get_iter: {
+                if (auto* generator = s.back().as<generator_object>(); generator && !generator->is_async) break;  // its own iterator
                 value it = in.make_iterator(s.back());
                 RAISE_IF(it);
                 s.back() = std::move(it);
                 break;
             }
             case opcode::for_iter: {
+                if (s.back().as<generator_object>()) {
+                    // The generator's frame runs on this stack; its yield comes back as the item.
+                    auto generator = std::static_pointer_cast<generator_object>(s.back().as_object());
+                    switch (enter_generator(in, stack, generator, value(), generator_delivery::for_loop, error)) {
+                        case generator_entry::finished:
+                            s.pop_back();
+                            f->ip = std::uint32_t(ins.arg);
+                            break;
+                        case generator_entry::failed: goto handle_error;
+                        default: f = stack.frames.back().get(); break;
+                    }
+                    break;
+                }
                 std::optional<value> item = s.back().as<iterator_object>()->next();
                 if (!item) {
                     s.pop_back();
@@ -672,18 +713,6 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 break;
             }
             case opcode::list_to_tuple: s.back() = in.make_tuple(std::move(s.back().as<list_object>()->items)); break;
-            case opcode::list_to_generator: {
-                // Generator expressions are consumed at once: the subset has no lazy generators.
-                auto items = std::make_shared<std::vector<value>>(std::move(s.back().as<list_object>()->items));
-                auto position = std::make_shared<std::size_t>(0);
-                s.back() = value::of(make_object<iterator_object>(
-                    [items, position]() -> std::optional<value> {
-                        if (*position >= items->size()) return std::nullopt;
-                        return (*items)[(*position)++];
-                    },
-                    "generator"));
-                break;
-            }
             case opcode::format_value: {
                 const bool has_spec = ins.arg & 0x100;
                 value spec;
@@ -720,7 +749,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                     arguments.positional.insert(arguments.positional.begin(), method->self);
                     callee = method->function;
                 }
-                if (auto* function = callee.as<function_object>(); function && !function->code->is_async) {
+                if (auto* function = callee.as<function_object>(); function && !function->code->is_async && !function->code->is_generator) {
                     std::vector<value> locals;
                     error = in.bind_arguments(*function, arguments, locals);
                     if (error.is_raised()) goto handle_error;
@@ -754,6 +783,14 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
             case opcode::return_value: {
                 value result = std::move(s.back());
                 s.pop_back();
+                if (f->generator) {
+                    const bool bottom = stack.frames.size() == 1;
+                    auto generator = finish_generator(in, stack, error);
+                    if (bottom) return {run_status::returned, std::move(result)};
+                    f = stack.frames.back().get();
+                    if (!generator_returned(in, *f, generator->delivery, std::move(result), error)) goto handle_error;
+                    break;
+                }
                 if (stack.frames.size() == 1) {
                     in.at_line(f->line());  // the return: what a task's completion reports
                     return {run_status::returned, std::move(result)};
@@ -779,6 +816,27 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                     coroutine->started = true;
                     stack.frames.push_back(std::move(coroutine->frame));
                     f = stack.frames.back().get();
+                    break;
+                }
+                if (auto* step = awaitable.as<generator_step_object>()) {
+                    // An async generator's frame runs on this stack; its yield is the await's result.
+                    if (step->used) {
+                        error = in.raise(in.types().runtime_error, "cannot reuse already awaited __anext__()/asend()");
+                        goto handle_error;
+                    }
+                    step->used = true;
+                    const auto delivery = step->closing ? generator_delivery::closing : generator_delivery::awaited;
+                    switch (enter_generator(in, stack, step->generator, step->sent, delivery, error)) {
+                        case generator_entry::finished:
+                            if (!generator_returned(in, *f, delivery, value(), error)) goto handle_error;
+                            break;
+                        case generator_entry::failed: goto handle_error;
+                        case generator_entry::pushed: f = stack.frames.back().get(); break;
+                        case generator_entry::throwing:
+                            f = stack.frames.back().get();
+                            error = step->sent;
+                            goto handle_error;
+                    }
                     break;
                 }
                 if (awaitable.as<native_coroutine_object>() || awaitable.as<task_object>() || awaitable.as<future_object>()) {
@@ -926,6 +984,82 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 s.push_back(std::move(exiting));
                 break;
             }
+            case opcode::yield_value: {
+                value yielded = std::move(s.back());
+                s.pop_back();
+                const bool bottom = stack.frames.size() == 1;
+                auto generator = suspend_generator(stack);
+                if (bottom) return {run_status::yielded, std::move(yielded)};
+                f = stack.frames.back().get();
+                if (generator->delivery == generator_delivery::closing) {
+                    error = in.raise(in.types().runtime_error, "async generator ignored GeneratorExit");
+                    goto handle_error;
+                }
+                f->stack.push_back(std::move(yielded));
+                break;
+            }
+            case opcode::get_yield_from_iter: {
+                if (auto* generator = s.back().as<generator_object>(); generator && !generator->is_async) break;
+                if (s.back().as<coroutine_object>()) {
+                    error = in.raise_type_error("cannot 'yield from' a coroutine object in a non-coroutine generator");
+                    goto handle_error;
+                }
+                value it = in.make_iterator(s.back());
+                RAISE_IF(it);
+                s.back() = std::move(it);
+                break;
+            }
+            case opcode::send: {
+                value sent = std::move(s.back());
+                s.pop_back();
+                if (s.back().as<generator_object>()) {
+                    auto generator = std::static_pointer_cast<generator_object>(s.back().as_object());
+                    switch (enter_generator(in, stack, generator, std::move(sent), generator_delivery::delegation, error)) {
+                        case generator_entry::finished:
+                            s.back() = value();
+                            f->ip = std::uint32_t(ins.arg);
+                            break;
+                        case generator_entry::failed: goto handle_error;
+                        default: f = stack.frames.back().get(); break;
+                    }
+                    break;
+                }
+                if (!sent.is_none()) {
+                    error = in.raise(in.types().attribute_error, "'" + in.type_name(s.back()) + "' object has no attribute 'send'");
+                    goto handle_error;
+                }
+                std::optional<value> item = s.back().as<iterator_object>()->next();
+                if (!item) {
+                    s.back() = value();  // the value of the `yield from`
+                    f->ip = std::uint32_t(ins.arg);
+                    break;
+                }
+                RAISE_IF(*item);
+                s.push_back(std::move(*item));
+                break;
+            }
+            case opcode::get_aiter: {
+                value iterator = async_iterator_of(in, s.back());
+                RAISE_IF(iterator);
+                s.back() = std::move(iterator);
+                break;
+            }
+            case opcode::get_anext: {
+                value awaitable = next_item_awaitable(in, s.back());
+                RAISE_IF(awaitable);
+                s.push_back(std::move(awaitable));
+                break;
+            }
+            case opcode::end_async_for: {
+                value exception = std::move(s.back());
+                s.resize(s.size() - 2);
+                if (!in.is_instance(exception, *in.types().stop_async_iteration)) {
+                    error = value::raised(exception.as_object());
+                    reraise = true;
+                    goto handle_error;
+                }
+                break;
+            }
         }
         continue;
     }
@@ -948,6 +1082,22 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 f->kw_names = -1;
                 error = value();
                 goto dispatch;
+            }
+            if (f->generator) {
+                // Out of a generator's frame: it is finished, and the error goes to its caller.
+                const bool bottom = stack.frames.size() == 1;
+                const generator_delivery delivery = finish_generator(in, stack, error)->delivery;
+                if (!error.is_raised()) {  // GeneratorExit ended an aclose(), as it should
+                    if (bottom) return {run_status::returned, value()};
+                    f = stack.frames.back().get();
+                    if (!generator_returned(in, *f, delivery, value(), error)) goto handle_error;
+                    goto dispatch;
+                }
+                exception = exception_of(error);
+                if (bottom) return {run_status::raised, std::move(error)};
+                f = stack.frames.back().get();
+                exception->traceback.push_back({f->code->name, f->line()});
+                continue;
             }
             if (stack.frames.size() == 1) {
                 in.at_line(f->line());  // where it raised: what a task's failure reports

@@ -12,7 +12,8 @@
 namespace loopstep::python {
 
 // `sliced`: the loop paused itself to be entered again (vm.cpp); never seen outside it.
-enum class run_status : std::uint8_t { returned, raised, suspended, sliced };
+// `yielded`: a generator at the bottom of its own stack yielded `result` (generators.cpp).
+enum class run_status : std::uint8_t { returned, raised, suspended, sliced, yielded };
 
 struct run_result {
     run_status status = run_status::returned;

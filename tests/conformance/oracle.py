@@ -291,10 +291,11 @@ def against(command, directory):
 
 # ---------------------------------------------------------------- subset lint
 
-ALLOWED_IMPORTS = {"asyncio", "time", "dataclasses"}
-FORBIDDEN_NODES = (ast.Yield, ast.YieldFrom, ast.NamedExpr,
-                   ast.Match, ast.AsyncFor, ast.Delete, ast.Lambda,
+ALLOWED_IMPORTS = {"asyncio", "time", "dataclasses", "contextlib"}
+FORBIDDEN_NODES = (ast.NamedExpr,
+                   ast.Match, ast.Delete, ast.Lambda,
                    ast.Starred)
+ALLOWED_DECORATORS = {"asynccontextmanager", "contextmanager"}
 
 
 def lint(path):
@@ -330,6 +331,8 @@ def lint(path):
             for alias in node.names:
                 if alias.name not in ALLOWED_IMPORTS or alias.asname:
                     problems.append(f"line {node.lineno}: import {alias.name}")
+        if isinstance(node, ast.ImportFrom) and (node.module not in ALLOWED_IMPORTS or node.level):
+            problems.append(f"line {node.lineno}: from {node.module} import")
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             if node.args.kwarg or node.args.kwonlyargs or node.args.posonlyargs:
                 problems.append(f"line {node.lineno}: **kwargs / keyword-only parameters")

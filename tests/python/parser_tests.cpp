@@ -95,6 +95,7 @@ std::string dump(const expr* e) {
         case expr_kind::await: return "(await " + dump(static_cast<const await_expr*>(e)->value.get()) + ")";
         case expr_kind::lambda: return "lambda";
         case expr_kind::starred: return "(* " + dump(static_cast<const starred_expr*>(e)->value.get()) + ")";
+        case expr_kind::yield: return std::string(static_cast<const yield_expr*>(e)->is_from ? "(yield-from " : "(yield ") + dump(static_cast<const yield_expr*>(e)->value.get()) + ")";
     }
     return "?";
 }
@@ -526,14 +527,26 @@ TEST_CASE("the conformance corpus's syntax errors are reported as CPython does",
                  "expected an indented block after 'for' statement on line 2", 3, 5});
 }
 
+TEST_CASE("generators and async iteration are checked where CPython checks them", "[parser][generators]") {
+    check_error({"yield 1\n", "SyntaxError", "'yield' outside function", 1, 1});
+    check_error({"async def f():\n  yield from g()\n", "SyntaxError", "'yield from' inside async function", 2, 3});
+    check_error({"def f():\n  async for x in y:\n    pass\n", "SyntaxError", "'async for' outside async function", 2, 3});
+    check_error({"def f():\n  return [x async for x in y]\n", "SyntaxError",
+                 "asynchronous comprehension outside of an asynchronous function", 2, 10});
+    check_error({"async def f():\n  yield 1\n  return 2\n", "SyntaxError", "'return' with value in async generator", 3, 3});
+    check_error({"async def f():\n  return list(await x for x in y)\n", "NotSupportedError",
+                 "asynchronous generator expressions are not supported in this lesson", 2, 15});
+    auto ok = parse_program("def f(n):\n  x = yield n\n  yield\n  yield from range(x)\n  return (yield)\n"
+                            "@d\n@e(1)\nasync def g():\n  async for a, b in f():\n    yield [c async for c in h() if c]\n");
+    CHECK_FALSE(ok.error);
+}
+
 TEST_CASE("constructs outside the lesson are reported as not supported, at the construct", "[parser]") {
     const expected_error cases[] = {
-        {"def f():\n  yield 1\n", "NotSupportedError", "'yield' (generators) is not supported in this lesson", 2, 3},
         {"match x:\n  case 1:\n    pass\n", "NotSupportedError", "'match' statements are not supported in this lesson", 1, 1},
         {"if (n := 3):\n  pass\n", "NotSupportedError", "the walrus operator ':=' is not supported in this lesson", 1, 7},
         {"del x\n", "NotSupportedError", "'del' is not supported in this lesson", 1, 1},
-        {"import os\n", "NotSupportedError", "importing 'os' is not supported in this lesson: only asyncio and time are available", 1, 8},
-        {"async def f():\n  async for x in y:\n    pass\n", "NotSupportedError", "'async for' is not supported in this lesson", 2, 3},
+        {"import os\n", "NotSupportedError", "importing 'os' is not supported in this lesson: only asyncio, time, contextlib and dataclasses are available", 1, 8},
         {"class A(B, metaclass=M):\n  pass\n", "NotSupportedError", "class keywords (metaclass=...) are not supported in this lesson", 1, 12},
     };
     for (const auto& c : cases) check_error(c);
