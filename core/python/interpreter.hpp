@@ -39,6 +39,10 @@ struct interpreter_options {
     std::size_t max_sequence_length = 10'000'000;
     std::size_t max_str_bytes = 100'000'000;
     run_limits limits;
+    // The program's file name and lines, for the places CPython names them outside a
+    // traceback: "coroutine 'f' was never awaited" warnings, `coro=<f() running at FILE:LINE>`.
+    std::string filename = "<string>";
+    const std::vector<std::string>* source_lines = nullptr;
 };
 
 class interpreter {
@@ -64,7 +68,8 @@ public:
             not_implemented_error, name_error, unbound_local_error, attribute_error, assertion_error,
             stop_iteration, os_error, timeout_error, memory_error, base_exception_group, exception_group,
             cancelled_error, invalid_state_error, queue_empty, queue_full, step_budget_error, run_limit_error,
-            task, future, queue, event, lock, semaphore, timeout, task_group, loop;
+            task, future, queue, event, lock, semaphore, timeout, task_group, loop,
+            condition, barrier, broken_barrier_error, bounded_semaphore, priority_queue, lifo_queue, runner;
     };
     const builtin_types& types() const { return types_; }
     type_ptr type_of(const value& v) const;
@@ -195,6 +200,9 @@ private:
     value set_iterator(std::shared_ptr<set_object> set);
     value dict_iterator(std::shared_ptr<dict_object> dict, dict_view_object::part part, const char* name);
     std::string object_repr(const value& v);
+    // The parts of a task's repr CPython adds: " coro=<f() running at FILE:LINE>", " wait_for=<...>".
+    std::string coroutine_text(const task_object& task);
+    std::string waiting_text(const task_base& task);
     std::string nested_repr(const value& root);
     static bool is_nestable(const value& v) { return v.as<list_object>() || v.as<dict_object>() || v.as<tuple_object>(); }
     int running_stack_depth() const;
@@ -230,6 +238,7 @@ private:
     std::unordered_map<task_id, std::weak_ptr<task_object>> task_objects_;
     std::vector<std::weak_ptr<function_object>> functions_;
     std::vector<std::shared_ptr<globals_table>> module_globals_;
+    std::shared_ptr<std::function<void(const coroutine_object&)>> unawaited_reporter_;
 
 public:
     // Used by the VM and the builtin modules.
@@ -240,6 +249,14 @@ public:
     value call_function(const std::shared_ptr<function_object>& function, call_arguments& arguments);
     value bind_arguments(const function_object& function, call_arguments& arguments, std::vector<value>& locals);
     const interpreter_options& options() const { return options_; }
+    // What the asyncio module keeps between calls: the loop object, worker threads
+    // (asyncio_parts.hpp). Made on first use.
+    std::shared_ptr<struct asyncio_state> asyncio;
+    // What a coroutine calls when it is freed unawaited (coroutine_warnings.cpp).
+    std::weak_ptr<std::function<void(const coroutine_object&)>> unawaited_coroutine_reporter();
+    // Set by time.sleep in a worker thread: the VM pauses the thread's frames after the call.
+    bool thread_sleep_requested = false;
+    frame_stack* running_stack() const { return running_stack_; }
 };
 
 // TypeError "f() got an unexpected keyword argument 'x'" if keywords remain, else none.

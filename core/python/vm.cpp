@@ -381,6 +381,13 @@ constexpr std::uint32_t back_edges_per_slice = 4096;
         goto handle_error;         \
     }
 
+// time.sleep in a worker thread (worker_threads.cpp): the thread's frames pause after the
+// call, and the call's result (None) is what they are resumed with.
+run_result pause_thread(interpreter& in) {
+    in.thread_sleep_requested = false;
+    return {run_status::suspended, value()};
+}
+
 run_result execute(interpreter& in, frame_stack& stack, value incoming) {
     interpreter::running_stack_guard running(in, stack);
     frame* f = stack.frames.back().get();
@@ -709,6 +716,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 }
                 value result = in.call(callee, arguments);
                 RAISE_IF(result);
+                if (in.thread_sleep_requested) [[unlikely]] return pause_thread(in);
                 s.push_back(std::move(result));
                 break;
             }
@@ -721,6 +729,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 in.set_call_line(f->line());
                 value result = in.call(callee, arguments);
                 RAISE_IF(result);
+                if (in.thread_sleep_requested) [[unlikely]] return pause_thread(in);
                 s.push_back(std::move(result));
                 break;
             }
