@@ -256,6 +256,7 @@ value asyncio_get_running_loop(interpreter& in, arguments_t& args) {
 
 value asyncio_current_task(interpreter& in, arguments_t& args) {
     CHECK(count_check(in, args, "current_task", 0, 1));
+    if (args.positional.empty() && !in.loop().is_running()) return in.raise(in.types().runtime_error, "no running event loop");
     return in.current_task_value();
 }
 
