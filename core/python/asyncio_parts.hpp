@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <unordered_map>
 
 #include "interpreter.hpp"
 
@@ -53,7 +54,10 @@ struct asyncio_state {
     value loop;                 // the loop object the program sees, while it is not closed
     thread_pool threads;        // the default executor's threads
     worker_call* running = nullptr;  // the worker thread running now, if any (its time.sleep does not block the loop)
+    // add_done_callback registrations not run yet, per future: for remove_done_callback.
+    std::unordered_map<future_id, std::vector<std::pair<value, std::uint64_t>>> done_callbacks;
 };
+void forget_done_callback(interpreter& in, future_id future, std::uint64_t token);  // it ran
 asyncio_state& asyncio_state_of(interpreter& in);
 // The program's loop object (one for all of new_event_loop, get_event_loop, get_running_loop
 // until it is closed).

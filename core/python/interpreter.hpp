@@ -203,6 +203,7 @@ private:
     // The parts of a task's repr CPython adds: " coro=<f() running at FILE:LINE>", " wait_for=<...>".
     std::string coroutine_text(const task_object& task);
     std::string waiting_text(const task_base& task);
+    std::string exception_repr(const std::exception_ptr& error);  // ValueError('broken')
     std::string nested_repr(const value& root);
     static bool is_nestable(const value& v) { return v.as<list_object>() || v.as<dict_object>() || v.as<tuple_object>(); }
     int running_stack_depth() const;

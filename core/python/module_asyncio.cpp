@@ -171,7 +171,8 @@ value asyncio_gather(interpreter& in, arguments_t& args) {
         std::vector<value> results;
         for (const auto& child : done) {
             if (return_exceptions && child->cancelled()) {
-                results.push_back(exception_value(*owner, std::make_exception_ptr(cancelled_error(child->cancel_message()))));
+                // CPython's gather makes CancelledError('') when the child had no message.
+                results.push_back(owner->make_exception(owner->types().cancelled_error, {owner->make_str(child->cancel_message())}));
             } else if (auto error = child->exception()) {
                 results.push_back(exception_value(*owner, error));
             } else {
@@ -354,7 +355,10 @@ value future_exception(interpreter& in, future<value>& f) {
 
 value add_done_callback(interpreter& in, future<value>& f, const value& self, const value& callback) {
     interpreter* owner = &in;
-    f.add_done_callback([owner, self, callback](future_base&) {
+    const future_id id = f.id();
+    auto token = std::make_shared<std::uint64_t>(0);
+    *token = f.add_done_callback([owner, self, callback, id, token](future_base&) {
+        forget_done_callback(*owner, id, *token);
         call_arguments one{{self}, {}};
         owner->set_call_line(0);  // the loop calls it, from no line of the program
         value result = owner->call(callback, one);
@@ -363,7 +367,23 @@ value add_done_callback(interpreter& in, future<value>& f, const value& self, co
                                owner->type_name(value::of(result.as_object())) + ": " + owner->str(value::of(result.as_object())) + "\n");
         }
     });
+    if (!f.done()) asyncio_state_of(in).done_callbacks[id].emplace_back(callback, *token);
     return value();
+}
+
+// Future.remove_done_callback(fn): takes out every registration of fn not run yet; how many.
+value remove_done_callback(interpreter& in, future<value>& f, const value& callback) {
+    auto& registered = asyncio_state_of(in).done_callbacks;
+    auto found = registered.find(f.id());
+    if (found == registered.end()) return value::integer(0);
+    std::int64_t removed = 0;
+    std::erase_if(found->second, [&](const std::pair<value, std::uint64_t>& entry) {
+        if (!entry.first.is_object() || entry.first.as_object() != callback.as_object()) return false;
+        removed += std::int64_t(f.remove_done_callback(entry.second));
+        return true;
+    });
+    if (found->second.empty()) registered.erase(found);
+    return value::integer(removed);
 }
 
 value future_method(const value& self, future<value>& f, const std::string& name, bool& found) {
@@ -384,6 +404,12 @@ value future_method(const value& self, future<value>& f, const std::string& name
             args.take("context");
             CHECK(count_check(in, args, "add_done_callback", 2, 2));
             return add_done_callback(in, f, args.positional[0], args.positional[1]);
+        }, self);
+    }
+    if (name == "remove_done_callback") {
+        return method(name, [&f](interpreter& in, arguments_t& args) -> value {
+            CHECK(count_check(in, args, "remove_done_callback", 2, 2));
+            return remove_done_callback(in, f, args.positional[1]);
         }, self);
     }
     found = false;
@@ -557,9 +583,11 @@ value asyncio_attribute(const value& object, const std::string& name, bool& foun
         auto shared = std::static_pointer_cast<semaphore_object>(object.as_object());
         if (name == "acquire") return method(name, [shared](interpreter&, arguments_t&) { return native("Semaphore.acquire", [shared] { return semaphore_acquire(shared); }); }, object);
         if (name == "release") {
-            return method(name, [shared](interpreter&, arguments_t&) {
-                shared->primitive.release();
-                return value();
+            return method(name, [shared](interpreter& in, arguments_t&) {
+                return guarded(in, [&] {
+                    shared->primitive.release();  // a BoundedSemaphore may refuse
+                    return value();
+                });
             }, object);
         }
         if (name == "locked") return method(name, [shared](interpreter&, arguments_t&) { return value::boolean(shared->primitive.locked()); }, object);
@@ -619,10 +647,11 @@ std::vector<std::string> asyncio_attribute_names(const value& object) {
     if (auto names = asyncio_sync_attribute_names(object); !names.empty()) return names;
     if (object.as<task_object>()) {
         return {"add_done_callback", "cancel", "cancelled", "cancelling", "done", "exception", "get_coro", "get_name",
-                "result", "set_name", "uncancel"};
+                "remove_done_callback", "result", "set_name", "uncancel"};
     }
     if (object.as<future_object>()) {
-        return {"add_done_callback", "cancel", "cancelled", "done", "exception", "result", "set_exception", "set_result"};
+        return {"add_done_callback", "cancel", "cancelled", "done", "exception", "remove_done_callback", "result",
+                "set_exception", "set_result"};
     }
     if (object.as<queue_object>()) return {"empty", "full", "get", "get_nowait", "join", "maxsize", "put", "put_nowait", "qsize", "task_done"};
     if (object.as<event_object>()) return {"clear", "is_set", "set", "wait"};

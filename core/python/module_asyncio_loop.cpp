@@ -10,6 +10,14 @@ asyncio_state& asyncio_state_of(interpreter& in) {
     return *in.asyncio;
 }
 
+void forget_done_callback(interpreter& in, future_id future, std::uint64_t token) {
+    auto& registered = asyncio_state_of(in).done_callbacks;
+    auto found = registered.find(future);
+    if (found == registered.end()) return;
+    std::erase_if(found->second, [token](const std::pair<value, std::uint64_t>& entry) { return entry.second == token; });
+    if (found->second.empty()) registered.erase(found);
+}
+
 value current_loop_object(interpreter& in) {
     asyncio_state& state = asyncio_state_of(in);
     if (!state.loop.as<loop_object>()) state.loop = value::of(make_object<loop_object>(in.loop()));

@@ -193,7 +193,7 @@ std::string interpreter::object_repr(const value& v) {
             std::string text = "<Task " + task_state_text(t) + " name='" + t.name() + "'" +
                                coroutine_text(static_cast<const task_object&>(o)) + waiting_text(t);
             if (t.status() == future_status::finished) {
-                text += t.failed() ? " exception=" + describe_exception(t.stored_error()) : " result=" + repr(const_cast<task<value>&>(t).result());
+                text += t.failed() ? " exception=" + exception_repr(t.stored_error()) : " result=" + repr(const_cast<task<value>&>(t).result());
             }
             return text + ">";
         }
@@ -201,7 +201,7 @@ std::string interpreter::object_repr(const value& v) {
             auto& f = *static_cast<const future_object&>(o).future;
             std::string text = std::string("<Future ") + (f.cancelled() ? "cancelled" : f.done() ? "finished" : "pending");
             if (f.status() == future_status::finished) {
-                text += f.failed() ? " exception=" + describe_exception(f.stored_error()) : " result=" + repr(const_cast<future<value>&>(f).result());
+                text += f.failed() ? " exception=" + exception_repr(f.stored_error()) : " result=" + repr(const_cast<future<value>&>(f).result());
             }
             return text + ">";
         }
@@ -295,6 +295,10 @@ std::string interpreter::coroutine_text(const task_object& object) {
         line = found->second->frames.front()->line();
     }
     return " coro=<" + object.coroutine_name + "() running at " + where + std::to_string(line) + ">";
+}
+
+std::string interpreter::exception_repr(const std::exception_ptr& error) {
+    return repr(value::of(from_cpp_exception(error).as_object()));
 }
 
 std::string interpreter::waiting_text(const task_base& t) {

@@ -1,4 +1,5 @@
 # asyncio.Barrier(3): each party waits until all three arrived, then all continue; wait() gives the arrival index
+# relies on: equal-deadline timers fire FIFO
 import asyncio
 
 

@@ -22,7 +22,7 @@ async def main():
     await barrier.reset()
     print("after reset: broken", barrier.broken)
     await asyncio.gather(party(barrier, "x"), party(barrier, "y"), party(barrier, "z"))
-    print(issubclass(asyncio.BrokenBarrierError, RuntimeError))
+    print(isinstance(asyncio.BrokenBarrierError("x"), RuntimeError))
 
 
 asyncio.run(main())

@@ -1,4 +1,5 @@
 # PriorityQueue: workers always take the most urgent job (smallest tuple first), whatever the order it was put in
+# relies on: equal-deadline timers fire FIFO
 import asyncio
 
 

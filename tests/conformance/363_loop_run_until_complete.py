@@ -1,4 +1,5 @@
 # the pre-asyncio.run style: new_event_loop, run_until_complete, call_soon/call_later/call_at, run_forever until stop(), close()
+# relies on: equal-deadline timers fire FIFO
 import asyncio
 
 

@@ -1,15 +1,12 @@
 # how tasks and futures print: state, name, the coroutine and the line it is at, what it waits for, result or exception
 import asyncio
 
-
 async def work(n):
     await asyncio.sleep(n)
     return n * 3
 
-
 async def fail():
     raise ValueError("broken")
-
 
 async def main():
     loop = asyncio.get_running_loop()
@@ -34,10 +31,8 @@ async def main():
     g = loop.create_future()
     g.set_exception(KeyError("k"))
     print(g, g.exception())
-    g.cancel()
     h = loop.create_future()
     h.cancel()
     print(h)
-
 
 asyncio.run(main())
