@@ -11,10 +11,9 @@ using arguments_t = call_arguments;
 
 value python_set(interpreter& in, std::vector<value> items) { return new_set(in, in.make_list(std::move(items))); }
 
-// The checks CPython's wait() makes when it starts (it is a coroutine: at the await, not the
-// call), then the wait. Coroutines become tasks, in the order given (CPython makes them while
-// iterating a set of them, in an order that depends on memory addresses).
-coro<value> wait_for_some(interpreter& in, value awaitables, std::optional<double> timeout, return_when when) {
+// The checks CPython 3.11's wait() makes when it starts (it is a coroutine: at the await, not
+// the call), in its order, then the wait. Coroutines are refused: 3.11 wants tasks.
+coro<value> wait_for_some(interpreter& in, value awaitables, std::optional<double> timeout, value when_name) {
     if (awaitables.as<task_object>() || awaitables.as<future_object>() || awaitables.as<coroutine_object>() ||
         awaitables.as<native_coroutine_object>()) {
         co_return in.raise_type_error("expect a list of futures, not " + in.type_name(awaitables));
@@ -23,6 +22,16 @@ coro<value> wait_for_some(interpreter& in, value awaitables, std::optional<doubl
     value error = in.to_list(awaitables, given);
     if (error.is_raised()) co_return error;
     if (given.empty()) co_return in.raise_value_error("Set of Tasks/Futures is empty.");
+    return_when when = return_when::all_completed;
+    const std::string name = when_name.as<str_object>() ? in.str(when_name) : std::string();
+    if (name == "FIRST_COMPLETED") when = return_when::first_completed;
+    else if (name == "FIRST_EXCEPTION") when = return_when::first_exception;
+    else if (name != "ALL_COMPLETED") co_return in.raise_value_error("Invalid return_when value: " + in.str(when_name));
+    for (const value& awaitable : given) {
+        if (awaitable.as<coroutine_object>() || awaitable.as<native_coroutine_object>()) {
+            co_return in.raise_type_error("Passing coroutines is forbidden, use tasks explicitly.");
+        }
+    }
     // set(fs): the same task given twice is waited on once.
     std::vector<value> objects;
     std::vector<std::shared_ptr<future_base>> futures;
@@ -32,8 +41,7 @@ coro<value> wait_for_some(interpreter& in, value awaitables, std::optional<doubl
         if (error.is_raised()) co_return error;
         if (std::find(futures.begin(), futures.end(), f) != futures.end()) continue;
         futures.push_back(f);
-        objects.push_back(awaitable.as<task_object>() || awaitable.as<future_object>() ? awaitable
-                                                                                         : in.task_value(std::static_pointer_cast<task<value>>(f)));
+        objects.push_back(awaitable);
     }
     wait_outcome outcome;
     try {
@@ -50,8 +58,6 @@ coro<value> wait_for_some(interpreter& in, value awaitables, std::optional<doubl
     co_return in.make_tuple({done_set, pending_set});
 }
 
-coro<value> fail_when_awaited(interpreter& in, std::string message) { co_return in.raise_value_error(message); }
-
 value asyncio_wait(interpreter& in, arguments_t& args) {
     value timeout = args.take("timeout", value());
     value when_name = args.take("return_when", value::unbound());
@@ -63,19 +69,9 @@ value asyncio_wait(interpreter& in, arguments_t& args) {
         if (!number(timeout, d)) return in.raise_type_error("unsupported operand type(s) for +: 'float' and '" + in.type_name(timeout) + "'");
         seconds = d;
     }
-    return_when when = return_when::all_completed;
-    const std::string name = when_name.as<str_object>() ? in.str(when_name) : std::string();
-    if (name == "FIRST_COMPLETED") when = return_when::first_completed;
-    else if (name == "FIRST_EXCEPTION") when = return_when::first_exception;
-    else if (name != "ALL_COMPLETED") {
-        // Raised when the wait starts, as CPython's coroutine does.
-        interpreter* owner = &in;
-        std::string message = "Invalid return_when value: " + in.str(when_name);
-        return native("wait", [owner, message] { return fail_when_awaited(*owner, message); });
-    }
     interpreter* owner = &in;
     value awaitables = args.positional[0];
-    return native("wait", [owner, awaitables, seconds, when] { return wait_for_some(*owner, awaitables, seconds, when); });
+    return native("wait", [owner, awaitables, seconds, when_name] { return wait_for_some(*owner, awaitables, seconds, when_name); });
 }
 
 value asyncio_all_tasks(interpreter& in, arguments_t& args) {

@@ -755,11 +755,11 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                         error = in.raise(in.types().runtime_error, "cannot reuse already awaited coroutine");
                         goto handle_error;
                     }
+                    coroutine->started = true;  // entered, even if too deep to run: not "never awaited"
                     if (stack.depth() >= in.options().recursion_limit) {
                         error = in.raise(in.types().recursion_error, "maximum recursion depth exceeded");
                         goto handle_error;
                     }
-                    coroutine->started = true;
                     stack.frames.push_back(std::move(coroutine->frame));
                     f = stack.frames.back().get();
                     break;
