@@ -152,6 +152,7 @@ value interpreter::call_function(const std::shared_ptr<function_object>& functio
         auto coroutine = make_object<coroutine_object>();
         coroutine->function = function;
         coroutine->frame = function_frame(function, std::move(locals));
+        coroutine->on_unawaited = unawaited_coroutine_reporter();
         return value::of(coroutine);
     }
     return run_frame(function_frame(function, std::move(locals)));

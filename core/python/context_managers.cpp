@@ -1,4 +1,4 @@
-// `async with` for the asyncio objects that support it: Lock, Semaphore, timeout, TaskGroup
+// `async with` for the asyncio objects that support it: Lock, Semaphore, Condition, Barrier, timeout, TaskGroup
 // (pairs with interpreter.hpp's async_context_enter / async_context_exit).
 #include "classes.hpp"
 #include "generators.hpp"
@@ -28,6 +28,11 @@ coro<value> interpreter::enter_async_context(value context) {
             co_await semaphore->primitive.acquire();
             co_return value();
         }
+        if (auto* condition = context.as<condition_object>()) {
+            co_await condition->primitive.acquire();
+            co_return value();
+        }
+        if (auto* barrier = context.as<barrier_object>()) co_return value::integer(co_await barrier->primitive.wait());
         if (auto* timeout = context.as<timeout_object>()) {
             task_base* task = loop_.current_task();
             if (!task) co_return raise(types_.runtime_error, "Timeout should be used inside a task");
@@ -57,9 +62,14 @@ coro<value> interpreter::exit_async_context(value context, value exception) {
         co_return released.is_raised() ? released : go_on;
     }
     if (auto* semaphore = context.as<semaphore_object>()) {
-        semaphore->primitive.release();
-        co_return go_on;
+        value released = guarded([&] { semaphore->primitive.release(); });  // a BoundedSemaphore may refuse
+        co_return released.is_raised() ? released : go_on;
     }
+    if (auto* condition = context.as<condition_object>()) {
+        value released = guarded([&] { condition->primitive.release(); });
+        co_return released.is_raised() ? released : go_on;
+    }
+    if (context.as<barrier_object>()) co_return go_on;
     if (auto* timeout = context.as<timeout_object>()) {
         std::exception_ptr propagated = timeout->scope->exit(error);
         if (!propagated || propagated == error) co_return go_on;

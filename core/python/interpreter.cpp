@@ -248,13 +248,21 @@ void interpreter::install_types() {
     t.async_generator_context_manager = make("_AsyncGeneratorContextManager", t.object, "contextlib");
     t.generator_exit = make("GeneratorExit", t.base_exception);
     t.stop_async_iteration = make("StopAsyncIteration", t.exception);
+    t.condition = make("Condition", t.object, "asyncio.locks");
+    t.barrier = make("Barrier", t.object, "asyncio.locks");
+    t.broken_barrier_error = make("BrokenBarrierError", t.runtime_error, "asyncio.exceptions");
+    t.bounded_semaphore = make("BoundedSemaphore", t.semaphore, "asyncio.locks");
+    t.priority_queue = make("PriorityQueue", t.queue, "asyncio.queues");
+    t.lifo_queue = make("LifoQueue", t.queue, "asyncio.queues");
+    t.runner = make("Runner", t.object, "asyncio.runners");
 
     for (const type_ptr& exception_type :
          {t.base_exception, t.exception, t.arithmetic_error, t.zero_division_error, t.overflow_error, t.lookup_error,
           t.key_error, t.index_error, t.value_error, t.type_error, t.runtime_error, t.recursion_error,
           t.not_implemented_error, t.name_error, t.unbound_local_error, t.attribute_error, t.assertion_error,
           t.stop_iteration, t.os_error, t.timeout_error, t.memory_error, t.cancelled_error, t.invalid_state_error,
-          t.queue_empty, t.queue_full, t.step_budget_error, t.run_limit_error, t.generator_exit, t.stop_async_iteration}) {
+          t.queue_empty, t.queue_full, t.step_budget_error, t.run_limit_error, t.generator_exit, t.stop_async_iteration,
+          t.broken_barrier_error}) {
         std::weak_ptr<type_object> weak = exception_type;
         exception_type->construct = [weak](interpreter& in, call_arguments& arguments) -> value {
             if (!arguments.keywords.empty()) {
@@ -312,10 +320,16 @@ type_ptr interpreter::type_of(const value& v) const {
         case object_kind::native_coroutine: return types_.coroutine;
         case object_kind::task: return types_.task;
         case object_kind::future: return types_.future;
-        case object_kind::queue: return types_.queue;
+        case object_kind::queue: {
+            const queue_order order = v.as<queue_object>()->primitive.order();
+            return order == queue_order::priority ? types_.priority_queue : order == queue_order::lifo ? types_.lifo_queue : types_.queue;
+        }
         case object_kind::event: return types_.event;
         case object_kind::lock: return types_.lock;
-        case object_kind::semaphore: return types_.semaphore;
+        case object_kind::semaphore: return v.as<semaphore_object>()->primitive.bounded() ? types_.bounded_semaphore : types_.semaphore;
+        case object_kind::condition: return types_.condition;
+        case object_kind::barrier: return types_.barrier;
+        case object_kind::runner: return types_.runner;
         case object_kind::timeout: return types_.timeout;
         case object_kind::task_group: return types_.task_group;
         case object_kind::loop: return types_.loop;
@@ -369,6 +383,8 @@ value interpreter::from_cpp_exception(const std::exception_ptr& error) {
         return value::raised(make_exception(types_.queue_empty, {}).as_object());
     } catch (const queue_full&) {
         return value::raised(make_exception(types_.queue_full, {}).as_object());
+    } catch (const broken_barrier_error& e) {
+        return raise(types_.broken_barrier_error, e.what());
     } catch (const std::invalid_argument& e) {
         return raise(types_.value_error, e.what());
     } catch (const std::bad_alloc&) {
@@ -478,7 +494,11 @@ coro<value> python_task_body(interpreter& in, value awaitable, std::shared_ptr<f
 
 value interpreter::spawn_task(const value& awaitable, const std::function<task_ptr<value>(coro<value>)>& create) {
     std::shared_ptr<frame_stack> stack;
+    std::string coroutine_name;
+    int defined_at = 0;
     if (auto* coroutine = awaitable.as<coroutine_object>(); coroutine && !coroutine->started) {
+        coroutine_name = coroutine->function->qualified_name;
+        defined_at = coroutine->function->definition->where.line;
         coroutine->started = true;
         stack = std::make_shared<frame_stack>();
         stack->frames.push_back(std::move(coroutine->frame));
@@ -488,7 +508,11 @@ value interpreter::spawn_task(const value& awaitable, const std::function<task_p
     value error = guarded([&] { task = task_value(create(python_task_body(*this, awaitable, stack))); });
     if (error.is_raised()) task = error;
     creating_stack_ = nullptr;
-    if (auto* created = task.as<task_object>(); created && stack) task_stacks_[created->task->id()] = stack;
+    if (auto* created = task.as<task_object>(); created && stack) {
+        task_stacks_[created->task->id()] = stack;
+        created->coroutine_name = std::move(coroutine_name);
+        created->defined_at = defined_at;
+    }
     return task;
 }
 

@@ -40,6 +40,10 @@ struct interpreter_options {
     std::size_t max_sequence_length = 10'000'000;
     std::size_t max_str_bytes = 100'000'000;
     run_limits limits;
+    // The program's file name and lines, for the places CPython names them outside a
+    // traceback: "coroutine 'f' was never awaited" warnings, `coro=<f() running at FILE:LINE>`.
+    std::string filename = "<string>";
+    const std::vector<std::string>* source_lines = nullptr;
 };
 
 class interpreter {
@@ -68,7 +72,8 @@ public:
             task, future, queue, event, lock, semaphore, timeout, task_group, loop,
             method, super_type, static_method, class_method, property, field, traceback,  // classes.cpp
             generator, async_generator, async_generator_asend, async_generator_athrow, generator_context_manager,
-            async_generator_context_manager, generator_exit, stop_async_iteration;  // generators.cpp
+            async_generator_context_manager, generator_exit, stop_async_iteration,  // generators.cpp
+            condition, barrier, broken_barrier_error, bounded_semaphore, priority_queue, lifo_queue, runner;
     };
     const builtin_types& types() const { return types_; }
     type_ptr type_of(const value& v) const;
@@ -212,6 +217,10 @@ private:
     value set_iterator(std::shared_ptr<set_object> set);
     value dict_iterator(std::shared_ptr<dict_object> dict, dict_view_object::part part, const char* name);
     std::string object_repr(const value& v);
+    // The parts of a task's repr CPython adds: " coro=<f() running at FILE:LINE>", " wait_for=<...>".
+    std::string coroutine_text(const task_object& task);
+    std::string waiting_text(const task_base& task);
+    std::string exception_repr(const std::exception_ptr& error);  // ValueError('broken')
     std::string nested_repr(const value& root);
     static bool is_nestable(const value& v) { return v.as<list_object>() || v.as<dict_object>() || v.as<tuple_object>(); }
     coro<value> drive(frame_stack& stack);
@@ -249,6 +258,7 @@ private:
     value repr_failed_;
     bool plain_reprs_ = false;
     std::vector<std::shared_ptr<globals_table>> module_globals_;
+    std::shared_ptr<std::function<void(const coroutine_object&)>> unawaited_reporter_;
 
 public:
     // Used by the VM and the builtin modules.
@@ -264,6 +274,14 @@ public:
     // Runs a synchronous frame to its end on a frame stack of its own (a call from native code).
     value run_frame(std::shared_ptr<frame> f);
     const interpreter_options& options() const { return options_; }
+    // What the asyncio module keeps between calls: the loop object, worker threads
+    // (asyncio_parts.hpp). Made on first use.
+    std::shared_ptr<struct asyncio_state> asyncio;
+    // What a coroutine calls when it is freed unawaited (coroutine_warnings.cpp).
+    std::weak_ptr<std::function<void(const coroutine_object&)>> unawaited_coroutine_reporter();
+    // Set by time.sleep in a worker thread: the VM pauses the thread's frames after the call.
+    bool thread_sleep_requested = false;
+    frame_stack* running_stack() const { return running_stack_; }
 };
 
 // TypeError "f() got an unexpected keyword argument 'x'" if keywords remain, else none.

@@ -2,15 +2,11 @@
 // Queue, Event, Lock, Semaphore, TaskGroup, the loop), built on loopstep_core.
 #include <cmath>
 
-#include "interpreter.hpp"
+#include "asyncio_parts.hpp"
 
 namespace loopstep::python {
 
-namespace {
-
-using arguments_t = call_arguments;
-
-value count_check(interpreter& in, arguments_t& args, const std::string& function, std::size_t low, std::size_t high) {
+value count_check(interpreter& in, call_arguments& args, const std::string& function, std::size_t low, std::size_t high) {
     value error = reject_keywords(in, args, function);
     if (error.is_raised()) return error;
     const std::size_t n = args.positional.size();
@@ -19,31 +15,6 @@ value count_check(interpreter& in, arguments_t& args, const std::string& functio
     return value();
 }
 
-#define CHECK(expression)                             \
-    do {                                              \
-        value check_error = (expression);             \
-        if (check_error.is_raised()) return check_error; \
-    } while (false)
-
-value function(const std::string& name, native_function f) {
-    return value::of(make_object<builtin_function_object>(name, std::move(f)));
-}
-
-value method(const std::string& name, native_function f, const value& self) {
-    return value::of(make_object<builtin_function_object>(name, std::move(f), self));
-}
-
-value native(const std::string& name, std::function<coro<value>()> start) {
-    return value::of(make_object<native_coroutine_object>(name, std::move(start)));
-}
-
-bool number(const value& v, double& out) {
-    if (!v.is_number()) return false;
-    out = v.to_double();
-    return true;
-}
-
-// A future (or task) to wait on for any awaitable; coroutines become tasks, as ensure_future does.
 value as_future(interpreter& in, const value& awaitable, future_ptr<value>& out) {
     if (auto* task = awaitable.as<task_object>()) {
         out = task->task;
@@ -61,6 +32,45 @@ value as_future(interpreter& in, const value& awaitable, future_ptr<value>& out)
     }
     return in.raise_type_error("An asyncio.Future, a coroutine or an awaitable is required");
 }
+
+value run_until_complete(interpreter& in, task<value>& core_task) {
+    return run_loop(in, [&] { in.loop().run_until_done(core_task); });
+}
+
+value run_loop(interpreter& in, const std::function<void()>& run) {
+    event_loop& loop = in.loop();
+    try {
+        run();
+    } catch (const step_limit_error&) {
+        return in.raise(in.types().step_budget_error,
+                        "the event loop ran " + std::to_string(loop.steps_run()) +
+                            " steps and the program has not finished: does a task loop forever? It was stopped.");
+    } catch (const deadlock_error&) {
+        // Timers still pending here are all at infinity (the loop stops only when none can fire).
+        return in.raise(in.types().runtime_error,
+                        loop.has_scheduled_work()
+                            ? "the program can never finish: every task is waiting and the only timers left are "
+                              "infinitely far away (a sleep or timeout of float('inf')?); CPython would wait for ever"
+                            : "the program can never finish: every task is waiting and nothing will wake them "
+                              "(a future nobody resolves, or a queue nobody fills?)");
+    }
+    return value();
+}
+
+void shut_down_loop(interpreter& in) {
+    try {
+        cancel_remaining_tasks(in.loop());
+    } catch (...) {
+        // the loop is already stopped for one of the reasons run_until_complete reports
+    }
+    // CPython's shutdown runs two more tasks (async generators, default executor): they take numbers.
+    in.loop().next_task_number();
+    in.loop().next_task_number();
+}
+
+namespace {
+
+using arguments_t = call_arguments;
 
 // ---- coroutines behind the awaitables (free functions: their frames own their arguments) ----
 
@@ -99,16 +109,6 @@ coro<value> semaphore_acquire(std::shared_ptr<semaphore_object> s) {
     co_return value::boolean(true);
 }
 
-// Runs a synchronous core call, turning its C++ exception into a Python one.
-template <class F>
-value guarded(interpreter& in, F&& f) {
-    try {
-        return f();
-    } catch (...) {
-        return in.from_cpp_exception(std::current_exception());
-    }
-}
-
 value exception_value(interpreter& in, const std::exception_ptr& error) {
     return value::of(in.from_cpp_exception(error).as_object());
 }
@@ -124,33 +124,13 @@ value asyncio_run(interpreter& in, arguments_t& args) {
     if (!main.as<coroutine_object>() && !main.as<native_coroutine_object>()) {
         return in.raise_value_error("a coroutine was expected, got " + in.repr(main));
     }
+    asyncio_state_of(in).loop = value::of(make_object<loop_object>(loop));  // a new loop for each run
     value task = in.create_task(main, "");
     if (task.is_raised()) return task;
     auto& core_task = *task.as<task_object>()->task;
-    value failure;
-    try {
-        loop.run_until_done(core_task);
-    } catch (const step_limit_error&) {
-        failure = in.raise(in.types().step_budget_error,
-                           "the event loop ran " + std::to_string(loop.steps_run()) +
-                               " steps and the program has not finished: does a task loop forever? It was stopped.");
-    } catch (const deadlock_error&) {
-        // Timers still pending here are all at infinity (the loop stops only when none can fire).
-        failure = in.raise(in.types().runtime_error,
-                           loop.has_scheduled_work()
-                               ? "the program can never finish: every task is waiting and the only timers left are "
-                                 "infinitely far away (a sleep or timeout of float('inf')?); CPython would wait for ever"
-                               : "the program can never finish: every task is waiting and nothing will wake them "
-                                 "(a future nobody resolves, or a queue nobody fills?)");
-    }
-    try {
-        cancel_remaining_tasks(loop);
-    } catch (...) {
-        // the loop is already stopped for one of the reasons above
-    }
-    // CPython's shutdown runs two more tasks (async generators, default executor): they take numbers.
-    loop.next_task_number();
-    loop.next_task_number();
+    value failure = run_until_complete(in, core_task);
+    shut_down_loop(in);
+    close_loop_object(in);
     if (failure.is_raised()) return failure;
     return guarded(in, [&] { return core_task.result(); });
 }
@@ -191,7 +171,8 @@ value asyncio_gather(interpreter& in, arguments_t& args) {
         std::vector<value> results;
         for (const auto& child : done) {
             if (return_exceptions && child->cancelled()) {
-                results.push_back(exception_value(*owner, std::make_exception_ptr(cancelled_error(child->cancel_message()))));
+                // CPython's gather makes CancelledError('') when the child had no message.
+                results.push_back(owner->make_exception(owner->types().cancelled_error, {owner->make_str(child->cancel_message())}));
             } else if (auto error = child->exception()) {
                 results.push_back(exception_value(*owner, error));
             } else {
@@ -271,11 +252,12 @@ value asyncio_as_completed(interpreter& in, arguments_t& args) {
 value asyncio_get_running_loop(interpreter& in, arguments_t& args) {
     CHECK(count_check(in, args, "get_running_loop", 0, 0));
     if (!in.loop().is_running()) return in.raise(in.types().runtime_error, "no running event loop");
-    return value::of(make_object<loop_object>(in.loop()));
+    return current_loop_object(in);
 }
 
 value asyncio_current_task(interpreter& in, arguments_t& args) {
     CHECK(count_check(in, args, "current_task", 0, 1));
+    if (args.positional.empty() && !in.loop().is_running()) return in.raise(in.types().runtime_error, "no running event loop");
     return in.current_task_value();
 }
 
@@ -349,6 +331,10 @@ value make_asyncio_module(interpreter& in) {
         CHECK(count_check(in, args, "TaskGroup", 0, 0));
         return value::of(make_object<task_group_object>(in.loop()));
     });
+    add_asyncio_sync(in, *module);
+    add_asyncio_wait(in, *module);
+    add_asyncio_loop(in, *module);
+    add_asyncio_threads(in, *module);
     return value::of(module);
 }
 
@@ -369,7 +355,10 @@ value future_exception(interpreter& in, future<value>& f) {
 
 value add_done_callback(interpreter& in, future<value>& f, const value& self, const value& callback) {
     interpreter* owner = &in;
-    f.add_done_callback([owner, self, callback](future_base&) {
+    const future_id id = f.id();
+    auto token = std::make_shared<std::uint64_t>(0);
+    *token = f.add_done_callback([owner, self, callback, id, token](future_base&) {
+        forget_done_callback(*owner, id, *token);
         call_arguments one{{self}, {}};
         owner->set_call_line(0);  // the loop calls it, from no line of the program
         value result = owner->call(callback, one);
@@ -378,7 +367,23 @@ value add_done_callback(interpreter& in, future<value>& f, const value& self, co
                                owner->type_name(value::of(result.as_object())) + ": " + owner->str(value::of(result.as_object())) + "\n");
         }
     });
+    if (!f.done()) asyncio_state_of(in).done_callbacks[id].emplace_back(callback, *token);
     return value();
+}
+
+// Future.remove_done_callback(fn): takes out every registration of fn not run yet; how many.
+value remove_done_callback(interpreter& in, future<value>& f, const value& callback) {
+    auto& registered = asyncio_state_of(in).done_callbacks;
+    auto found = registered.find(f.id());
+    if (found == registered.end()) return value::integer(0);
+    std::int64_t removed = 0;
+    std::erase_if(found->second, [&](const std::pair<value, std::uint64_t>& entry) {
+        if (!entry.first.is_object() || entry.first.as_object() != callback.as_object()) return false;
+        removed += std::int64_t(f.remove_done_callback(entry.second));
+        return true;
+    });
+    if (found->second.empty()) registered.erase(found);
+    return value::integer(removed);
 }
 
 value future_method(const value& self, future<value>& f, const std::string& name, bool& found) {
@@ -399,6 +404,12 @@ value future_method(const value& self, future<value>& f, const std::string& name
             args.take("context");
             CHECK(count_check(in, args, "add_done_callback", 2, 2));
             return add_done_callback(in, f, args.positional[0], args.positional[1]);
+        }, self);
+    }
+    if (name == "remove_done_callback") {
+        return method(name, [&f](interpreter& in, arguments_t& args) -> value {
+            CHECK(count_check(in, args, "remove_done_callback", 2, 2));
+            return remove_done_callback(in, f, args.positional[1]);
         }, self);
     }
     found = false;
@@ -470,6 +481,9 @@ value loop_method(const value& self, const std::string& name, bool& found) {
 }  // namespace
 
 value asyncio_attribute(const value& object, const std::string& name, bool& found) {
+    value more = asyncio_sync_attribute(object, name, found);
+    if (!found) more = asyncio_loop_attribute(object, name, found);
+    if (found) return more;
     found = true;
     if (auto* t = object.as<task_object>()) return task_method(object, *t->task, name, found);
     if (auto* f = object.as<future_object>()) {
@@ -569,9 +583,11 @@ value asyncio_attribute(const value& object, const std::string& name, bool& foun
         auto shared = std::static_pointer_cast<semaphore_object>(object.as_object());
         if (name == "acquire") return method(name, [shared](interpreter&, arguments_t&) { return native("Semaphore.acquire", [shared] { return semaphore_acquire(shared); }); }, object);
         if (name == "release") {
-            return method(name, [shared](interpreter&, arguments_t&) {
-                shared->primitive.release();
-                return value();
+            return method(name, [shared](interpreter& in, arguments_t&) {
+                return guarded(in, [&] {
+                    shared->primitive.release();  // a BoundedSemaphore may refuse
+                    return value();
+                });
             }, object);
         }
         if (name == "locked") return method(name, [shared](interpreter&, arguments_t&) { return value::boolean(shared->primitive.locked()); }, object);
@@ -628,12 +644,14 @@ value asyncio_attribute(const value& object, const std::string& name, bool& foun
 }
 
 std::vector<std::string> asyncio_attribute_names(const value& object) {
+    if (auto names = asyncio_sync_attribute_names(object); !names.empty()) return names;
     if (object.as<task_object>()) {
         return {"add_done_callback", "cancel", "cancelled", "cancelling", "done", "exception", "get_coro", "get_name",
-                "result", "set_name", "uncancel"};
+                "remove_done_callback", "result", "set_name", "uncancel"};
     }
     if (object.as<future_object>()) {
-        return {"add_done_callback", "cancel", "cancelled", "done", "exception", "result", "set_exception", "set_result"};
+        return {"add_done_callback", "cancel", "cancelled", "done", "exception", "remove_done_callback", "result",
+                "set_exception", "set_result"};
     }
     if (object.as<queue_object>()) return {"empty", "full", "get", "get_nowait", "join", "maxsize", "put", "put_nowait", "qsize", "task_done"};
     if (object.as<event_object>()) return {"clear", "is_set", "set", "wait"};

@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "interpreter.hpp"
+#include "worker_threads.hpp"
 
 namespace loopstep::python {
 
@@ -25,6 +26,7 @@ value make_time_module(interpreter& in) {
         if (length != length) return in.raise_value_error("Invalid value NaN (not a number)");
         if (std::fabs(length) * 1e9 >= 0x1p63) return in.raise(in.types().overflow_error, "timestamp out of range for platform time_t");
         if (length < 0) return in.raise_value_error("sleep length must be non-negative");
+        if (sleep_in_worker_thread(in, length, in.repr(seconds))) return value();  // to_thread: the loop runs on
         in.loop().block_for(length, in.call_line());
         return value();
     }));

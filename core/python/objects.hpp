@@ -28,6 +28,7 @@ enum class object_kind : std::uint8_t {
     coroutine, native_coroutine, task, future, queue, event, lock, semaphore, timeout, task_group, loop,
     instance, method, super_proxy, class_member,  // classes.hpp
     generator, generator_step, generator_context_manager,  // generators.hpp
+    condition, barrier, runner,
 };
 
 struct object {
@@ -292,6 +293,13 @@ struct coroutine_object : object {
     std::shared_ptr<function_object> function;
     std::shared_ptr<struct frame> frame;  // its arguments bound; moves to a frame stack when awaited
     bool started = false;
+    // Told when the coroutine is freed without ever running: CPython's "coroutine 'f' was
+    // never awaited" RuntimeWarning (coroutine_warnings.cpp).
+    std::weak_ptr<std::function<void(const coroutine_object&)>> on_unawaited;
+    ~coroutine_object() override {
+        if (started) return;
+        if (auto report = on_unawaited.lock()) (*report)(*this);
+    }
 };
 
 // An awaitable made by a builtin (asyncio.sleep(1), queue.get()): a core coroutine on demand.
@@ -308,6 +316,9 @@ struct task_object : object {
     static constexpr object_kind static_kind = object_kind::task;
     explicit task_object(task_ptr<value> t) : object(static_kind), task(std::move(t)) {}
     task_ptr<value> task;
+    // Its coroutine, for the repr: `coro=<work() running at FILE:LINE>` (empty: a builtin's).
+    std::string coroutine_name;
+    int defined_at = 0;
 };
 
 struct future_object : object {
@@ -328,6 +339,23 @@ using event_object = primitive_object<loopstep::event, object_kind::event>;
 using lock_object = primitive_object<loopstep::lock, object_kind::lock>;
 using semaphore_object = primitive_object<loopstep::semaphore, object_kind::semaphore>;
 
+// asyncio.Condition: its lock is its own or one given (Condition(lock)), kept alive here.
+struct condition_object : object {
+    static constexpr object_kind static_kind = object_kind::condition;
+    condition_object(event_loop& loop, std::shared_ptr<lock_object> l)
+        : object(static_kind), lock(std::move(l)), primitive(loop, lock->primitive) {}
+    std::shared_ptr<lock_object> lock;
+    loopstep::condition primitive;
+};
+using barrier_object = primitive_object<loopstep::barrier, object_kind::barrier>;
+
+// asyncio.Runner (module_asyncio_loop.cpp): runs coroutines on the loop, one at a time.
+struct runner_object : object {
+    static constexpr object_kind static_kind = object_kind::runner;
+    runner_object() : object(static_kind) {}
+    enum class phase : std::uint8_t { created, initialized, closed } state = phase::created;
+};
+
 struct timeout_object : object {
     static constexpr object_kind static_kind = object_kind::timeout;
     explicit timeout_object(std::optional<double> d, bool absolute) : object(static_kind), delay(d), is_absolute(absolute) {}
@@ -346,6 +374,7 @@ struct loop_object : object {
     static constexpr object_kind static_kind = object_kind::loop;
     explicit loop_object(event_loop& l) : object(static_kind), loop(l) {}
     event_loop& loop;
+    bool closed = false;  // loop.close(): the program's loop objects share the one core loop
 };
 
 // ---- classes (classes.cpp) ------------------------------------------------------------

@@ -7,6 +7,7 @@
 #include "classes.hpp"
 #include "generators.hpp"
 #include "interpreter.hpp"
+#include "unsupported_names.hpp"
 #include "sets.hpp"
 
 namespace loopstep::python {
@@ -666,6 +667,7 @@ value interpreter::get_attribute(const value& object, const std::string& name) {
     if (auto* module = object.as<module_object>()) {
         auto attribute = module->attributes.find(name);
         if (attribute != module->attributes.end()) return attribute->second;
+        if (auto unsupported = unsupported_name_message(module->name, name)) return raise(types_.runtime_error, *unsupported);
         return raise(types_.attribute_error, "module '" + module->name + "' has no attribute '" + name + "'");
     }
     value error = raise(types_.attribute_error, "'" + type_name(object) + "' object has no attribute '" + name + "'");

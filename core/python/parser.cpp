@@ -700,25 +700,6 @@ private:
         return s;
     }
 
-    // `@decorator` lines, then the def they apply to.
-    stmt_ptr parse_decorated() {
-        std::vector<expr_ptr> decorators;
-        while (at_op("@")) {
-            advance();
-            decorators.push_back(parse_expression());
-            if (peek().kind != token_kind::newline) invalid_syntax();
-            advance();
-        }
-        const token& t = peek();
-        if (at_keyword("class")) not_supported(t, "classes are not supported in this lesson");
-        stmt_ptr s;
-        if (at_keyword("def")) s = parse_def(false, t);
-        else if (at_keyword("async") && at_keyword("def", 1)) s = parse_def(true, advance());
-        else invalid_syntax();
-        static_cast<function_def_stmt&>(*s).decorators = std::move(decorators);
-        return s;
-    }
-
     // `yield`, `yield value(s)`, `yield from value`: makes the function being parsed a generator.
     expr_ptr parse_yield() {
         const token& keyword = advance();

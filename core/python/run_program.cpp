@@ -165,6 +165,8 @@ void run_checked(std::string_view source, const program_options& options, progra
     settings.loop_step_limit = options.loop_step_limit;
     settings.recursion_limit = options.recursion_limit;
     settings.limits = options.limits;
+    settings.filename = options.filename;
+    settings.source_lines = &parsed.program->source_lines;
     {
         interpreter in(loop, settings);
         running = &in;

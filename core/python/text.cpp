@@ -196,19 +196,28 @@ std::string interpreter::object_repr(const value& v) {
         case object_kind::generator_context_manager: return generator_repr(o);
         case object_kind::task: {
             auto& t = *static_cast<const task_object&>(o).task;
-            std::string text = "<Task " + task_state_text(t) + " name='" + t.name() + "'";
+            std::string text = "<Task " + task_state_text(t) + " name='" + t.name() + "'" +
+                               coroutine_text(static_cast<const task_object&>(o)) + waiting_text(t);
             if (t.status() == future_status::finished) {
-                text += t.failed() ? " exception=" + describe_exception(t.stored_error()) : " result=" + repr(const_cast<task<value>&>(t).result());
+                text += t.failed() ? " exception=" + exception_repr(t.stored_error()) : " result=" + repr(const_cast<task<value>&>(t).result());
             }
             return text + ">";
         }
         case object_kind::future: {
             auto& f = *static_cast<const future_object&>(o).future;
-            return std::string("<Future ") + (f.cancelled() ? "cancelled" : f.done() ? "finished" : "pending") + ">";
+            std::string text = std::string("<Future ") + (f.cancelled() ? "cancelled" : f.done() ? "finished" : "pending");
+            if (f.status() == future_status::finished) {
+                text += f.failed() ? " exception=" + exception_repr(f.stored_error()) : " result=" + repr(const_cast<future<value>&>(f).result());
+            }
+            return text + ">";
         }
+        case object_kind::condition: return static_cast<const condition_object&>(o).primitive.to_string();
+        case object_kind::barrier: return static_cast<const barrier_object&>(o).primitive.to_string();
+        case object_kind::runner: return "<asyncio.runners.Runner object>";
         case object_kind::queue: {
             auto& q = static_cast<const queue_object&>(o).primitive;
-            return "<Queue maxsize=" + std::to_string(q.maxsize()) + (q.empty() ? "" : " _queue=[...]") +
+            const char* kind = q.order() == queue_order::priority ? "PriorityQueue" : q.order() == queue_order::lifo ? "LifoQueue" : "Queue";
+            return std::string("<") + kind + " maxsize=" + std::to_string(q.maxsize()) + (q.empty() ? "" : " _queue=[...]") +
                    " tasks=" + std::to_string(q.qsize()) + ">";
         }
         case object_kind::event: return static_cast<const event_object&>(o).primitive.to_string();
@@ -219,7 +228,11 @@ std::string interpreter::object_repr(const value& v) {
             return t.scope ? t.scope->to_string() : "<Timeout [created]>";
         }
         case object_kind::task_group: return static_cast<const task_group_object&>(o).group.to_string();
-        case object_kind::loop: return "<_UnixSelectorEventLoop running=True closed=False debug=False>";
+        case object_kind::loop: {
+            auto& l = static_cast<const loop_object&>(o);
+            return std::string("<_UnixSelectorEventLoop running=") + (l.loop.is_running() && !l.closed ? "True" : "False") +
+                   " closed=" + (l.closed ? "True" : "False") + " debug=False>";
+        }
         case object_kind::iterator: return "<" + static_cast<const iterator_object&>(o).type_name + " object>";
         case object_kind::cell: return "<cell>";
         case object_kind::instance:
@@ -281,6 +294,38 @@ bool interpreter::truthy(const value& v) {
         }
         default: return true;
     }
+}
+
+}  // namespace loopstep::python
+
+namespace loopstep::python {
+
+std::string interpreter::coroutine_text(const task_object& object) {
+    if (object.coroutine_name.empty()) return {};
+    const std::string where = options_.filename + ":";
+    const task<value>& t = *object.task;
+    if (t.done()) return " coro=<" + object.coroutine_name + "() done, defined at " + where + std::to_string(object.defined_at) + ">";
+    int line = object.defined_at;  // not started yet: the frame is at its def line
+    auto found = task_stacks_.find(t.id());
+    if (found != task_stacks_.end() && !found->second->frames.empty() && found->second->frames.front()->ip != 0) {
+        line = found->second->frames.front()->line();
+    }
+    return " coro=<" + object.coroutine_name + "() running at " + where + std::to_string(line) + ">";
+}
+
+std::string interpreter::exception_repr(const std::exception_ptr& error) {
+    return repr(value::of(from_cpp_exception(error).as_object()));
+}
+
+std::string interpreter::waiting_text(const task_base& t) {
+    future_base* awaited = t.waiting_on();
+    if (!awaited || awaited->done()) return {};
+    std::string text = "<Future pending";
+    if (auto owner = std::dynamic_pointer_cast<task<value>>(awaited->shared_from_this())) {
+        text = repr(task_value(owner));
+        text.pop_back();  // its closing '>'
+    }
+    return " wait_for=" + text + " cb=[Task.task_wakeup()]>";
 }
 
 }  // namespace loopstep::python

@@ -409,6 +409,13 @@ constexpr std::uint32_t back_edges_per_slice = 4096;
         goto handle_error;         \
     }
 
+// time.sleep in a worker thread (worker_threads.cpp): the thread's frames pause after the
+// call, and the call's result (None) is what they are resumed with.
+run_result pause_thread(interpreter& in) {
+    in.thread_sleep_requested = false;
+    return {run_status::suspended, value()};
+}
+
 run_result execute(interpreter& in, frame_stack& stack, value incoming) {
     interpreter::running_stack_guard running(in, stack);
     frame* f = stack.frames.back().get();
@@ -764,6 +771,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 }
                 value result = in.call(callee, arguments);
                 RAISE_IF(result);
+                if (in.thread_sleep_requested) [[unlikely]] return pause_thread(in);
                 s.push_back(std::move(result));
                 break;
             }
@@ -776,6 +784,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 in.set_call_line(f->line());
                 value result = in.call(callee, arguments);
                 RAISE_IF(result);
+                if (in.thread_sleep_requested) [[unlikely]] return pause_thread(in);
                 s.push_back(std::move(result));
                 break;
             }
@@ -809,11 +818,11 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                         error = in.raise(in.types().runtime_error, "cannot reuse already awaited coroutine");
                         goto handle_error;
                     }
+                    coroutine->started = true;  // entered, even if too deep to run: not "never awaited"
                     if (stack.depth() >= in.options().recursion_limit) {
                         error = in.raise(in.types().recursion_error, "maximum recursion depth exceeded");
                         goto handle_error;
                     }
-                    coroutine->started = true;
                     stack.frames.push_back(std::move(coroutine->frame));
                     f = stack.frames.back().get();
                     break;

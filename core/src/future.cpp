@@ -46,7 +46,8 @@ bool future_base::cancel_future(const std::string& message) {
 
 void future_base::check_pending(const char* operation) const {
     if (status_ != future_status::pending) {
-        throw invalid_state_error(std::string("invalid state: ") + operation + "() on " + to_string());
+        (void)operation;
+        throw invalid_state_error("invalid state");  // the words of CPython's C Future
     }
 }
 

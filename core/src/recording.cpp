@@ -104,7 +104,8 @@ void apply(snapshot& state, const trace_event& event) {
                                    .outcome = {},
                                    .line = event.line,
                                    .future = event.future,
-                                   .frames = event.frames});
+                                   .frames = event.frames,
+                                   .thread = event.future == 0});
             break;
         case trace_kind::task_scheduled:
             state.ready.push_back({event.handle, event.task, 0, event.detail});
@@ -127,7 +128,7 @@ void apply(snapshot& state, const trace_event& event) {
         case trace_kind::task_suspended:
             state.running = 0;
             set_state(state, event.task, task_state::waiting, event.detail);
-            add_waiter(state, event.future, event.task, event.detail);
+            if (event.future) add_waiter(state, event.future, event.task, event.detail);  // a sleeping thread waits on none
             break;
         case trace_kind::task_yielded:
             state.running = 0;

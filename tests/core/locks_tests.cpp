@@ -118,3 +118,16 @@ TEST_CASE("a cancelled semaphore waiter takes no slot", "[semaphore][cancel]") {
     CHECK(b->cancelled());
     CHECK(slots.value() == 1);
 }
+
+TEST_CASE("BoundedSemaphore refuses a release above its initial value", "[semaphore]") {
+    event_loop loop;
+    semaphore bounded(loop, 2, true);
+    auto body = [&]() -> coro<void> {
+        co_await bounded.acquire();
+        bounded.release();
+    };
+    auto t = create_task(loop, body());
+    run_all(loop);
+    CHECK_THROWS_WITH(bounded.release(), "BoundedSemaphore released too many times");
+    CHECK(bounded.to_string() == "<asyncio.locks.BoundedSemaphore object [unlocked, value:2]>");
+}

@@ -108,3 +108,24 @@ TEST_CASE("a cancelled getter consumes nothing; the item goes to the next getter
     CHECK(log.lines == std::vector<std::string>{"first cancelled", "second got 7"});
     CHECK(q.empty());
 }
+
+TEST_CASE("PriorityQueue: least first; equal priorities leave in heapq's order, not FIFO", "[queue]") {
+    event_loop loop;
+    using item = std::pair<int, std::string>;
+    queue<item> q(loop, 0, queue_order::priority, [](const item& a, const item& b) { return a.first < b.first; });
+    for (const item& i : std::vector<item>{{3, "a"}, {1, "b"}, {3, "c"}, {1, "d"}, {2, "e"}, {1, "f"}, {3, "g"}, {2, "h"}}) {
+        q.put_nowait(i);
+    }
+    std::string order;
+    while (!q.empty()) order += q.get_nowait().second;
+    CHECK(order == "bfdehgca");  // CPython's heapq with items compared on priority only
+}
+
+TEST_CASE("LifoQueue: newest first", "[queue]") {
+    event_loop loop;
+    queue<int> q(loop, 0, queue_order::lifo);
+    for (int i = 0; i < 4; ++i) q.put_nowait(i);
+    std::vector<int> order;
+    while (!q.empty()) order.push_back(q.get_nowait());
+    CHECK(order == std::vector<int>{3, 2, 1, 0});
+}

@@ -8,7 +8,12 @@
 namespace {
 // The corpus's .out format (see tests/conformance/README.md).
 std::string as_corpus_text(const loopstep::python::program_result& result) {
-    if (result.exit_code == 0) return result.output;
+    if (result.exit_code == 0) {
+        if (result.error_output.empty()) return result.output;
+        std::string text = result.output;
+        if (!text.empty() && text.back() != '\n') text += '\n';
+        return text + "--- stderr ---\n" + result.error_output;  // a warning, as CPython prints it
+    }
     std::string text = result.output;
     if (!text.empty() && text.back() != '\n') text += '\n';
     std::string errors = result.error_output;

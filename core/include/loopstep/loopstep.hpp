@@ -2,6 +2,8 @@
 #pragma once
 
 #include "loopstep/as_completed.hpp"
+#include "loopstep/barrier.hpp"
+#include "loopstep/condition.hpp"
 #include "loopstep/coro.hpp"
 #include "loopstep/event.hpp"
 #include "loopstep/event_loop.hpp"
@@ -19,4 +21,6 @@
 #include "loopstep/task_group.hpp"
 #include "loopstep/timeouts.hpp"
 #include "loopstep/trace.hpp"
+#include "loopstep/wait.hpp"
 #include "loopstep/wait_for.hpp"
+#include "loopstep/worker_thread.hpp"

@@ -1,8 +1,11 @@
 // asyncio.Queue (queues.py): FIFO items between tasks; get() waits while empty, put() while
 // full (maxsize > 0); task_done()/join() count finished items. Waiters wake FIFO.
+// LifoQueue takes the newest item first; PriorityQueue the least, kept as heapq keeps it
+// (the same sift steps, so equal priorities come out in CPython's order).
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -12,12 +15,19 @@
 
 namespace loopstep {
 
+enum class queue_order : std::uint8_t { fifo, lifo, priority };
+
 template <class T>
 class queue {
 public:
-    explicit queue(event_loop& loop, std::size_t maxsize = 0) : loop_(loop), maxsize_(maxsize), finished_(loop) {
+    // `less` orders a priority queue's items (it may throw, as a Python comparison may fail).
+    using less_than = std::function<bool(const T&, const T&)>;
+
+    explicit queue(event_loop& loop, std::size_t maxsize = 0, queue_order order = queue_order::fifo, less_than less = {})
+        : loop_(loop), maxsize_(maxsize), order_(order), less_(std::move(less)), finished_(loop) {
         finished_.set();
     }
+    queue_order order() const { return order_; }
     queue(const queue&) = delete;
     queue& operator=(const queue&) = delete;
 
@@ -29,6 +39,7 @@ public:
     void put_nowait(T item) {
         if (full()) throw queue_full();
         items_.push_back(std::move(item));
+        if (order_ == queue_order::priority) sift_down(0, items_.size() - 1);
         ++unfinished_tasks_;
         finished_.clear();
         wake_up_next(getters_);
@@ -36,8 +47,7 @@ public:
 
     T get_nowait() {
         if (empty()) throw queue_empty();
-        T item = std::move(items_.front());
-        items_.pop_front();
+        T item = take_next();
         wake_up_next(putters_);
         return item;
     }
@@ -69,6 +79,50 @@ public:
     }
 
 private:
+    T take_next() {
+        if (order_ == queue_order::lifo) {
+            T item = std::move(items_.back());
+            items_.pop_back();
+            return item;
+        }
+        if (order_ == queue_order::priority && items_.size() > 1) {
+            // heapq.heappop: the last item moves to the root and sifts up.
+            T item = std::move(items_.front());
+            items_.front() = std::move(items_.back());
+            items_.pop_back();
+            sift_up(0);
+            return item;
+        }
+        T item = std::move(items_.front());
+        items_.pop_front();
+        return item;
+    }
+    // heapq's _siftdown: the item at `pos` moves up towards `start` past greater parents.
+    void sift_down(std::size_t start, std::size_t pos) {
+        T moving = std::move(items_[pos]);
+        while (pos > start) {
+            const std::size_t parent = (pos - 1) / 2;
+            if (!less_(moving, items_[parent])) break;
+            items_[pos] = std::move(items_[parent]);
+            pos = parent;
+        }
+        items_[pos] = std::move(moving);
+    }
+    // heapq's _siftup: the item at `pos` goes down to a leaf along the smaller children, then back up.
+    void sift_up(std::size_t pos) {
+        const std::size_t end = items_.size(), start = pos;
+        T moving = std::move(items_[pos]);
+        std::size_t child = 2 * pos + 1;
+        while (child < end) {
+            if (child + 1 < end && !less_(items_[child], items_[child + 1])) ++child;
+            items_[pos] = std::move(items_[child]);
+            pos = child;
+            child = 2 * pos + 1;
+        }
+        items_[pos] = std::move(moving);
+        sift_down(start, pos);
+    }
+
     // One wait of get()/put(): on cancellation, pass the wake-up on if it was already ours.
     coro<void> wait_in(detail::waiter_queue& waiters, const char* label) {
         auto waiter = create_future<void>(loop_, label);
@@ -93,6 +147,8 @@ private:
 
     event_loop& loop_;
     std::size_t maxsize_;
+    queue_order order_;
+    less_than less_;
     std::deque<T> items_;
     detail::waiter_queue getters_;
     detail::waiter_queue putters_;

@@ -20,6 +20,7 @@ struct task_view {
     int line = 0;            // the source line the task is at (the await it waits in); 0 if unknown
     future_id future = 0;    // the task's own future: what a task awaiting this one waits on
     std::vector<frame_view> frames;  // its await chain, innermost first; empty once done
+    bool thread = false;     // a worker thread of asyncio.to_thread (worker_thread.hpp), not a task
     bool operator==(const task_view&) const = default;
 };
 

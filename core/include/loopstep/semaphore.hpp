@@ -1,5 +1,6 @@
 // asyncio.Semaphore (locks.py): at most `value` holders; release() hands the slot to the
-// first waiter still waiting, so no newcomer can overtake the queue.
+// first waiter still waiting, so no newcomer can overtake the queue. A bounded one
+// (BoundedSemaphore) refuses to be released above its initial value.
 #pragma once
 
 #include <stdexcept>
@@ -12,13 +13,14 @@ namespace loopstep {
 
 class semaphore {
 public:
-    semaphore(event_loop& loop, int value = 1) : loop_(loop), value_(value) {
+    semaphore(event_loop& loop, int value = 1, bool bounded = false) : loop_(loop), value_(value), bound_(bounded ? value : -1) {
         if (value < 0) throw std::invalid_argument("Semaphore initial value must be >= 0");
     }
     semaphore(const semaphore&) = delete;
     semaphore& operator=(const semaphore&) = delete;
 
     int value() const { return value_; }
+    bool bounded() const { return bound_ >= 0; }
     bool locked() const {
         if (value_ == 0) return true;
         for (const auto& waiter : waiters_) {
@@ -47,12 +49,13 @@ public:
     }
 
     void release() {
+        if (bounded() && value_ >= bound_) throw std::invalid_argument("BoundedSemaphore released too many times");
         ++value_;
         wake_up_next();
     }
 
     std::string to_string() const {
-        std::string text = "<asyncio.locks.Semaphore object [";
+        std::string text = bounded() ? "<asyncio.locks.BoundedSemaphore object [" : "<asyncio.locks.Semaphore object [";
         text += locked() ? "locked" : "unlocked, value:" + std::to_string(value_);
         if (!waiters_.empty()) text += ", waiters:" + std::to_string(waiters_.size());
         return text + "]>";
@@ -71,6 +74,7 @@ private:
 
     event_loop& loop_;
     int value_;
+    int bound_;  // -1: unbounded
     detail::waiter_queue waiters_;
 };
 
