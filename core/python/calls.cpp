@@ -183,6 +183,10 @@ value interpreter::call(const value& callee, call_arguments& arguments) {
         if (type->construct) return type->construct(*this, arguments);
         return raise_type_error("cannot create '" + type->qualified_name() + "' instances");
     }
+    if (auto* native = callee.as<native_object>()) {
+        value result = native->call(*this, arguments);
+        if (!result.is_unbound()) return result;
+    }
     return raise_type_error("'" + type_name(callee) + "' object is not callable");
 }
 

@@ -39,6 +39,8 @@ struct interpreter_options {
     std::size_t max_sequence_length = 10'000'000;
     std::size_t max_str_bytes = 100'000'000;
     run_limits limits;
+    std::string filename = "main.py";  // __file__ and sys.argv[0]
+    std::uint64_t random_seed = 0;  // seeds the random module until random.seed() is called
 };
 
 class interpreter {
@@ -64,6 +66,7 @@ public:
             not_implemented_error, name_error, unbound_local_error, attribute_error, assertion_error,
             stop_iteration, os_error, timeout_error, memory_error, base_exception_group, exception_group,
             cancelled_error, invalid_state_error, queue_empty, queue_full, step_budget_error, run_limit_error,
+            system_exit, not_supported_error,
             task, future, queue, event, lock, semaphore, timeout, task_group, loop;
     };
     const builtin_types& types() const { return types_; }
@@ -196,7 +199,11 @@ private:
     value dict_iterator(std::shared_ptr<dict_object> dict, dict_view_object::part part, const char* name);
     std::string object_repr(const value& v);
     std::string nested_repr(const value& root);
-    static bool is_nestable(const value& v) { return v.as<list_object>() || v.as<dict_object>() || v.as<tuple_object>(); }
+    static bool is_nestable(const value& v) {
+        if (auto* t = v.as<tuple_object>()) return !t->named_type;  // a namedtuple prints as Point(x=1)
+        if (auto* d = v.as<dict_object>()) return !d->subtype;  // defaultdict(...), Counter(...)
+        return v.as<list_object>();
+    }
     int running_stack_depth() const;
     coro<value> drive(frame_stack& stack);
     friend coro<value> python_task_body(interpreter&, value, std::shared_ptr<frame_stack>);
@@ -253,6 +260,13 @@ coro<value> python_task_body(interpreter& in, value awaitable, std::shared_ptr<f
 // Builds the asyncio and time modules (module_asyncio.cpp, module_time.cpp).
 value make_asyncio_module(interpreter& in);
 value make_time_module(interpreter& in);
+// reprs of collections' namedtuples, defaultdicts and Counters (module_collections.cpp).
+std::string named_tuple_repr(interpreter& in, const tuple_object& tuple);
+std::string dict_subtype_repr(interpreter& in, const value& dict);
+// d[key] missing from a defaultdict (calls its factory) or a Counter (0).
+value dict_missing(interpreter& in, const value& dict, const value& key, std::int64_t hash);
+// A namedtuple's fields and methods, a Counter's or defaultdict's own methods.
+value collections_attribute(interpreter& in, const value& object, const std::string& name, bool& found);
 // Attribute lookup on builtin types: str, list, dict, ... methods (methods.cpp).
 value builtin_attribute(interpreter& in, const value& object, const std::string& name, bool& found);
 // The attribute names dir() would list, for "Did you mean" suggestions (methods.cpp).

@@ -279,12 +279,20 @@ value asyncio_attribute(const value& object, const std::string& name, bool& foun
 std::vector<std::string> asyncio_attribute_names(const value& object);
 
 value builtin_attribute(interpreter& in, const value& object, const std::string& name, bool& found) {
+    if (auto* n = object.as<native_object>()) {
+        value result = n->attribute(in, object, name, found);
+        if (found) return result;
+    }
+    value result = collections_attribute(in, object, name, found);  // namedtuple fields, Counter methods
+    if (found) return result;
     found = true;
     if (const method_table* table = table_for(object)) {
         auto m = table->find(name);
         if (m != table->end()) return value::of(make_object<builtin_function_object>(name, m->second, object));
     }
     if (auto* type = object.as<type_object>()) {
+        auto attribute = type->class_attributes.find(name);
+        if (attribute != type->class_attributes.end()) return attribute->second;
         if (name == "__name__") return in.make_str(type->name);
         if (name == "__qualname__") return in.make_str(type->name);
         if (name == "__module__") return in.make_str(type->module);
@@ -313,7 +321,7 @@ value builtin_attribute(interpreter& in, const value& object, const std::string&
         }, object));
     }
     if (name == "__class__") return value::of(in.type_of(object));
-    value result = asyncio_attribute(object, name, found);
+    result = asyncio_attribute(object, name, found);
     if (found) return result;
     found = false;
     return value();
@@ -325,6 +333,9 @@ std::vector<std::string> attribute_names(interpreter&, const value& object) {
         for (auto& [name, _] : *table) names.push_back(name);
     }
     for (auto& name : asyncio_attribute_names(object)) names.push_back(name);
+    if (auto* n = object.as<native_object>()) {
+        for (auto& name : n->attribute_names()) names.push_back(name);
+    }
     std::sort(names.begin(), names.end());
     return names;
 }

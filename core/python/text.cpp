@@ -147,6 +147,8 @@ std::string interpreter::object_repr(const value& v) {
         case value::kind::object: break;
     }
     const object& o = *v.as_object();
+    if (auto* t = v.as<tuple_object>(); t && t->named_type) return named_tuple_repr(*this, *t);
+    if (auto* d = v.as<dict_object>(); d && d->subtype) return dict_subtype_repr(*this, v);
     switch (o.kind) {
         case object_kind::str: return str_repr(static_cast<const str_object&>(o).value);
         case object_kind::list:
@@ -216,6 +218,8 @@ std::string interpreter::object_repr(const value& v) {
         case object_kind::loop: return "<_UnixSelectorEventLoop running=True closed=False debug=False>";
         case object_kind::iterator: return "<" + static_cast<const iterator_object&>(o).type_name + " object>";
         case object_kind::cell: return "<cell>";
+        case object_kind::big_int: return static_cast<const big_int_object&>(o).number.to_decimal();
+        case object_kind::native: return const_cast<native_object&>(static_cast<const native_object&>(o)).repr(*this);
     }
     return "<object>";
 }
@@ -243,6 +247,7 @@ std::string value_text(const value& v) {
 std::string interpreter::str(const value& v) {
     if (auto* s = v.as<str_object>()) return s->value;
     if (auto* e = v.as<exception_object>()) return exception_str(*this, *e);
+    if (auto* n = v.as<native_object>()) return n->str(*this);
     return repr(v);
 }
 
@@ -263,6 +268,7 @@ bool interpreter::truthy(const value& v) {
         case object_kind::dict_view: return static_cast<const dict_view_object&>(o).dict->size() > 0;
         case object_kind::set: return static_cast<const set_object&>(o).used > 0;
         case object_kind::range: return static_cast<const range_object&>(o).length() > 0;
+        case object_kind::native: return static_cast<const native_object&>(o).length().value_or(1) > 0;
         default: return true;
     }
 }

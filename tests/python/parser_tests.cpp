@@ -535,7 +535,7 @@ TEST_CASE("constructs outside the lesson are reported as not supported, at the c
         {"if (n := 3):\n  pass\n", "NotSupportedError", "the walrus operator ':=' is not supported in this lesson", 1, 7},
         {"@dec\ndef f(): pass\n", "NotSupportedError", "decorators are not supported in this lesson", 1, 1},
         {"del x\n", "NotSupportedError", "'del' is not supported in this lesson", 1, 1},
-        {"import os\n", "NotSupportedError", "importing 'os' is not supported in this lesson: only asyncio and time are available", 1, 8},
+        {"import os\n", "NotSupportedError", "importing 'os' is not supported in this lesson: only asyncio, time, random, collections, itertools, functools, math, sys, datetime and string are available", 1, 8},
         {"async def f():\n  async for x in y:\n    pass\n", "NotSupportedError", "'async for' is not supported in this lesson", 2, 3},
     };
     for (const auto& c : cases) check_error(c);
