@@ -6,6 +6,7 @@
 #include <map>
 
 #include "format.hpp"
+#include "big_int_value.hpp"
 #include "interpreter.hpp"
 #include "method_arguments.hpp"
 #include "sets.hpp"
@@ -313,6 +314,12 @@ value builtin_attribute(interpreter& in, const value& object, const std::string&
         if (name == "__cause__") return exception->cause;
         if (name == "__context__") return exception->context;
         if (name == "__class__") return value::of(exception->type);
+    }
+    if ((object.is_int_like() || object.as<big_int_object>()) && name == "bit_length") {
+        return value::of(make_object<builtin_function_object>(name, [](interpreter& in, call_arguments& args) -> value {
+            if (args.positional.size() != 1 || !args.keywords.empty()) return in.raise_type_error("int.bit_length() takes no arguments (" + std::to_string(args.positional.size() - 1) + " given)");
+            return value::integer(std::int64_t(to_big_int(args.positional[0]).bit_length()));
+        }, object));
     }
     if (object.is_float() && name == "is_integer") {
         return value::of(make_object<builtin_function_object>(name, [](interpreter&, call_arguments& args) -> value {

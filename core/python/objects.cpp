@@ -113,7 +113,8 @@ equality values_equal_checked(const value& a, const value& b, int depth) {
     if (a.as<big_int_object>() || b.as<big_int_object>()) return verdict(compare_numbers(a, b) == 0);
     if (auto* n = a.as<native_object>()) return verdict(n->order(b) == 0 || (b.is_object() && a.as_object() == b.as_object()));
     if (a.is_number() && b.is_number()) {
-        if (a.is_float() || b.is_float()) return verdict(a.to_double() == b.to_double());
+        if (a.is_float() != b.is_float()) return verdict(compare_numbers(a, b) == 0);  // exact, as CPython: 2**53 + 1 != 2.0**53
+        if (a.is_float()) return verdict(a.as_float() == b.as_float());
         return verdict(a.as_int() == b.as_int());
     }
     if (a.is_none() || b.is_none()) return verdict(a.is_none() && b.is_none());

@@ -233,7 +233,7 @@ namespace {
 // -1, 0, 1 for orderable pairs; 2 when the types cannot be ordered.
 // -1, 0, 1; 2: not comparable; 3: unordered (NaN); 4: nested too deep to compare.
 int order(interpreter& in, const value& a, const value& b, int depth = 0) {
-    if (a.as<big_int_object>() || b.as<big_int_object>()) {
+    if (a.as<big_int_object>() || b.as<big_int_object>() || (a.is_number() && b.is_number() && a.is_float() != b.is_float())) {
         const int c = compare_numbers(a, b);
         if (c != 2) return c;
     }

@@ -184,7 +184,7 @@ void run_checked(std::string_view source, const program_options& options, progra
         if (in.run_stopped() && !(ended.is_raised() && exception_of_type(ended, in.types().run_limit_error))) ended = in.run_limit_error();
         if (ended.is_raised() && exception_of_type(ended, in.types().system_exit)) {
             // sys.exit(code): as CPython exits, with no traceback; a non-int code is printed.
-            auto* e = ended.as<exception_object>();
+            auto* e = static_cast<exception_object*>(ended.as_object().get());
             const value code = e->args.empty() ? value() : e->args[0];
             result.exit_code = code.is_none() ? 0 : code.is_int_like() ? int(code.as_int()) : 1;
             if (!code.is_none() && !code.is_int_like()) result.error_output += in.str(code) + "\n";
