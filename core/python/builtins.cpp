@@ -4,10 +4,12 @@
 #include <tuple>
 #include <cmath>
 
+#include "big_int_value.hpp"
 #include "format.hpp"
 #include "classes.hpp"
 #include "generators.hpp"
 #include "interpreter.hpp"
+#include "library_modules.hpp"
 #include "method_arguments.hpp"
 #include "unicode.hpp"
 #include "sets.hpp"
@@ -56,6 +58,7 @@ value length_of(interpreter& in, const value& v) {
     if (auto* r = v.as<range_object>()) return value::integer(r->length());
     if (auto* q = v.as<queue_object>()) return value::integer(std::int64_t(q->primitive.qsize()));
     if (value length = special_len(in, v); !length.is_unbound()) return length;
+    if (auto* n = v.as<native_object>(); n && n->length()) return value::integer(*n->length());
     return in.raise_type_error("object of type '" + in.type_name(v) + "' has no len()");
 }
 
@@ -205,6 +208,19 @@ value call_until_sentinel(interpreter& in, const value& function, const value& s
         "callable_iterator"));
 }
 
+// int(text) past 64 bits: the text is valid (parse_python_int said so), only too large.
+value int_beyond_64_bits(interpreter& in, std::string_view text, int base) {
+    while (!text.empty() && (text.front() == ' ' || (text.front() >= '\t' && text.front() <= '\r'))) text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || (text.back() >= '\t' && text.back() <= '\r'))) text.remove_suffix(1);
+    const bool negative = !text.empty() && text[0] == '-';
+    if (!text.empty() && (text[0] == '-' || text[0] == '+')) text.remove_prefix(1);
+    if (text.size() > 2 && text[0] == '0' && std::string_view("xXoObB").find(text[1]) != std::string_view::npos) {
+        if (base == 0) base = (text[1] | 0x20) == 'x' ? 16 : (text[1] | 0x20) == 'o' ? 8 : 2;
+        text.remove_prefix(2);
+    }
+    return big_from_text(in, text, negative, base == 0 ? 10 : base);
+}
+
 value make_int(interpreter& in, arguments_t& args) {
     std::vector<value> slots;
     RETURN_IF_RAISED(bind_parameters(in, args, 0, "int", {{"x", parameter_spec::kind::positional_only}, {"base"}}, slots));
@@ -224,19 +240,19 @@ value make_int(interpreter& in, arguments_t& args) {
                 return in.raise_value_error("invalid literal for int() with base " + std::to_string(base) + ": " + str_repr(s->value));
             }
         } catch (const format_error& error) {
-            return in.raise(error.python_type == "OverflowError" ? in.types().overflow_error : in.types().value_error, error.message);
+            if (error.python_type == "OverflowError") return int_beyond_64_bits(in, s->value, int(base));
+            return in.raise_value_error(error.message);
         }
         return value::integer(result);
     }
     if (!base_value.is_unbound()) return in.raise_type_error("int() can't convert non-string with explicit base");
     if (x.is_int_like()) return value::integer(x.as_int());
+    if (x.as<big_int_object>()) return x;
     if (x.is_float()) {
         const double f = x.as_float();
         if (std::isinf(f)) return in.raise(in.types().overflow_error, "cannot convert float infinity to integer");
         if (std::isnan(f)) return in.raise_value_error("cannot convert float NaN to integer");
-        if (f >= 9.2233720368547758e18 || f < -9.2233720368547758e18) {
-            return in.raise(in.types().overflow_error, "integer overflow: the result does not fit in 64 bits (this lesson's limit)");
-        }
+        if (f >= 9.2233720368547758e18 || f < -9.2233720368547758e18) return int_value(big_int::from_double(f));
         return value::integer(static_cast<std::int64_t>(f));
     }
     return in.raise_type_error("int() argument must be a string, a bytes-like object or a real number, not '" + in.type_name(x) + "'");
@@ -247,6 +263,7 @@ value make_float(interpreter& in, arguments_t& args) {
     if (args.positional.empty()) return value::floating(0);
     const value& x = args.positional[0];
     if (x.is_number()) return value::floating(x.to_double());
+    if (auto* b = x.as<big_int_object>()) return big_to_float(in, b->number);
     if (auto* s = x.as<str_object>()) {
         double result = 0;
         if (!parse_python_float(s->value, result)) return in.raise_value_error("could not convert string to float: " + str_repr(s->value));
@@ -261,6 +278,7 @@ value format_builtin(interpreter& in, const value& v, const std::string& spec) {
         if (v.is_int_like()) return in.make_str(format_int(v.as_int(), spec, v.is_bool() ? "bool" : "int"));
         if (v.is_float()) return in.make_str(format_float(v.as_float(), spec));
         if (auto* s = v.as<str_object>()) return in.make_str(format_str(s->value, spec));
+        if (auto* b = v.as<big_int_object>()) return big_format(in, b->number, spec);
     } catch (const format_error& error) {
         return in.raise(error.python_type == "TypeError" ? in.types().type_error : in.types().value_error, error.message);
     }
@@ -354,8 +372,8 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
             text += in.str(args.positional[i]);
         }
         text += end.is_none() ? "\n" : in.str(end);
-        in.write(text);
-        (void)file;
+        if (is_stderr(file)) in.write_error(text);
+        else in.write(text);
         return in.run_stopped() ? in.run_limit_error() : value();
     });
     define(in, g, "len", [](interpreter& in, arguments_t& args) -> value {
@@ -378,7 +396,8 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
         RETURN_IF_RAISED(one_argument(in, args, "abs"));
         const value& x = args.positional[0];
         if (x.is_float()) return value::floating(std::fabs(x.as_float()));
-        if (x.is_int_like()) return value::integer(x.as_int() < 0 ? -x.as_int() : x.as_int());
+        if (x.is_int_like() && x.as_int() != INT64_MIN) return value::integer(x.as_int() < 0 ? -x.as_int() : x.as_int());
+        if (is_integer(x)) return int_value(to_big_int(x).abs());
         return in.raise_type_error("bad operand type for abs(): '" + in.type_name(x) + "'");
     });
     define(in, g, "round", [](interpreter& in, arguments_t& args) -> value {
@@ -587,7 +606,7 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
         RETURN_IF_RAISED(positional_range(in, args, "divmod", 2, 2));
         const value& a = args.positional[0];
         const value& b = args.positional[1];
-        if (!a.is_number() || !b.is_number()) {
+        if (!(a.is_number() || is_integer(a)) || !(b.is_number() || is_integer(b))) {
             return in.raise_type_error("unsupported operand type(s) for divmod(): '" + in.type_name(a) + "' and '" + in.type_name(b) + "'");
         }
         value q = in.binary(binary_op::floor_divide, args.positional[0], args.positional[1]);
@@ -603,6 +622,9 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
                                           {"exp", parameter_spec::kind::positional_or_keyword, true}, {"mod"}},
                                          slots));
         if (slots[2].is_unbound() || slots[2].is_none()) return in.binary(binary_op::power, slots[0], slots[1]);
+        if (slots[0].as<big_int_object>() || slots[1].as<big_int_object>() || slots[2].as<big_int_object>()) {
+            return big_modular_power(in, slots[0], slots[1], slots[2]);
+        }
         return modular_power(in, slots[0], slots[1], slots[2]);
     });
     define(in, g, "chr", [](interpreter& in, arguments_t& args) -> value {
@@ -723,7 +745,7 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
           t.key_error, t.index_error, t.value_error, t.type_error, t.runtime_error, t.recursion_error,
           t.not_implemented_error, t.name_error, t.unbound_local_error, t.attribute_error, t.assertion_error,
           t.stop_iteration, t.os_error, t.timeout_error, t.memory_error, t.base_exception_group, t.exception_group,
-          t.generator_exit, t.stop_async_iteration}) {
+          t.generator_exit, t.stop_async_iteration, t.system_exit}) {
         g.names[exception_type->name] = value::of(exception_type);
     }
     install_async_iteration_builtins(in, g);

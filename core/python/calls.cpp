@@ -198,6 +198,10 @@ value interpreter::call(const value& callee, call_arguments& arguments) {
         return raise_type_error("cannot create '" + type->qualified_name() + "' instances");
     }
     if (value result = special_call(*this, callee, arguments); !result.is_unbound()) return result;
+    if (auto* native = callee.as<native_object>()) {
+        value result = native->call(*this, arguments);
+        if (!result.is_unbound()) return result;
+    }
     return raise_type_error("'" + type_name(callee) + "' object is not callable");
 }
 

@@ -1,6 +1,8 @@
 // The interpreter's runtime: types, exceptions across the core boundary, calls, coroutines
 // and tasks (pairs with interpreter.hpp; the VM that runs Python code is in vm.cpp).
 #include "interpreter.hpp"
+#include "library_modules.hpp"
+#include "unsupported_names.hpp"
 
 #include <new>
 #include <unordered_set>
@@ -224,6 +226,9 @@ void interpreter::install_types() {
     // `except Exception` cannot swallow it.
     t.step_budget_error = make("LoopBlockedError", t.base_exception, "loopstep");
     t.run_limit_error = make("RunLimitError", t.base_exception, "loopstep");
+    t.system_exit = make("SystemExit", t.base_exception);
+    // Not CPython: a library name CPython has and the lesson lacks (unsupported_names.cpp).
+    t.not_supported_error = make("NotSupportedError", t.exception);
     t.task = make("Task", t.object, "_asyncio");
     t.future = make("Future", t.object, "_asyncio");
     t.queue = make("Queue", t.object, "asyncio.queues");
@@ -262,7 +267,7 @@ void interpreter::install_types() {
           t.not_implemented_error, t.name_error, t.unbound_local_error, t.attribute_error, t.assertion_error,
           t.stop_iteration, t.os_error, t.timeout_error, t.memory_error, t.cancelled_error, t.invalid_state_error,
           t.queue_empty, t.queue_full, t.step_budget_error, t.run_limit_error, t.generator_exit, t.stop_async_iteration,
-          t.broken_barrier_error}) {
+          t.broken_barrier_error, t.system_exit, t.not_supported_error}) {
         std::weak_ptr<type_object> weak = exception_type;
         exception_type->construct = [weak](interpreter& in, call_arguments& arguments) -> value {
             if (!arguments.keywords.empty()) {
@@ -306,8 +311,16 @@ type_ptr interpreter::type_of(const value& v) const {
     switch (v.as_object()->kind) {
         case object_kind::str: return types_.str;
         case object_kind::list: return types_.list;
-        case object_kind::tuple: return types_.tuple;
-        case object_kind::dict: return types_.dict;
+        case object_kind::tuple: {
+            auto* t = v.as<tuple_object>();
+            return t->named_type ? t->named_type : types_.tuple;
+        }
+        case object_kind::dict: {
+            auto* d = v.as<dict_object>();
+            return d->subtype ? d->subtype : types_.dict;
+        }
+        case object_kind::big_int: return types_.integer;
+        case object_kind::native: return v.as<native_object>()->type;
         case object_kind::dict_view: return types_.iterator;
         case object_kind::set: return types_.set;
         case object_kind::range: return types_.range;
@@ -421,7 +434,8 @@ value interpreter::import_module(const std::string& name) {
     else if (name == "contextlib") module = make_contextlib_module(*this);
     else if (name == "time") module = make_time_module(*this);
     else if (name == "dataclasses") module = make_dataclasses_module(*this);
-    else return raise(types_.runtime_error, "importing '" + name + "' is not supported in this lesson: only asyncio, time, contextlib and dataclasses are available");
+    else if (const library_module_factory make = library_module(name)) module = make(*this);
+    else return raise(types_.runtime_error, unsupported_import_message(name));
     modules_[name] = module;
     return module;
 }
@@ -590,6 +604,7 @@ value interpreter::run_module(const module& program, const std::shared_ptr<const
     }
     f->globals = std::make_shared<globals_table>();
     f->globals->set("__name__", make_str("__main__"));
+    f->globals->set("__file__", make_str(options_.filename));
     module_globals_.push_back(f->globals);
     frame_stack stack;
     stack.frames.push_back(std::move(f));

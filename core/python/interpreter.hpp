@@ -41,9 +41,11 @@ struct interpreter_options {
     std::size_t max_str_bytes = 100'000'000;
     run_limits limits;
     // The program's file name and lines, for the places CPython names them outside a
-    // traceback: "coroutine 'f' was never awaited" warnings, `coro=<f() running at FILE:LINE>`.
+    // traceback: "coroutine 'f' was never awaited" warnings, `coro=<f() running at FILE:LINE>`;
+    // also __file__ and sys.argv[0].
     std::string filename = "<string>";
     const std::vector<std::string>* source_lines = nullptr;
+    std::uint64_t random_seed = 0;  // seeds the random module until random.seed() is called
 };
 
 class interpreter {
@@ -69,6 +71,7 @@ public:
             not_implemented_error, name_error, unbound_local_error, attribute_error, assertion_error,
             stop_iteration, os_error, timeout_error, memory_error, base_exception_group, exception_group,
             cancelled_error, invalid_state_error, queue_empty, queue_full, step_budget_error, run_limit_error,
+            system_exit, not_supported_error,
             task, future, queue, event, lock, semaphore, timeout, task_group, loop,
             method, super_type, static_method, class_method, property, field, traceback,  // classes.cpp
             generator, async_generator, async_generator_asend, async_generator_athrow, generator_context_manager,
@@ -222,7 +225,11 @@ private:
     std::string waiting_text(const task_base& task);
     std::string exception_repr(const std::exception_ptr& error);  // ValueError('broken')
     std::string nested_repr(const value& root);
-    static bool is_nestable(const value& v) { return v.as<list_object>() || v.as<dict_object>() || v.as<tuple_object>(); }
+    static bool is_nestable(const value& v) {
+        if (auto* t = v.as<tuple_object>()) return !t->named_type;  // a namedtuple prints as Point(x=1)
+        if (auto* d = v.as<dict_object>()) return !d->subtype;  // defaultdict(...), Counter(...)
+        return v.as<list_object>();
+    }
     coro<value> drive(frame_stack& stack);
     friend coro<value> python_task_body(interpreter&, value, std::shared_ptr<frame_stack>);
     std::string short_repr(const value& v);
@@ -262,9 +269,9 @@ private:
 
 public:
     // Used by the VM and the builtin modules.
-    int running_stack_depth() const;
     // Awaits what a suspended frame stack waits on (a Task, a Future, a native coroutine).
     coro<value> await_native(value awaitable);
+    int running_stack_depth() const;
     std::shared_ptr<globals_table> builtins() const { return builtins_; }
     value import_module(const std::string& name);
     // A call from native code (a key function, a callback): a function's frames run on a
@@ -296,6 +303,13 @@ coro<value> python_task_body(interpreter& in, value awaitable, std::shared_ptr<f
 value make_asyncio_module(interpreter& in);
 value make_time_module(interpreter& in);
 value make_dataclasses_module(interpreter& in);  // module_dataclasses.cpp
+// reprs of collections' namedtuples, defaultdicts and Counters (module_collections.cpp).
+std::string named_tuple_repr(interpreter& in, const tuple_object& tuple);
+std::string dict_subtype_repr(interpreter& in, const value& dict);
+// d[key] missing from a defaultdict (calls its factory) or a Counter (0).
+value dict_missing(interpreter& in, const value& dict, const value& key, std::int64_t hash);
+// A namedtuple's fields and methods, a Counter's or defaultdict's own methods.
+value collections_attribute(interpreter& in, const value& object, const std::string& name, bool& found);
 // Attribute lookup on builtin types: str, list, dict, ... methods (methods.cpp).
 value builtin_attribute(interpreter& in, const value& object, const std::string& name, bool& found);
 // The attribute names dir() would list, for "Did you mean" suggestions (methods.cpp).

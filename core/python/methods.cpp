@@ -8,6 +8,7 @@
 #include "format.hpp"
 #include "classes.hpp"
 #include "generators.hpp"
+#include "big_int_value.hpp"
 #include "interpreter.hpp"
 #include "method_arguments.hpp"
 #include "sets.hpp"
@@ -281,12 +282,20 @@ value asyncio_attribute(const value& object, const std::string& name, bool& foun
 std::vector<std::string> asyncio_attribute_names(const value& object);
 
 value builtin_attribute(interpreter& in, const value& object, const std::string& name, bool& found) {
+    if (auto* n = object.as<native_object>()) {
+        value result = n->attribute(in, object, name, found);
+        if (found) return result;
+    }
+    value result = collections_attribute(in, object, name, found);  // namedtuple fields, Counter methods
+    if (found) return result;
     found = true;
     if (const method_table* table = table_for(object)) {
         auto m = table->find(name);
         if (m != table->end()) return value::of(make_object<builtin_function_object>(name, m->second, object));
     }
     if (auto* type = object.as<type_object>()) {
+        auto attribute = type->class_attributes.find(name);
+        if (attribute != type->class_attributes.end()) return attribute->second;
         if (name == "__name__") return in.make_str(type->name);
         if (name == "__qualname__") return in.make_str(type->name);
         if (name == "__module__") return in.make_str(type->module);
@@ -312,6 +321,13 @@ value builtin_attribute(interpreter& in, const value& object, const std::string&
         }
     }
     if (value result = generator_attribute(in, object, name, found); found) return result;
+    found = true;  // generator_attribute cleared it: what follows reports its own finds
+    if ((object.is_int_like() || object.as<big_int_object>()) && name == "bit_length") {
+        return value::of(make_object<builtin_function_object>(name, [](interpreter& in, call_arguments& args) -> value {
+            if (args.positional.size() != 1 || !args.keywords.empty()) return in.raise_type_error("int.bit_length() takes no arguments (" + std::to_string(args.positional.size() - 1) + " given)");
+            return value::integer(std::int64_t(to_big_int(args.positional[0]).bit_length()));
+        }, object));
+    }
     if (object.is_float() && name == "is_integer") {
         return value::of(make_object<builtin_function_object>(name, [](interpreter&, call_arguments& args) -> value {
             const double f = args.positional[0].as_float();
@@ -319,7 +335,7 @@ value builtin_attribute(interpreter& in, const value& object, const std::string&
         }, object));
     }
     if (name == "__class__") return value::of(in.type_of(object));
-    value result = asyncio_attribute(object, name, found);
+    result = asyncio_attribute(object, name, found);
     if (found) return result;
     found = false;
     return value();
@@ -332,6 +348,9 @@ std::vector<std::string> attribute_names(interpreter&, const value& object) {
     }
     for (auto& name : asyncio_attribute_names(object)) names.push_back(name);
     class_attribute_names(object, names);
+    if (auto* n = object.as<native_object>()) {
+        for (auto& name : n->attribute_names()) names.push_back(name);
+    }
     std::sort(names.begin(), names.end());
     return names;
 }

@@ -6,6 +6,8 @@
 
 namespace loopstep::python {
 
+void add_time_calendar(interpreter& in, module_object& module);
+
 value make_time_module(interpreter& in) {
     auto module = make_object<module_object>("time");
     auto clock = [](interpreter& in, call_arguments& args) -> value {
@@ -30,7 +32,7 @@ value make_time_module(interpreter& in) {
         in.loop().block_for(length, in.call_line());
         return value();
     }));
-    (void)in;
+    add_time_calendar(in, *module);  // module_time_calendar.cpp
     return value::of(module);
 }
 

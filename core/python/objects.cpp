@@ -1,6 +1,8 @@
 // Hashing, equality and the dict/set tables (pairs with objects.hpp).
 #include "objects.hpp"
 
+#include "big_int_value.hpp"
+
 #include <cmath>
 #include <cstring>
 
@@ -67,6 +69,11 @@ bool hash_at_depth(const value& v, std::int64_t& hash, int depth) {
         case value::kind::floating: hash = hash_float(v.as_float()); return true;
         default: break;
     }
+    if (auto* b = v.as<big_int_object>()) {
+        hash = b->number.python_hash();
+        return true;
+    }
+    if (auto* n = v.as<native_object>()) return n->hash(hash);
     if (auto* s = v.as<str_object>()) {
         hash = hash_bytes(s->value);
         return true;
@@ -104,8 +111,11 @@ bool hash_at_depth(const value& v, std::int64_t& hash, int depth) {
 
 equality values_equal_checked(const value& a, const value& b, int depth) {
     auto verdict = [](bool same) { return same ? equality::equal : equality::different; };
+    if (a.as<big_int_object>() || b.as<big_int_object>()) return verdict(compare_numbers(a, b) == 0);
+    if (auto* n = a.as<native_object>()) return verdict(n->order(b) == 0 || (b.is_object() && a.as_object() == b.as_object()));
     if (a.is_number() && b.is_number()) {
-        if (a.is_float() || b.is_float()) return verdict(a.to_double() == b.to_double());
+        if (a.is_float() != b.is_float()) return verdict(compare_numbers(a, b) == 0);  // exact, as CPython: 2**53 + 1 != 2.0**53
+        if (a.is_float()) return verdict(a.as_float() == b.as_float());
         return verdict(a.as_int() == b.as_int());
     }
     if (a.is_none() || b.is_none()) return verdict(a.is_none() && b.is_none());
@@ -203,12 +213,14 @@ void take_children(object& o, std::vector<object_ptr>& out) {
             }
             d.entries.clear();
             d.index.clear();
+            take_value(d.default_factory, out);
             return;
         }
         case object_kind::set:
             for (auto& slot : static_cast<set_object&>(o).table) take_value(slot.key, out);
             return;
         case object_kind::cell: take_value(static_cast<cell_object&>(o).content, out); return;
+        case object_kind::native: static_cast<native_object&>(o).take_values(out); return;
         case object_kind::exception: {
             auto& e = static_cast<exception_object&>(o);
             take_items(e.args, out);

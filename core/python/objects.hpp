@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "ast.hpp"
+#include "big_int.hpp"
 #include "loopstep/loopstep.hpp"
 #include "value.hpp"
 
@@ -29,6 +30,7 @@ enum class object_kind : std::uint8_t {
     instance, method, super_proxy, class_member,  // classes.hpp
     generator, generator_step, generator_context_manager,  // generators.hpp
     condition, barrier, runner,
+    big_int, native,
 };
 
 struct object {
@@ -75,6 +77,14 @@ struct tuple_object : object {
     explicit tuple_object(std::vector<value> v) : object(static_kind), items(std::move(v)) {}
     ~tuple_object() override { release_children(*this); }
     std::vector<value> items;
+    std::shared_ptr<struct type_object> named_type;  // a collections.namedtuple's instances
+};
+
+// An int beyond 64 bits (an int that fits is always the immediate value).
+struct big_int_object : object {
+    static constexpr object_kind static_kind = object_kind::big_int;
+    explicit big_int_object(big_int v) : object(static_kind), number(std::move(v)) {}
+    big_int number;
 };
 
 // Hashing and equality as Python defines them for dict keys and set members
@@ -101,6 +111,9 @@ struct dict_object : object {
     std::vector<entry> entries;
     std::unordered_multimap<std::int64_t, std::size_t> index;
     std::size_t live = 0;
+    // collections.defaultdict and Counter are dicts of another type (module_collections.cpp).
+    std::shared_ptr<struct type_object> subtype;
+    value default_factory;
 
     std::size_t size() const { return live; }
     value* find(const value& key, std::int64_t hash);
@@ -253,6 +266,8 @@ struct type_object : object {
     // A class with __eq__: how containers compare its instances (a RecursionError is too_deep,
     // another error counts as unequal).
     std::function<equality(const value&, const value&)> user_equal;
+    std::vector<std::string> field_names;  // a namedtuple's
+    std::map<std::string, value> class_attributes;  // a library type's class methods (datetime.now)
     bool is_subclass_of(const type_object& other) const;
     // As tracebacks name it: builtins and classes of the program (__main__) go unqualified.
     std::string qualified_name() const { return module == "builtins" || module == "__main__" ? name : module + "." + name; }
@@ -368,6 +383,31 @@ struct task_group_object : object {
     static constexpr object_kind static_kind = object_kind::task_group;
     explicit task_group_object(event_loop& loop) : object(static_kind), group(loop) {}
     task_group group;
+};
+
+// A value of a library type written in C++ (collections.deque, datetime.timedelta,
+// random.Random, ...): it answers for its own attributes, repr and operators.
+struct native_object : object {
+    static constexpr object_kind static_kind = object_kind::native;
+    explicit native_object(std::shared_ptr<type_object> t) : object(static_kind), type(std::move(t)) {}
+    std::shared_ptr<type_object> type;
+    virtual value attribute(interpreter&, const value& self, const std::string& name, bool& found);
+    virtual std::vector<std::string> attribute_names() const { return {}; }
+    virtual std::string repr(interpreter& in);
+    virtual std::string str(interpreter& in) { return repr(in); }
+    virtual value iterator(interpreter&) { return value::unbound(); }  // unbound: not iterable
+    virtual std::optional<std::int64_t> length() const { return std::nullopt; }
+    virtual value get_item(interpreter&, const value&) { return value::unbound(); }
+    virtual value call(interpreter&, call_arguments&) { return value::unbound(); }  // unbound: not callable
+    // `self` is the left or the right operand; unbound when the operation does not apply.
+    virtual value binary(interpreter&, binary_op, const value&, const value&) { return value::unbound(); }
+    // -1, 0, 1, or 2 when the two cannot be ordered (equality then is identity).
+    virtual int order(const value&) const { return 2; }
+    virtual bool hash(std::int64_t& h) const {
+        h = std::int64_t(reinterpret_cast<std::uintptr_t>(this) >> 4);
+        return true;
+    }
+    virtual void take_values(std::vector<object_ptr>&) {}
 };
 
 struct loop_object : object {

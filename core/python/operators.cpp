@@ -2,6 +2,7 @@
 // (pairs with interpreter.hpp).
 #include <cmath>
 
+#include "big_int_value.hpp"
 #include "format.hpp"
 #include "suggestions.hpp"
 #include "classes.hpp"
@@ -9,6 +10,7 @@
 #include "interpreter.hpp"
 #include "unsupported_names.hpp"
 #include "sets.hpp"
+#include "unsupported_names.hpp"
 
 namespace loopstep::python {
 
@@ -66,9 +68,8 @@ double float_mod(double a, double b) {
 }
 }  // namespace
 
-static value overflow(interpreter& in) {
-    return in.raise(in.types().overflow_error, "integer overflow: the result does not fit in 64 bits (this lesson's limit)");
-}
+// A 64-bit result that overflowed: unbound, so that binary() redoes it with big ints.
+static value overflow(interpreter&) { return value::unbound(); }
 
 static value int_power(interpreter& in, std::int64_t base, std::int64_t exponent) {
     if (exponent < 0) {
@@ -163,7 +164,18 @@ static value repeat(interpreter& in, const std::vector<value>& items, std::int64
 }
 
 value interpreter::binary(binary_op op, const value& left, const value& right, bool in_place) {
-    if (left.is_int_like() && right.is_int_like()) return int_binary(*this, op, left.as_int(), right.as_int());
+    if (left.is_int_like() && right.is_int_like()) {
+        value result = int_binary(*this, op, left.as_int(), right.as_int());
+        return result.is_unbound() ? big_binary(*this, op, left, right) : result;
+    }
+    if (left.as<big_int_object>() || right.as<big_int_object>()) {
+        value result = big_binary(*this, op, left, right);
+        if (!result.is_unbound()) return result;
+    }
+    if (auto* n = left.is_object() ? left.as<native_object>() : nullptr; n || right.as<native_object>()) {
+        value result = (n ? n : right.as<native_object>())->binary(*this, op, left, right);
+        if (!result.is_unbound()) return result;
+    }
     if (user_class_of(left) || user_class_of(right)) {
         if (value result = special_binary(*this, op, left, right); !result.is_unbound()) return result;
     }
@@ -227,6 +239,11 @@ namespace {
 // -1, 0, 1 for orderable pairs; 2 when the types cannot be ordered.
 // -1, 0, 1; 2: not comparable; 3: unordered (NaN); 4: nested too deep to compare.
 int order(interpreter& in, const value& a, const value& b, int depth = 0) {
+    if (a.as<big_int_object>() || b.as<big_int_object>() || (a.is_number() && b.is_number() && a.is_float() != b.is_float())) {
+        const int c = compare_numbers(a, b);
+        if (c != 2) return c;
+    }
+    if (auto* n = a.as<native_object>()) return n->order(b);
     if (a.is_number() && b.is_number()) {
         if (a.is_int_like() && b.is_int_like()) return a.as_int() < b.as_int() ? -1 : a.as_int() > b.as_int() ? 1 : 0;
         const double x = a.to_double(), y = b.to_double();
@@ -503,7 +520,12 @@ value interpreter::get_item(const value& container, const value& index) {
         value error = hash_key(index, hash);
         if (error.is_raised()) return error;
         if (value* found = dict->find(index, hash)) return *found;
+        if (dict->subtype) return dict_missing(*this, container, index, hash);
         return value::raised(make_exception(types_.key_error, {index}).as_object());
+    }
+    if (auto* n = container.as<native_object>()) {
+        value result = n->get_item(*this, index);
+        if (!result.is_unbound()) return result;
     }
     return raise_type_error("'" + type_name(container) + "' object is not subscriptable");
 }
@@ -633,6 +655,10 @@ value interpreter::make_iterator(const value& iterable) {
     if (iterable.as<instance_object>()) {
         if (value iterator = special_iterator(*this, iterable); !iterator.is_unbound()) return iterator;
     }
+    if (auto* n = iterable.as<native_object>()) {
+        value iterator = n->iterator(*this);
+        if (!iterator.is_unbound()) return iterator;
+    }
     return raise_type_error("'" + type_name(iterable) + "' object is not iterable");
 }
 
@@ -667,7 +693,7 @@ value interpreter::get_attribute(const value& object, const std::string& name) {
     if (auto* module = object.as<module_object>()) {
         auto attribute = module->attributes.find(name);
         if (attribute != module->attributes.end()) return attribute->second;
-        if (auto unsupported = unsupported_name_message(module->name, name)) return raise(types_.runtime_error, *unsupported);
+        if (is_unsupported_module_attribute(module->name, name)) return raise_unsupported_attribute(*this, module->name, name);
         return raise(types_.attribute_error, "module '" + module->name + "' has no attribute '" + name + "'");
     }
     value error = raise(types_.attribute_error, "'" + type_name(object) + "' object has no attribute '" + name + "'");

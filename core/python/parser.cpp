@@ -1,5 +1,6 @@
 // Recursive-descent parser of the Python subset with CPython 3.11's error messages; pairs with parser.hpp.
 #include "parser.hpp"
+#include "unsupported_names.hpp"
 
 #include <cstring>
 #include <utility>
@@ -295,7 +296,7 @@ private:
         return s;
     }
 
-    // A dotted module name; only `asyncio` and `time` exist in the lesson.
+    // A dotted module name; only the lesson's modules exist (unsupported_names.cpp).
     std::string parse_module_name(source_location& where, source_location& end) {
         if (at_op(".") || at_op("...")) not_supported(peek(), "relative imports are not supported in this lesson");
         if (!at_plain_name()) invalid_syntax();
@@ -307,10 +308,7 @@ private:
             name += "." + advance().text;
         }
         end = previous_end();
-        if (name != "asyncio" && name != "time" && name != "contextlib" && name != "dataclasses") {
-            fail("importing '" + name + "' is not supported in this lesson: only asyncio, time, contextlib and dataclasses are available", where, end,
-                 "NotSupportedError");
-        }
+        if (!is_lesson_module(name)) fail(unsupported_import_message(name), where, end, "NotSupportedError");
         return name;
     }
 

@@ -95,6 +95,14 @@ void fail(program_result& result, const std::string& type, const std::string& me
 
 void run_checked(std::string_view source, const program_options& options, program_result& result);
 
+// The seed of an unseeded `random` when the embedder gives none: the program's text
+// (FNV-1a), so a run repeats until the program changes.
+std::uint64_t seed_from_source(std::string_view source) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : source) h = (h ^ c) * 1099511628211ull;
+    return h >> 32;
+}
+
 }  // namespace
 
 // Whatever a program does, the embedder gets a result: a C++ exception (memory exhausted
@@ -167,13 +175,21 @@ void run_checked(std::string_view source, const program_options& options, progra
     settings.limits = options.limits;
     settings.filename = options.filename;
     settings.source_lines = &parsed.program->source_lines;
+    settings.random_seed = options.random_seed ? *options.random_seed : seed_from_source(source);
+    result.random_seed = settings.random_seed;
     {
         interpreter in(loop, settings);
         running = &in;
         value ended = in.run_module(*parsed.program, compiled.code);
         // Past a limit the run ends with it, even if the program caught it or then failed otherwise.
         if (in.run_stopped() && !(ended.is_raised() && exception_of_type(ended, in.types().run_limit_error))) ended = in.run_limit_error();
-        if (ended.is_raised()) {
+        if (ended.is_raised() && exception_of_type(ended, in.types().system_exit)) {
+            // sys.exit(code): as CPython exits, with no traceback; a non-int code is printed.
+            auto* e = static_cast<exception_object*>(ended.as_object().get());
+            const value code = e->args.empty() ? value() : e->args[0];
+            result.exit_code = code.is_none() ? 0 : code.is_int_like() ? int(code.as_int()) : 1;
+            if (!code.is_none() && !code.is_int_like()) result.error_output += in.str(code) + "\n";
+        } else if (ended.is_raised()) {
             value exception = value::of(ended.as_object());
             auto* e = exception.as<exception_object>();
             result.exit_code = 1;

@@ -149,6 +149,8 @@ std::string interpreter::object_repr(const value& v) {
         case value::kind::object: break;
     }
     const object& o = *v.as_object();
+    if (auto* t = v.as<tuple_object>(); t && t->named_type) return named_tuple_repr(*this, *t);
+    if (auto* d = v.as<dict_object>(); d && d->subtype) return dict_subtype_repr(*this, v);
     switch (o.kind) {
         case object_kind::str: return str_repr(static_cast<const str_object&>(o).value);
         case object_kind::list:
@@ -239,6 +241,8 @@ std::string interpreter::object_repr(const value& v) {
         case object_kind::method:
         case object_kind::super_proxy:
         case object_kind::class_member: return class_object_repr(*this, v);
+        case object_kind::big_int: return static_cast<const big_int_object&>(o).number.to_decimal();
+        case object_kind::native: return const_cast<native_object&>(static_cast<const native_object&>(o)).repr(*this);
     }
     return "<object>";
 }
@@ -267,6 +271,7 @@ std::string interpreter::str(const value& v) {
     if (auto* s = v.as<str_object>()) return s->value;
     if (value text = special_repr(*this, v, true); !text.is_unbound()) return text.as<str_object>()->value;
     if (auto* e = v.as<exception_object>()) return exception_str(*this, *e);
+    if (auto* n = v.as<native_object>()) return n->str(*this);
     return repr(v);
 }
 
@@ -292,6 +297,7 @@ bool interpreter::truthy(const value& v) {
             value truth = special_truth(*this, v);
             return truth.is_bool() ? truth.as_bool() : true;
         }
+        case object_kind::native: return static_cast<const native_object&>(o).length().value_or(1) > 0;
         default: return true;
     }
 }

@@ -1,24 +1,31 @@
-// Names a CPython 3.11 module has that the lesson's module lacks: asking for one stops with
-// "asyncio.Barrier is not supported in this lesson" rather than a bare AttributeError, which
-// a learner would read as their own mistake. One table for every module (generated).
+// The library modules the lesson provides, and the names CPython has in them that the lesson
+// lacks: those raise "time.strptime is not supported in this lesson" (NotSupportedError)
+// rather than an AttributeError a learner would read as their own mistake.
 #pragma once
 
-#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "value.hpp"
 
 namespace loopstep::python {
 
-struct module_names {
-    const char* module;
-    std::vector<const char*> names;  // sorted
+class interpreter;
+
+struct stdlib_module_names {
+    std::string_view module;
+    std::vector<std::string_view> names;  // sorted
 };
+// Generated from CPython 3.11 (stdlib_names.cpp, tools/stdlib_names.py).
+const std::vector<stdlib_module_names>& stdlib_names();
 
-// The generated table (unsupported_names_table.cpp, tools/unsupported_names.py).
-const std::vector<module_names>& cpython_module_names();
-
-// The message for `module.name` if CPython's module has that name, else nullopt. Ask only
-// after the lesson's module did not have it.
-std::optional<std::string> unsupported_name_message(const std::string& module, const std::string& name);
+// A module `import` accepts.
+bool is_lesson_module(std::string_view module);
+// "importing 'os' is not supported in this lesson: only asyncio, time, ... are available"
+std::string unsupported_import_message(std::string_view module);
+// True when CPython's `module` has `name` (the lesson's module then lacks it).
+bool is_unsupported_module_attribute(std::string_view module, std::string_view name);
+value raise_unsupported_attribute(interpreter& in, std::string_view module, std::string_view name);
 
 }  // namespace loopstep::python

@@ -25,6 +25,9 @@ The virtual clock
     jumps to exactly that timer's deadline (no wall time passes);
   * time.sleep(s) blocks the loop (nothing else runs) and adds s to the clock;
   * time.time(), time.monotonic(), time.perf_counter() and loop.time() read the clock;
+    so do time.gmtime()/localtime()/ctime()/asctime()/strftime() without a time argument,
+    time.time_ns()/monotonic_ns()/perf_counter_ns() (int(time() * 1e9)) and datetime's
+    now()/today()/utcnow(); the local time zone is UTC;
   * timers due at the same instant fire in the order they were scheduled (FIFO), as on
     a real clock where their deadlines would differ by microseconds. `--ties default`
     keeps CPython's bare heap order instead and `--ties lifo` reverses ties; the audit
@@ -239,12 +242,53 @@ class VirtualTimePolicy(asyncio.DefaultEventLoopPolicy):
         return VirtualTimeLoop()
 
 
+def _install_calendar():
+    """The calendar reads the virtual clock too, in UTC: time.gmtime()/localtime()/ctime()/
+    asctime()/strftime() without a time, the *_ns clocks (int(time() * 1e9)), and
+    datetime.now()/today()/utcnow(), date.today() (as the base types' own instances)."""
+    import datetime
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    real = {name: getattr(time, name) for name in ("gmtime", "localtime", "ctime", "asctime", "strftime")}
+    time.gmtime = lambda secs=None: real["gmtime"](CLOCK.read() if secs is None else secs)
+    time.localtime = lambda secs=None: real["localtime"](CLOCK.read() if secs is None else secs)
+    time.ctime = lambda secs=None: real["ctime"](CLOCK.read() if secs is None else secs)
+    time.asctime = lambda t=None: real["asctime"](time.localtime() if t is None else t)
+    time.strftime = lambda fmt, t=None: real["strftime"](fmt, time.localtime() if t is None else t)
+    time.time_ns = time.monotonic_ns = time.perf_counter_ns = lambda: int(CLOCK.read() * 1e9)
+    base_datetime, base_date = datetime.datetime, datetime.date
+
+    class VirtualDatetime(base_datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return base_datetime.fromtimestamp(CLOCK.read(), tz)
+
+        @classmethod
+        def today(cls):
+            return base_datetime.fromtimestamp(CLOCK.read())
+
+        @classmethod
+        def utcnow(cls):
+            return base_datetime.utcfromtimestamp(CLOCK.read())
+
+    class VirtualDate(base_date):
+        @classmethod
+        def today(cls):
+            return base_date.fromtimestamp(CLOCK.read())
+
+    for cls, base in ((VirtualDatetime, base_datetime), (VirtualDate, base_date)):
+        cls.__name__ = cls.__qualname__ = base.__name__
+        cls.__module__ = "datetime"
+    datetime.datetime, datetime.date = VirtualDatetime, VirtualDate
+
+
 def install(ties="fifo"):
     VirtualTimeLoop.ties = ties
     time.sleep = _blocking_sleep
     time.time = _virtual_time
     time.monotonic = _virtual_time
     time.perf_counter = _virtual_time
+    _install_calendar()
     asyncio.set_event_loop_policy(VirtualTimePolicy())
 
 

@@ -13,7 +13,7 @@ using loopstep::python::run_program;
 TEST_CASE("an asyncio name the lesson lacks is named as not supported, not an AttributeError", "[interpreter][asyncio]") {
     const auto result = run_program("import asyncio\nx = 1\nasyncio.start_server\n");
     REQUIRE(result.error);
-    CHECK(result.error->type == "RuntimeError");
+    CHECK(result.error->type == "NotSupportedError");
     CHECK(result.error->message == "asyncio.start_server is not supported in this lesson");
     CHECK(result.error->line == 3);
     const auto typo = run_program("import asyncio\nasyncio.sleeep\n");

@@ -34,6 +34,9 @@ struct program_options {
     std::uint64_t loop_step_limit = 5'000'000;  // event-loop steps in one asyncio.run
     int recursion_limit = 1000;
     run_limits limits;
+    // What seeds `random` until the program calls random.seed(): CPython seeds from the OS,
+    // the lesson from this (a per-run counter, say), or else from the program's text.
+    std::optional<std::uint64_t> random_seed;
 };
 
 // Where and why a program failed, for the editor: a syntax error or an uncaught exception.
@@ -51,6 +54,7 @@ struct program_result {
     std::string error_output;  // traceback or syntax error display (stderr)
     std::optional<program_error> error;
     double virtual_time = 0;   // the clock when the program ended
+    std::uint64_t random_seed = 0;  // what seeded an unseeded `random` (shown so a run can be repeated)
 };
 
 program_result run_program(std::string_view source, const program_options& options = {});

@@ -1,0 +1,21 @@
+# The random module's functions with a seed: CPython's own numbers.
+import random
+
+random.seed(12345)
+print(random.random())
+print(random.randint(1, 10), random.randint(-5, 5), random.randrange(100), random.randrange(10, 100, 7))
+print(random.choice("abcdef"), random.choice([1, 2, 3]), random.choice(range(1000)))
+items = list(range(10))
+random.shuffle(items)
+print(items)
+print(random.sample(range(100), 5), random.sample("hello world", 3))
+print(random.sample(range(1000), 10))
+print(random.choices(["a", "b", "c"], k=5))
+print(random.choices(["red", "green", "blue"], weights=[10, 1, 1], k=8))
+print(random.choices("xyz", cum_weights=[1, 5, 6], k=4))
+print(random.getrandbits(8), random.getrandbits(32), random.getrandbits(64), random.getrandbits(100))
+print(random.uniform(1, 2), random.uniform(-1.5, 1.5))
+print(random.gauss(0, 1), random.gauss(10, 2), random.gauss())
+print(random.expovariate(0.5))
+random.seed(12345)
+print(random.random())
