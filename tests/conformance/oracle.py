@@ -13,7 +13,9 @@ Modes
   oracle.py --audit DIR
         Checks the corpus itself: determinism (two runs, different hash seeds), that no
         unmarked program depends on the order of timers due at the same instant, that
-        passing programs write nothing to stderr, and the language-subset lint.
+        passing programs write nothing to stderr, and the language-subset lint. The real
+        programs (4NN_*.py, from the asyncio docs and tutorials) are exempt from the lint and
+        the stderr check; they must name their source on line 1 and seed any randomness.
   oracle.py --against "COMMAND" DIR
         Run COMMAND PROGRAM.py for every program (e.g. "./dev run") and compare what it
         prints with DIR/*.out using the expected-output format (see README.md).
@@ -24,6 +26,17 @@ The virtual clock
     jumps to exactly that timer's deadline (no wall time passes);
   * time.sleep(s) blocks the loop (nothing else runs) and adds s to the clock;
   * time.time(), time.monotonic(), time.perf_counter() and loop.time() read the clock;
+    so do the wall-clock readings: time.time_ns()/monotonic_ns()/perf_counter_ns()
+    (int(clock * 1e9)), time.localtime()/gmtime()/strftime()/ctime()/asctime() without a
+    time argument, and datetime's now()/today()/utcnow(): the clock's 0.0 is the epoch,
+    1970-01-01 00:00:00, and the time zone is UTC;
+  * blocking work in other threads (asyncio.to_thread, loop.run_in_executor) runs on
+    virtual threads: one at a time, each until it finishes or calls time.sleep, in the
+    order submitted (woken sleepers in deadline order), only while the loop is idle (in
+    its select); a time.sleep(s) there takes s of virtual time without blocking the loop
+    (the sleeper wakes when the clock reaches its deadline; a thread due at the same
+    instant as a timer runs first). Every executor counts as unbounded, so a program
+    should keep at most 5 jobs in flight, which any real default executor runs at once;
   * timers due at the same instant fire in the order they were scheduled (FIFO), as on
     a real clock where their deadlines would differ by microseconds. `--ties default`
     keeps CPython's bare heap order instead and `--ties lifo` reverses ties; the audit
@@ -34,6 +47,7 @@ Everything else is CPython's real event loop (BaseEventLoop._run_once unchanged)
 """
 import asyncio
 import ast
+import concurrent.futures
 import heapq
 import itertools
 import math
@@ -41,11 +55,13 @@ import os
 import selectors
 import subprocess
 import sys
+import threading
 import time
 import types
 
 ORACLE = os.path.abspath(__file__)
 FAIL_MARK = "--- exit {} ---"
+REAL_PROGRAM = "4"  # 400-499: real programs from the asyncio docs and tutorials, not in the old subset
 FIFO_MARK = "# relies on: equal-deadline timers fire FIFO"
 DEADLOCK_EXIT = 3
 
@@ -58,9 +74,6 @@ class VirtualClock:
 
     def read(self):
         return self.now
-
-    def block(self, seconds):
-        self.now += seconds
 
     def jump_to(self, deadline):
         if deadline > self.now:
@@ -75,6 +88,16 @@ def _virtual_time():
 
 
 def _blocking_sleep(seconds):
+    _check_sleep_length(seconds)
+    if THREADS.sleep_in_worker(seconds):
+        return
+    # The loop's thread blocks: worker threads due meanwhile run at their deadlines.
+    target = CLOCK.now + float(seconds)
+    THREADS.run_due_until(target)
+    CLOCK.now = target
+
+
+def _check_sleep_length(seconds):
     if not isinstance(seconds, (int, float)):
         raise TypeError(f"'{type(seconds).__name__}' object cannot be interpreted as an integer")
     if seconds != seconds:
@@ -83,7 +106,76 @@ def _blocking_sleep(seconds):
         raise OverflowError("timestamp out of range for platform time_t")
     if seconds < 0:
         raise ValueError("sleep length must be non-negative")
-    CLOCK.block(float(seconds))
+
+
+class _Job:
+    def __init__(self, seq, fn, args):
+        self.seq, self.fn, self.args = seq, fn, args
+        self.future = concurrent.futures.Future()
+        self.go = threading.Event()
+
+
+class VirtualThreads:
+    """Blocking jobs on real threads that take turns: exactly one runs at a time, the loop's
+    thread waiting meanwhile, so what they print and when is deterministic."""
+
+    def __init__(self):
+        self.seq = itertools.count()
+        self.runnable = []   # jobs to start or resume, in order
+        self.sleepers = []   # heap of (deadline, seq, job)
+        self.job_of_thread = {}
+        self.back = threading.Event()
+
+    def submit(self, fn, *args):
+        job = _Job(next(self.seq), fn, args)
+        thread = threading.Thread(target=self._work, args=(job,), daemon=True)
+        self.job_of_thread[thread] = job
+        self.runnable.append(job)
+        thread.start()
+        return job.future
+
+    def _work(self, job):
+        job.go.wait()
+        if job.future.set_running_or_notify_cancel():
+            try:
+                result = job.fn(*job.args)
+            except BaseException as exc:
+                job.future.set_exception(exc)
+            else:
+                job.future.set_result(result)
+        self.back.set()
+
+    def sleep_in_worker(self, seconds):
+        job = self.job_of_thread.get(threading.current_thread())
+        if job is None:
+            return False
+        heapq.heappush(self.sleepers, (CLOCK.now + float(seconds), next(self.seq), job))
+        job.go.clear()
+        self.back.set()
+        job.go.wait()
+        return True
+
+    def run_pending(self):
+        """Wake the sleepers that are due, then let every runnable job take its turn."""
+        while self.sleepers and self.sleepers[0][0] <= CLOCK.now:
+            self.runnable.append(heapq.heappop(self.sleepers)[2])
+        while self.runnable:
+            job = self.runnable.pop(0)
+            self.back.clear()
+            job.go.set()
+            self.back.wait()
+
+    def next_deadline(self):
+        return self.sleepers[0][0] if self.sleepers else math.inf
+
+    def run_due_until(self, target):
+        self.run_pending()
+        while self.next_deadline() <= target:
+            CLOCK.jump_to(self.next_deadline())
+            self.run_pending()
+
+
+THREADS = VirtualThreads()
 
 
 class _Deadlock(Exception):
@@ -97,20 +189,28 @@ class _JumpingSelector(selectors.DefaultSelector):
     loop = None
 
     def select(self, timeout=None):
+        while True:
+            THREADS.run_pending()
+            if timeout == 0 or self.loop._ready:  # the threads may have scheduled callbacks
+                return super().select(0)
+            timer = self.loop._scheduled[0]._when if self.loop._scheduled else math.inf
+            if THREADS.next_deadline() <= timer:
+                CLOCK.jump_to(THREADS.next_deadline())
+                continue
+            break
         # A timer at infinity never fires: with only those left, CPython waits for ever too.
-        if timeout is None or (timeout > 0 and math.isinf(self.loop._scheduled[0]._when)):
+        if timeout is None or (timeout > 0 and math.isinf(timer)):
             sys.stdout.flush()
             sys.stderr.write("oracle: deadlock: nothing is ready and no timer is pending;"
                              " CPython would wait forever\n")
             sys.stderr.flush()
             os._exit(DEADLOCK_EXIT)
-        if timeout > 0:
-            # _run_once computed timeout from the head of the timer heap just now.
-            CLOCK.jump_to(self.loop._scheduled[0]._when)
-            # Far out (about 97 days on), now + 1 ns rounds back to now and _run_once would never
-            # see the timer as due: a real clock passes the deadline, so take the next float.
-            if CLOCK.now + self.loop._clock_resolution == CLOCK.now:
-                CLOCK.now = math.nextafter(CLOCK.now, math.inf)
+        # _run_once computed timeout from the head of the timer heap just now.
+        CLOCK.jump_to(timer)
+        # Far out (about 97 days on), now + 1 ns rounds back to now and _run_once would never
+        # see the timer as due: a real clock passes the deadline, so take the next float.
+        if CLOCK.now + self.loop._clock_resolution == CLOCK.now:
+            CLOCK.now = math.nextafter(CLOCK.now, math.inf)
         return super().select(0)
 
 
@@ -149,6 +249,10 @@ class VirtualTimeLoop(asyncio.SelectorEventLoop):
     def time(self):
         return CLOCK.read()
 
+    def run_in_executor(self, executor, func, *args):
+        self._check_closed()
+        return asyncio.wrap_future(THREADS.submit(func, *args), loop=self)
+
     def call_at(self, when, callback, *args, context=None):
         if self.ties == "default":
             return super().call_at(when, callback, *args, context=context)
@@ -171,12 +275,35 @@ class VirtualTimePolicy(asyncio.DefaultEventLoopPolicy):
         return VirtualTimeLoop()
 
 
+def _at_clock(reading):
+    """A time-module function whose time argument defaults to the virtual clock."""
+    def read(*args):
+        return reading(*args) if args and args[0] is not None else reading(CLOCK.now)
+    return read
+
+
+def _virtual_ns():
+    return int(CLOCK.now * 1e9)
+
+
 def install(ties="fifo"):
     VirtualTimeLoop.ties = ties
     time.sleep = _blocking_sleep
     time.time = _virtual_time
     time.monotonic = _virtual_time
     time.perf_counter = _virtual_time
+    time.time_ns = time.monotonic_ns = time.perf_counter_ns = _virtual_ns
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    localtime = time.localtime
+    for name in ("localtime", "gmtime", "ctime"):
+        setattr(time, name, _at_clock(getattr(time, name)))
+    strftime, asctime = time.strftime, time.asctime
+    time.strftime = lambda fmt, t=None: strftime(fmt, localtime(CLOCK.now) if t is None else t)
+    time.asctime = lambda t=None: asctime(localtime(CLOCK.now) if t is None else t)
+    # datetime's pure-Python implementation reads time.time(), so now() reads the virtual clock.
+    sys.modules.pop("datetime", None)
+    sys.modules["_datetime"] = None
     asyncio.set_event_loop_policy(VirtualTimePolicy())
 
 
@@ -341,6 +468,24 @@ def lint(path):
     return problems
 
 
+def is_real_program(name):
+    return len(name) > 4 and name[0] == REAL_PROGRAM and name[1:3].isdigit() and name[3] == "_"
+
+
+def lint_real(path):
+    """Real programs keep their own code (outside the subset lint); they must name their source
+    and seed any randomness."""
+    with open(path, encoding="utf-8") as f:
+        source = f.read()
+    first = source.split("\n", 1)[0]
+    problems = []
+    if not first.startswith("# ") or not ("://" in first or "/" in first):
+        problems.append("first line must be '# SOURCE' (a URL, or repository and path)")
+    if "import random" in source and "random.seed(" not in source:
+        problems.append("uses random without random.seed(N)")
+    return problems
+
+
 def audit(directory):
     bad = 0
     tie_sensitive = 0
@@ -349,14 +494,17 @@ def audit(directory):
         with open(path, encoding="utf-8") as f:
             marked = FIFO_MARK in f.read()
         issues = []
-        if "_syntax_" not in name:
+        real = is_real_program(name)
+        if real:
+            issues += lint_real(path)
+        elif "_syntax_" not in name:
             issues += lint(path)
         a, out, err, rc = oracle_text(path, hashseed=1)
         b = oracle_text(path, hashseed=2)[0]
         c = oracle_text(path, hashseed=12345)[0]
         if not (a == b == c):
             issues.append("not deterministic across runs / hash seeds")
-        if rc == 0 and err:
+        if rc == 0 and err and not real:  # a real program may print CPython's warnings
             issues.append("writes to stderr although it succeeds: " + err.strip()[:200])
         if rc not in (0, 1):
             issues.append(f"exit status {rc}")
