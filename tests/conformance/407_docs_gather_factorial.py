@@ -1,4 +1,5 @@
 # https://docs.python.org/3/library/asyncio-task.html#running-tasks-concurrently
+# relies on: equal-deadline timers fire FIFO
 import asyncio
 
 async def factorial(name, number):

@@ -1,4 +1,5 @@
 # https://realpython.com/async-io-python/ (rand.py)
+# relies on: equal-deadline timers fire FIFO
 import asyncio
 import random
 

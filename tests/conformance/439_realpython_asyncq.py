@@ -1,5 +1,6 @@
 # https://realpython.com/async-io-python/ (asyncq.py)
 # adapted: makeitem uses the seeded random.randbytes instead of os.urandom
+# relies on: equal-deadline timers fire FIFO
 import asyncio
 import itertools as it
 import os
