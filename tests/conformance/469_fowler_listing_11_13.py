@@ -1,4 +1,5 @@
 # github.com/concurrency-in-python-with-asyncio/concurrency-in-python-with-asyncio chapter_11/listing_11_13.py
+# relies on: equal-deadline timers fire FIFO
 import asyncio
 from asyncio import Event
 from contextlib import suppress
