@@ -57,8 +57,17 @@ def verdict(stdout, stderr, returncode, expected):
             return "unsupported", construct
         return "FAIL", "printed other output before stopping: " + construct
     if returncode != 0:
-        return "FAIL", line.strip()[:70] or f"exit {returncode}"
+        return "FAIL", error_summary(stderr)[:70] or f"exit {returncode}"
     return "FAIL", "output differs"
+
+
+def error_summary(stderr):
+    """The last line of an error, looking inside an ExceptionGroup's box for its sub-exception."""
+    for line in reversed(stderr.rstrip("\n").split("\n")):
+        line = line.strip(" |")
+        if line and not re.fullmatch(r"[+\-]+", line):
+            return line
+    return ""
 
 
 def source_of(path):
