@@ -61,7 +61,6 @@ import types
 
 ORACLE = os.path.abspath(__file__)
 FAIL_MARK = "--- exit {} ---"
-REAL_PROGRAM = "4"  # 400-499: real programs from the asyncio docs and tutorials, not in the old subset
 FIFO_MARK = "# relies on: equal-deadline timers fire FIFO"
 DEADLOCK_EXIT = 3
 
@@ -109,8 +108,8 @@ def _check_sleep_length(seconds):
 
 
 class _Job:
-    def __init__(self, seq, fn, args):
-        self.seq, self.fn, self.args = seq, fn, args
+    def __init__(self, fn, args):
+        self.fn, self.args = fn, args
         self.future = concurrent.futures.Future()
         self.go = threading.Event()
 
@@ -127,7 +126,7 @@ class VirtualThreads:
         self.back = threading.Event()
 
     def submit(self, fn, *args):
-        job = _Job(next(self.seq), fn, args)
+        job = _Job(fn, args)
         thread = threading.Thread(target=self._work, args=(job,), daemon=True)
         self.job_of_thread[thread] = job
         self.runnable.append(job)
@@ -469,7 +468,8 @@ def lint(path):
 
 
 def is_real_program(name):
-    return len(name) > 4 and name[0] == REAL_PROGRAM and name[1:3].isdigit() and name[3] == "_"
+    """400-499: real programs from the asyncio docs and tutorials, outside the old subset."""
+    return len(name) > 4 and name[0] == "4" and name[1:3].isdigit() and name[3] == "_"
 
 
 def lint_real(path):
