@@ -1,0 +1,9 @@
+# https://docs.python.org/3/library/asyncio-task.html#coroutines
+import asyncio
+
+async def main():
+    print('hello')
+    await asyncio.sleep(1)
+    print('world')
+
+asyncio.run(main())

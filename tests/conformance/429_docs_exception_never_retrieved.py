@@ -1,0 +1,10 @@
+# https://docs.python.org/3/library/asyncio-dev.html#detect-never-retrieved-exceptions
+import asyncio
+
+async def bug():
+    raise Exception("not consumed")
+
+async def main():
+    asyncio.create_task(bug())
+
+asyncio.run(main())
