@@ -161,11 +161,13 @@ value interpreter::call_function(const std::shared_ptr<function_object>& functio
 value interpreter::run_frame(std::shared_ptr<frame> f) {
     frame_stack stack;
     stack.base_depth = running_stack_ ? running_stack_->depth() : 0;
-    if (stack.base_depth >= options_.recursion_limit) {
+    if (stack.base_depth >= options_.recursion_limit || native_reentry_ >= max_native_reentry) {
         return raise(types_.recursion_error, "maximum recursion depth exceeded while calling a Python object");
     }
     stack.frames.push_back(std::move(f));
+    ++native_reentry_;
     run_result result = run_frames(*this, stack);
+    --native_reentry_;
     if (result.status == run_status::suspended) return raise(types_.runtime_error, "await in a function called synchronously (internal error)");
     return result.result;
 }

@@ -255,6 +255,11 @@ private:
     std::vector<const object*> repr_active_;  // containers being repr'd (cycles print as [...])
     std::size_t output_bytes_ = 0;
     frame_stack* running_stack_ = nullptr;
+    // Python code run from native code (a __repr__ from repr(), a key function) nests a VM loop
+    // on the C++ stack; past this many the call raises RecursionError before the stack runs out
+    // (an ASan build's or the browser's stack holds far fewer of them than 1000).
+    static constexpr int max_native_reentry = 100;
+    int native_reentry_ = 0;
     std::unordered_map<task_id, std::shared_ptr<frame_stack>> task_stacks_;
     std::shared_ptr<frame_stack> creating_stack_;  // the task being created (its task_created event)
     std::size_t repr_budget_;  // what one repr may produce (max_str_bytes, less for the trace)
