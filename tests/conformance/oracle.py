@@ -419,7 +419,6 @@ ALLOWED_IMPORTS = {"asyncio", "time", "dataclasses", "contextlib"}
 FORBIDDEN_NODES = (ast.NamedExpr,
                    ast.Match, ast.Delete, ast.Lambda,
                    ast.Starred)
-ALLOWED_DECORATORS = {"asynccontextmanager", "contextmanager"}
 
 
 def lint(path):
