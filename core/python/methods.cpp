@@ -320,8 +320,8 @@ value builtin_attribute(interpreter& in, const value& object, const std::string&
             return exception->args.empty() ? value() : exception->args[0];
         }
     }
-    if (value result = generator_attribute(in, object, name, found); found) return result;
-    found = true;  // generator_attribute cleared it: what follows reports its own finds
+    bool generator_member = false;
+    if (value result = generator_attribute(in, object, name, generator_member); generator_member) return result;
     if ((object.is_int_like() || object.as<big_int_object>()) && name == "bit_length") {
         return value::of(make_object<builtin_function_object>(name, [](interpreter& in, call_arguments& args) -> value {
             if (args.positional.size() != 1 || !args.keywords.empty()) return in.raise_type_error("int.bit_length() takes no arguments (" + std::to_string(args.positional.size() - 1) + " given)");
