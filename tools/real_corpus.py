@@ -23,14 +23,17 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REAL_PROGRAM = re.compile(r"^4\d\d_.*\.py$")
 NOT_SUPPORTED = "not supported in this lesson"
 FAIL_MARK = "--- exit {} ---"
+STDERR_MARK = "--- stderr ---"
 
 
 def corpus_text(stdout, stderr, returncode):
     """The .out format of tests/conformance/README.md."""
-    if returncode == 0:
+    if returncode == 0 and not stderr:
         return stdout
     if stdout and not stdout.endswith("\n"):
         stdout += "\n"
+    if returncode == 0:
+        return stdout + STDERR_MARK + "\n" + stderr  # a warning, as CPython prints it
     return stdout + FAIL_MARK.format(returncode) + "\n" + last_line(stderr) + "\n"
 
 
