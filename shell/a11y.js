@@ -112,7 +112,7 @@ window.loopstepA11y = (function () {
   }
 
   function renderRun(state) {
-    $('a11y-clock').textContent = `Clock ${state.clock.toFixed(1)} s, step ${state.step} of ${state.steps}.`;
+    $('a11y-clock').textContent = `Clock ${state.clock.toFixed(1)} ${state.timeUnit}, step ${state.step} of ${state.steps}.`;
     const narration = $('a11y-narration');
     if (narration.textContent !== state.narration) narration.textContent = state.narration;
     $('a11y-output').textContent = state.output || '(nothing printed yet)';

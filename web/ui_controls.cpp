@@ -57,7 +57,7 @@ void ui_controls(app_state& app, const ui_fonts& fonts) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drag to any step of the run");
 
     ImGui::PushFont(fonts.heading);
-    ImGui::Text("%.1f s", app.view.time);
+    ImGui::Text("%.1f %s", app.view.time, time_unit(app).c_str());
     ImGui::PopFont();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The virtual clock: waits take no real time");
     ImGui::SameLine();

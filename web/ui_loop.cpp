@@ -28,7 +28,7 @@ void ready_queue(const snapshot& view) {
     }
 }
 
-void timers(const snapshot& view) {
+void timers(const snapshot& view, const std::string& unit) {
     ImGui::Text("Timers (%zu)", view.timers.size());
     for (const pending_callback& timer : view.timers) {
         const std::string task = who(view, timer.task);
@@ -36,8 +36,9 @@ void timers(const snapshot& view) {
         const double from_now = timer.when - view.time;
         ImGui::Bullet();
         // A timer kept waiting by a blocked loop is overdue: say by how much, not "in -2.5 s".
-        if (from_now < 0) ImGui::TextWrapped("at %.1f s (%.1f s late): %s", timer.when, -from_now, what.c_str());
-        else ImGui::TextWrapped("at %.1f s (in %.1f s): %s", timer.when, from_now, what.c_str());
+        const char* u = unit.c_str();
+        if (from_now < 0) ImGui::TextWrapped("at %.1f %s (%.1f %s late): %s", timer.when, u, -from_now, u, what.c_str());
+        else ImGui::TextWrapped("at %.1f %s (in %.1f %s): %s", timer.when, u, from_now, u, what.c_str());
     }
 }
 
@@ -57,7 +58,7 @@ void ui_loop(const app_state& app, const ui_fonts&) {
     ImGui::PushTextWrapPos(0);
     ready_queue(app.view);
     ImGui::Spacing();
-    timers(app.view);
+    timers(app.view, time_unit(app));
     ImGui::Spacing();
     futures(app.view);
     ImGui::PopTextWrapPos();

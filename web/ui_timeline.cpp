@@ -102,6 +102,7 @@ struct plot {
     double start = 0;  // the time at the left edge
     double span = 1;   // the seconds in view
     double duration = 1;
+    std::string_view unit = "s";  // the chapter's time unit
     float right() const { return left + width; }
     float x_of(double t) const { return left + static_cast<float>((t - start) / span) * width; }
     double t_of(float x) const { return start + static_cast<double>(x - left) / width * span; }
@@ -113,13 +114,12 @@ double span_at(double duration, int zoom) { return duration / std::ldexp(1.0, zo
 // Keeps [start, start + span) inside the run.
 double clamp_start(double start, double span, double duration) { return std::clamp(start, 0.0, std::max(0.0, duration - span)); }
 
-std::string seconds_text(double t) { return format_seconds(t) + " s"; }
 
 // The time under the mouse, to the precision a pixel gives (no "709.147 s" on an 800 s axis).
 std::string pointed_time(const plot& area, float x) {
     const double per_pixel = area.span / area.width;
     const double unit = std::pow(10.0, std::ceil(std::log10(per_pixel)));
-    return seconds_text(std::max(0.0, std::round(area.t_of(x) / unit) * unit));
+    return format_time(std::max(0.0, std::round(area.t_of(x) / unit) * unit), area.unit);
 }
 
 // A round step (1, 2 or 5 x 10^n) giving at most `labels` labels over `span`.
@@ -295,8 +295,10 @@ void legend(const mark_set& shown) {
 
 // ---- the ruler: seconds along the top, the cursor's time on it, the zoom buttons at its left ----
 
-void ruler_ticks(ImDrawList* draw, const plot& area, float top, float baseline, float right_edge) {
-    const float text_width = ImGui::CalcTextSize("0000 s").x;
+// Labels stop at the cursor's time: before the run gets there, the axis must not tell when it ends
+// (chapter 1 asks exactly that). The ticks beyond stay, unlabelled.
+void ruler_ticks(ImDrawList* draw, const plot& area, float top, float baseline, float right_edge, double now) {
+    const float text_width = ImGui::CalcTextSize(("0000 " + std::string(area.unit)).c_str()).x;
     const double step = nice_step(area.span, area.width / (text_width * 1.5f));
     const double minor = step / 5;
     const bool show_minor = area.x_of(minor) - area.x_of(0) >= 6;
@@ -308,8 +310,8 @@ void ruler_ticks(ImDrawList* draw, const plot& area, float top, float baseline, 
         const float x = area.x_of(t);
         const bool labelled = !show_minor || k % 5 == 0;
         draw->AddLine({x, baseline - (labelled ? 6.0f : 3.0f)}, {x, baseline}, colour::axis);
-        if (!labelled) continue;
-        const std::string label = seconds_text(t);
+        if (!labelled || t > now * (1 + 1e-9)) continue;
+        const std::string label = format_time(t, area.unit);
         const float width = ImGui::CalcTextSize(label.c_str()).x;
         const float left = std::clamp(x - width * 0.5f, area.left - 2, right_edge - width);
         draw->AddText({left, top}, ImGui::GetColorU32(ImGuiCol_TextDisabled), label.c_str());
@@ -357,7 +359,7 @@ void ruler(app_state& app, const timeline& line, const plot& area, float height,
     const float run_end = std::min(area.x_of(area.duration), area.right());
     draw->AddLine({area.left, baseline}, {run_end, baseline}, colour::axis_future, 1);
     if (area.x_of(now) >= area.left) draw->AddLine({std::max(area.left, area.x_of(0)), baseline}, {cursor_x, baseline}, colour::axis, 2);
-    ruler_ticks(draw, area, origin.y, baseline, origin.x + full_width);
+    ruler_ticks(draw, area, origin.y, baseline, origin.x + full_width, now);
     if (area.shows(now, now)) {
         const float r = std::round(height * 0.3f);
         draw->AddTriangleFilled({cursor_x - r, baseline - r}, {cursor_x + r, baseline - r}, {cursor_x, baseline + 1}, colour::cursor);
@@ -510,20 +512,22 @@ void rows_region(app_state& app, const row_context& rows, int visible, bool scro
 
 // ---- the tooltip ----------------------------------------------------------------------------
 
-std::string span_text(double start, double end, bool going_on) {
-    return seconds_text(start) + " \xE2\x80\x93 " + (going_on ? "now (" + seconds_text(end) + ")" : seconds_text(end));  // en dash
+std::string span_text(double start, double end, bool going_on, std::string_view unit) {
+    const std::string to = format_time(end, unit);
+    return format_time(start, unit) + " \xE2\x80\x93 " + (going_on ? "now (" + to + ")" : to);  // en dash
 }
 
 std::string segment_text(const app_state& app, const segment& part, double end, bool going_on) {
+    const std::string_view unit = time_unit(app);
     switch (part.kind) {
-        case segment_kind::running: return "ran a step at " + seconds_text(part.start) + " (no time passes): click to go there";
-        case segment_kind::blocking: return "blocking the loop (time.sleep): " + span_text(part.start, end, going_on);
-        case segment_kind::ready: return "ready, in the queue for its turn: " + span_text(part.start, end, going_on);
+        case segment_kind::running: return "ran a step at " + format_time(part.start, unit) + " (no time passes): click to go there";
+        case segment_kind::blocking: return "blocking the loop (time.sleep): " + span_text(part.start, end, going_on, unit);
+        case segment_kind::ready: return "ready, in the queue for its turn: " + span_text(part.start, end, going_on, unit);
         case segment_kind::waiting: {
             std::string text = "waiting on " + awaited_text(app.run.events()[part.begin].detail) + ": " +
-                               span_text(part.start, end, going_on);
+                               span_text(part.start, end, going_on, unit);
             if (part.due >= 0 && end > part.due) {
-                text += "\ndue at " + seconds_text(part.due) + ", " + seconds_text(end - part.due) +
+                text += "\ndue at " + format_time(part.due, unit) + ", " + format_time(end - part.due, unit) +
                         " late: the loop was busy";
             }
             return text;
@@ -534,7 +538,7 @@ std::string segment_text(const app_state& app, const segment& part, double end, 
 
 std::string end_text(const app_state& app, const task_row& row) {
     const std::string& detail = app.run.events()[row.end.event].detail;
-    const std::string at = " at " + seconds_text(row.end.time);
+    const std::string at = " at " + format_time(row.end.time, time_unit(app));
     switch (row.end.state) {
         case task_state::failed: return "failed" + at + ": " + detail;
         case task_state::cancelled: return "cancelled" + at;
@@ -622,7 +626,8 @@ void ui_timeline(app_state& app, const ui_fonts& fonts) {
     const std::size_t cursor = app.cursor;  // seeking below changes app.cursor: this frame is drawn as it began
     const double now = time_at(line, cursor);
     follow_time(cursor, now, line.duration > 0 ? line.duration : 1);
-    const plot area = plot_area(line, name_width, full_width, scrolls);
+    plot area = plot_area(line, name_width, full_width, scrolls);
+    area.unit = time_unit(app);
     const task_id subject = cursor > 0 ? app.run.events()[cursor - 1].task : 0;
 
     ruler(app, line, area, ruler_height, full_width, now);

@@ -70,6 +70,13 @@ TEST_CASE("a malformed lesson names its file and line", "[lesson]") {
     CHECK_THROWS_AS(parse_chapter("03.md", "no title\n"), lesson_format_error);
     CHECK_THROWS_AS(parse_chapter("04.md", "# T\n@param n 50 1 10 Too big\n"), lesson_format_error);
     CHECK_THROWS_AS(parse_chapter("05.md", "# T\n```python\nunclosed\n"), lesson_format_error);
+    CHECK_THROWS_AS(parse_chapter("06.md", "# T\n@time_unit two words\n"), lesson_format_error);
+    CHECK_THROWS_AS(parse_chapter("07.md", "# T\n@time_unit 5min\n"), lesson_format_error);
+}
+
+TEST_CASE("@time_unit names what a second of the clock stands for; seconds by default", "[lesson]") {
+    CHECK(parse_chapter("01.md", "# T\n").time_unit == "s");
+    CHECK(parse_chapter("01.md", "# T\n\n@time_unit min\n\nText.\n").time_unit == "min");
 }
 
 TEST_CASE("every chapter in lessons/ parses, and its program runs without an error", "[lesson][content]") {
@@ -90,6 +97,9 @@ TEST_CASE("every chapter in lessons/ parses, and its program runs without an err
         INFO(result.error_output);
         CHECK_FALSE(result.error.has_value());
         CHECK_FALSE(result.output.empty());
+        // The clock speaks the program's unit: a program that prints minutes has @time_unit min.
+        const bool prints_minutes = result.output.find(" min") != std::string::npos;
+        CHECK(chapter.time_unit == (prints_minutes ? "min" : "s"));
     }
     CHECK(final_checks == 1);
     CHECK(chapters.back().is_final_check);

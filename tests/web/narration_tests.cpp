@@ -70,6 +70,7 @@ TEST_CASE("before the first event the narration invites to step; at the end it g
     const std::size_t end = twelve->run.events().size();
     CHECK(narrate(twelve->run, end) == "The program finished after 835 s of virtual time.");
     CHECK(narrate(twelve->run, end + 10) == narrate(twelve->run, end));
+    CHECK(narrate(twelve->run, end, "min") == "The program finished after 835 min of virtual time.");
 }
 
 TEST_CASE("a block names the blocking task, its 5 s and time.sleep", "[narration]") {
@@ -105,6 +106,8 @@ TEST_CASE("the clock jump, a resume, a result and printed text read as sentences
     const auto& run = twelve->run;
     CHECK(narrate(run, after_nth(run, trace_kind::clock_advanced, 0)) ==
           "Nothing is ready, so the clock jumps to 60 s, when Task-1's asyncio.sleep(55) is due.");
+    CHECK(narrate(run, after_nth(run, trace_kind::clock_advanced, 0), "min") ==
+          "Nothing is ready, so the clock jumps to 60 min, when Task-1's asyncio.sleep(55) is due.");
     CHECK(narrate(run, after_nth(run, trace_kind::task_resumed, 0)) == "Task-1 starts running.");
     CHECK(narrate(run, after_nth(run, trace_kind::task_resumed, 1)) == "The loop resumes Task-1 (line 5).");
     CHECK(narrate(run, after_nth(run, trace_kind::task_completed, 0, 780)) == "Task-5 finished and returned 0.");

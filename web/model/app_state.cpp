@@ -65,6 +65,11 @@ std::string chapter_program(const app_state& app) {
     return fill_params(app.chapters[app.chapter_index], app.progress[app.chapter_index].params);
 }
 
+const std::string& time_unit(const app_state& app) {
+    static const std::string seconds = "s";
+    return app.chapter_index < app.chapters.size() ? app.chapters[app.chapter_index].time_unit : seconds;
+}
+
 void load_program(app_state& app, std::string source) {
     app.source = std::move(source);
     app.run = recording{};
@@ -166,7 +171,7 @@ namespace {
 
 std::string narrate_cursor(const app_state& app) {
     const bool at_end = app.cursor >= event_count(app);
-    if (!at_end || !app.result.error) return narrate(app.run, app.cursor);
+    if (!at_end || !app.result.error) return narrate(app.run, app.cursor, time_unit(app));
     const python::program_error& error = *app.result.error;
     std::string where = error.line > 0 ? " at line " + std::to_string(error.line) : std::string();
     const std::string sentence = "The program stopped" + where + " with " + error.type + (error.message.empty() ? "" : ": " + error.message);

@@ -67,6 +67,7 @@ void reset_code(app_state& app);                        // back to the chapter's
 bool editor_changed(const app_state& app);              // the code panel differs from what ran
 bool code_edited(const app_state& app);                 // the learner's code differs from the chapter's
 std::string chapter_program(const app_state& app);      // the chapter's scenario at the sliders' values
+const std::string& time_unit(const app_state& app);     // the chapter's @time_unit ("s" by default)
 void set_param(app_state& app, std::size_t index, int value);  // clamped to the slider's range; reruns to the end
 
 // Questions of the current chapter. In the final check the first answer counts: it is locked,

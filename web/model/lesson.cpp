@@ -1,6 +1,8 @@
 // Parses the lesson files' markdown subset (lessons/README.md) into chapters. Pairs with lesson.hpp.
 #include "model/lesson.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <utility>
 
@@ -66,6 +68,9 @@ private:
         } else if (line == "@question") {
             flush_paragraph();
             parse_question();
+        } else if (starts_with(line, "@time_unit ")) {
+            flush_paragraph();
+            parse_time_unit(trim(line.substr(11)));
         } else if (line == "@check") {
             flush_paragraph();
             chapter_.is_final_check = true;
@@ -120,6 +125,15 @@ private:
             fail(at_ + 1, std::string("@param: the ") + what + " must be a whole number, not '" + std::string(word) + "'");
         }
         return value;
+    }
+
+    // @time_unit min: one word, up to 8 letters (it follows every time on screen).
+    void parse_time_unit(std::string_view unit) {
+        const bool letters = !unit.empty() && unit.size() <= 8 &&
+                             std::all_of(unit.begin(), unit.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+        if (!letters) fail(at_ + 1, "@time_unit needs one word of at most 8 letters, e.g. @time_unit min");
+        chapter_.time_unit = unit;
+        ++at_;
     }
 
     // @param name default min max Label words

@@ -53,6 +53,9 @@ struct chapter {
     std::vector<lesson_param> params;
     std::vector<lesson_question> questions;
     bool is_final_check = false;  // @check: its questions make the score
+    // @time_unit: what one second of the program's virtual clock stands for in the text ("min"
+    // when the eggs boil for 3 minutes): the clock, the timeline and the narration use it.
+    std::string time_unit = "s";
 };
 
 // A mistake in a lesson file, with where it is: the lesson tests and the app report it.

@@ -46,6 +46,7 @@ struct moment {
     const trace_event& event;
     const snapshot& before;
     const snapshot& after;
+    std::string_view unit;  // the chapter's time unit
 
     std::string name(task_id id) const {
         if (const task_view* task = after.find_task(id)) return task->name;
@@ -86,7 +87,7 @@ std::string what_next(const moment& now) {
             if (timer.task == 0) return "a timer is due now";
             return now.name(timer.task) + "'s " + awaited_text(timer.label) + " is due now";
         }
-        return "nothing is ready, so the clock will jump to " + format_seconds(timer.when) + " s";
+        return "nothing is ready, so the clock will jump to " + format_time(timer.when, now.unit);
     }
     return "nothing else is ready";
 }
@@ -168,7 +169,7 @@ std::string task_yielded(const moment& now) {
 }
 
 std::string timer_set(const moment& now) {
-    const std::string due = ", due at " + format_seconds(now.event.time_value) + " s.";
+    const std::string due = ", due at " + format_time(now.event.time_value, now.unit) + ".";
     if (now.event.task == 0) return "A timer for " + awaited_text(now.event.detail) + " is set" + due;
     return now.subject() + " sets a timer for " + awaited_text(now.event.detail) + at_line(now.event.line) + due;
 }
@@ -232,7 +233,7 @@ std::string output(const moment& now) {
 }
 
 std::string clock_advanced(const moment& now) {
-    const std::string when = format_seconds(now.event.time_value) + " s";
+    const std::string when = format_time(now.event.time_value, now.unit);
     if (now.before.timers.empty()) return "The clock jumps to " + when + ".";
     const pending_callback& due = now.before.timers.front();
     if (due.task == 0) return "Nothing is ready, so the clock jumps to " + when + ": the earliest timer is due.";
@@ -241,7 +242,7 @@ std::string clock_advanced(const moment& now) {
 }
 
 std::string blocked(const moment& now) {
-    return now.subject() + " blocks the whole loop for " + format_seconds(now.event.time_value) + " s" +
+    return now.subject() + " blocks the whole loop for " + format_time(now.event.time_value, now.unit) +
            at_line(now.event.line) + " (time.sleep): nothing else can run.";
 }
 
@@ -296,17 +297,19 @@ std::string format_seconds(double seconds) {
     return result == "-0" ? "0" : result;
 }
 
-std::string narrate(const recording& run, std::size_t cursor) {
+std::string format_time(double seconds, std::string_view unit) { return format_seconds(seconds) + " " + std::string(unit); }
+
+std::string narrate(const recording& run, std::size_t cursor, std::string_view unit) {
     const std::vector<trace_event>& events = run.events();
     if (events.empty()) return "This program did not use the event loop: there is nothing to step through.";
     if (cursor == 0) return "Nothing has run yet: press Step (\xE2\x86\x92) to run the first event.";  // U+2192
     if (cursor >= events.size()) {
-        return "The program finished after " + format_seconds(events.back().time) + " s of virtual time.";
+        return "The program finished after " + format_time(events.back().time, unit) + " of virtual time.";
     }
     const snapshot before = run.at(cursor - 1);
     snapshot after = before;
     apply(after, events[cursor - 1]);
-    return sentence({events, cursor - 1, events[cursor - 1], before, after});
+    return sentence({events, cursor - 1, events[cursor - 1], before, after, unit});
 }
 
 }  // namespace loopstep::web

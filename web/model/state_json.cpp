@@ -293,6 +293,7 @@ std::string state_json(const app_state& app) {
     json.key("steps"), json.integer(static_cast<long long>(event_count(app)));
     json.key("playing"), json.boolean(app.playing);
     json.key("clock"), json.number(app.view.time);
+    json.key("timeUnit"), json.string(time_unit(app));
     json.key("tasks"), write_tasks(json, app.view);
     json.key("output"), json.string(app.view.output);
     json.key("narration"), json.string(narration(app));
