@@ -18,7 +18,10 @@ namespace loopstep::python {
 interpreter::interpreter(event_loop& loop, interpreter_options options)
     : loop_(loop), options_(std::move(options)), repr_budget_(options_.max_str_bytes) {
     install_types();
-    if (loop_.tracing()) loop_.set_frame_source([this](task_id id) { return frame_views(id); });
+    if (loop_.tracing()) {
+        loop_.set_frame_source([this](task_id id) { return frame_views(id); });
+        loop_.set_line_source([this] { return running_task_line(); });
+    }
     builtins_ = std::make_shared<globals_table>();
     install_builtin_functions(*this, *builtins_);
     install_class_builtins(*this, *builtins_);
@@ -28,6 +31,7 @@ interpreter::interpreter(event_loop& loop, interpreter_options options)
 // reference cycles (a list holding itself, a function in the globals it sees) are freed.
 interpreter::~interpreter() {
     loop_.set_frame_source(nullptr);
+    loop_.set_line_source(nullptr);
     task_stacks_.clear();
     std::vector<object_ptr> pending;
     auto take = [&pending](value& v) {
@@ -547,6 +551,13 @@ std::string interpreter::short_repr(const value& v) {
     plain_reprs_ = plain;
     if (text.size() > limit) text = text.substr(0, limit - 3) + "...";
     return text;
+}
+
+int interpreter::running_task_line() const {
+    const task_base* task = loop_.current_task();
+    const auto found = task ? task_stacks_.find(task->id()) : task_stacks_.end();
+    if (found == task_stacks_.end() || !found->second || found->second->frames.empty()) return 0;
+    return found->second->frames.back()->line();
 }
 
 std::vector<frame_view> interpreter::frame_views(task_id id) {

@@ -160,6 +160,8 @@ public:
     value spawn_task(const value& awaitable, const std::function<task_ptr<value>(coro<value>)>& create);
     // The frames of a task as the trace shows them, innermost first.
     std::vector<frame_view> frame_views(task_id id);
+    // The line the running task's innermost frame is at (0 outside a Python task): trace lines.
+    int running_task_line() const;
     // The Python object of a core task (one per task, so `is` and identity work).
     value task_value(const task_ptr<value>& task);
     value current_task_value();

@@ -85,6 +85,7 @@ void event_loop::emit(trace_kind kind, task_id task, future_id future, callback_
                       .handle = handle,
                       .time_value = time_value,
                       .detail = std::move(detail)};
+    if (line_source_ && current_task_) event.line = line_source_();
     if (frame_source_ && task && carries_frames(kind)) event.frames = frame_source_(task);
     options_.trace(event);
 }

@@ -88,9 +88,11 @@ const future_view* snapshot::find_future(future_id id) const {
 void apply(snapshot& state, const trace_event& event) {
     ++state.event_count;
     state.time = event.time;
-    // Every event that names a task and a source line moves the task to that line.
-    if (event.line && event.task) {
-        if (task_view* task = find_mutable(state, event.task)) task->line = event.line;
+    // An event's source line is where the running task is (a future it settles, a task it
+    // creates); with no task running, where the task the event names resumes.
+    const task_id at_line = state.running ? state.running : event.task;
+    if (event.line && at_line) {
+        if (task_view* task = find_mutable(state, at_line)) task->line = event.line;
     }
     if (carries_frames(event.kind) && event.kind != trace_kind::task_created && event.task) {
         if (task_view* task = find_mutable(state, event.task)) task->frames = event.frames;
@@ -102,7 +104,7 @@ void apply(snapshot& state, const trace_event& event) {
                                    .state = task_state::scheduled,
                                    .waiting_on = {},
                                    .outcome = {},
-                                   .line = event.line,
+                                   .line = 0,  // not started (event.line is its creator's)
                                    .future = event.future,
                                    .frames = event.frames,
                                    .thread = event.future == 0});

@@ -126,12 +126,41 @@ TEST_CASE("task_view.line follows the task from cursor to cursor", "[trace][line
     const std::size_t completed = after_event(record, trace_kind::task_completed, fetch);
     CHECK(line_at(created) == 0);  // not started: nowhere yet
     CHECK(line_at(blocked) == 4);
-    CHECK(line_at(suspended - 1) == 4);  // its sleep timer is set, but the await has not paused it yet
+    CHECK(line_at(suspended - 1) == 5);  // its sleep timer is set by line 5's call, before the await pauses it
     CHECK(line_at(suspended) == 5);
     CHECK(line_at(resumed - 1) == 5);  // woken, waiting in the ready queue
     CHECK(line_at(resumed) == 5);
     CHECK(line_at(completed) == 6);
     CHECK(record.at(suspended).find_task(fetch)->state == loopstep::task_state::waiting);
+}
+
+TEST_CASE("what a running task's code causes moves its marker: the line of create_task, of set_result", "[trace][lines][recording]") {
+    const recording record = traced(
+        "import asyncio\n"
+        "async def courier(box):\n"
+        "    await asyncio.sleep(2)\n"
+        "    print('handing over')\n"
+        "    box.set_result('book')\n"
+        "    await asyncio.sleep(1)\n"
+        "async def main():\n"
+        "    box = asyncio.get_running_loop().create_future()\n"
+        "    runner = asyncio.create_task(courier(box))\n"
+        "    print(await box)\n"
+        "    await runner\n"
+        "asyncio.run(main())\n",
+        "handing over\nbook\n");
+    const task_id main = task_named(record, "Task-1");
+    const task_id courier = task_named(record, "Task-2");
+    const std::size_t created = after_event(record, trace_kind::task_created, courier);
+    CHECK(event_at(record, created).line == 9);
+    CHECK(record.at(created).find_task(main)->line == 9);  // main is at its create_task call
+    CHECK(record.at(created).find_task(courier)->line == 0);  // the new task has not started
+    const std::size_t settled = cursor_after(record, [](const trace_event& e) {
+        return e.kind == trace_kind::future_resolved && e.detail == "result 'book'";
+    });
+    CHECK(event_at(record, settled).line == 5);
+    CHECK(record.at(settled).find_task(courier)->line == 5);  // not still on line 4's print
+    CHECK(record.at(settled).find_task(main)->line == 10);    // the waiter stays at its await
 }
 
 TEST_CASE("print's output event has the line of the print call, in a task or not", "[trace][lines]") {

@@ -120,7 +120,7 @@ TEST_CASE("named tasks: waiting for a task, yields, failures and cancellation", 
     const auto named = record(named_program);
     const auto& run = named->run;
     CHECK(narrate(run, after_nth(run, trace_kind::task_created, 1)) ==
-          "Task-1 created the task fetch-1; it starts when the loop gets to it.");
+          "Task-1 created the task fetch-1 at line 12; it starts when the loop gets to it.");
     CHECK_THAT(narrate(run, after_nth(run, trace_kind::task_suspended, 0)),
                StartsWith("Task-1 paused") && Contains("waiting for fetch-1") && EndsWith("the loop runs fetch-1 next."));
     CHECK_THAT(narrate(run, after_nth(run, trace_kind::task_yielded, 0)), StartsWith("fetch-1 yields"));

@@ -137,6 +137,8 @@ public:
     bool tracing() const { return static_cast<bool>(options_.trace); }
     // Where the frames of a task come from (an interpreter's frame stacks), for the trace.
     void set_frame_source(frame_source source) { frame_source_ = std::move(source); }
+    // Where the running task's line comes from, for the events emit() sends while it runs.
+    void set_line_source(line_source source) { line_source_ = std::move(source); }
     void emit(trace_kind kind, task_id task = 0, future_id future = 0, callback_id handle = 0,
               double time_value = 0, std::string detail = {});
     // An event that also says where in the program its task is (trace_event::line). A
@@ -175,6 +177,7 @@ private:
 
     loop_options options_;
     frame_source frame_source_;
+    line_source line_source_;
     double now_ = 0;
     std::deque<callback_ptr> ready_;
     callback_ptr current_;  // the callback being run (a member, not a local: see scheduled_callback)

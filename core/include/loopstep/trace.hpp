@@ -74,4 +74,8 @@ using trace_sink = std::function<void(const trace_event&)>;
 // What fills trace_event::frames: the frames of a task, asked while tracing only.
 using frame_source = std::function<std::vector<frame_view>(task_id)>;
 
+// The line the running task's code is at (0 if unknown), asked while tracing only: the events
+// its code causes (a future's set_result, a task it creates) say where it is.
+using line_source = std::function<int()>;
+
 }  // namespace loopstep
