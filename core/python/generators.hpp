@@ -109,6 +109,8 @@ type_ptr generator_type(const interpreter& in, const object& o);
 
 // The contextlib module: contextmanager and asynccontextmanager.
 value make_contextlib_module(interpreter& in);
+// contextlib.suppress (contextlib_suppress.cpp).
+void add_contextlib_suppress(interpreter& in, module_object& module);
 // `async with` / `with` on what they make: enter and exit awaitables (context_managers.cpp).
 value generator_context_enter(interpreter& in, const value& manager);
 value generator_context_exit(interpreter& in, const value& manager, const value& exception);

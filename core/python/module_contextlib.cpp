@@ -107,7 +107,7 @@ value make_contextlib_module(interpreter& in) {
         module->attributes[name] = value::of(make_object<builtin_function_object>(
             name, [is_async](interpreter& in, call_arguments& args) { return decorator(in, args, is_async); }));
     }
-    (void)in;
+    add_contextlib_suppress(in, *module);
     return value::of(module);
 }
 
