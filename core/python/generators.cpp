@@ -387,6 +387,7 @@ value generator_method(interpreter& in, const value& object, const std::string& 
 value generator_attribute(interpreter& in, const value& object, const std::string& name, bool& found) {
     found = false;
     if (object.as<generator_object>()) return generator_method(in, object, name, found);
+    if (object.as<coroutine_object>()) return coroutine_attribute(in, object, name, found);
     if (object.as<generator_context_manager_object>()) {
         const bool is_async = object.as<generator_context_manager_object>()->generator.as<generator_object>()->is_async;
         auto bound = [&](native_function f) {

@@ -104,6 +104,8 @@ void install_async_iteration_builtins(interpreter& in, globals_table& globals);
 
 // g.send, g.__next__, agen.__anext__, agen.aclose, ... (found false if not one of theirs).
 value generator_attribute(interpreter& in, const value& object, const std::string& name, bool& found);
+// coro.send, coro.throw, coro.close of a coroutine driven by hand (coroutine_methods.cpp).
+value coroutine_attribute(interpreter& in, const value& object, const std::string& name, bool& found);
 std::string generator_repr(const object& o);
 type_ptr generator_type(const interpreter& in, const object& o);
 

@@ -215,6 +215,11 @@ public:
         return ++instances_made_;
     }
 
+    // CPython's report of a task's exception that no one retrieved, but its traceback:
+    // "Task exception was never retrieved\nfuture: <Task finished name=... coro=<...> exception=...>\n"
+    // (task_reports.cpp).
+    std::string unretrieved_task_heading(const task_base& task, const value& exception);
+
 private:
     void install_types();
     value set_iterator(std::shared_ptr<set_object> set);
@@ -264,6 +269,13 @@ private:
     std::shared_ptr<frame_stack> creating_stack_;  // the task being created (its task_created event)
     std::size_t repr_budget_;  // what one repr may produce (max_str_bytes, less for the trace)
     std::unordered_map<task_id, std::weak_ptr<task_object>> task_objects_;
+    // The coroutine a task runs (qualified name, def line), kept until it ends, and after if
+    // it failed: a report of its exception names it once every task object is gone.
+    struct coroutine_origin {
+        std::string name;
+        int line = 0;
+    };
+    std::unordered_map<task_id, coroutine_origin> task_origins_;
     std::vector<std::weak_ptr<function_object>> functions_;
     std::vector<std::weak_ptr<object>> cyclic_;
     std::uint64_t instances_made_ = 0;

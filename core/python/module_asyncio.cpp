@@ -145,7 +145,9 @@ value asyncio_sleep(interpreter& in, arguments_t& args) {
     if (!number(args.positional[0], delay)) {
         return in.raise_type_error("'<=' not supported between instances of '" + in.type_name(args.positional[0]) + "' and 'int'");
     }
-    return native("sleep", [delay, result] { return sleep_for(delay, result); });
+    value sleeping = native("sleep", [delay, result] { return sleep_for(delay, result); });
+    if (delay <= 0) sleeping.as<native_coroutine_object>()->bare_yield = result;
+    return sleeping;
 }
 
 value asyncio_create_task(interpreter& in, arguments_t& args) {
