@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "asyncio_parts.hpp"
+#include "generators.hpp"
 
 namespace loopstep::python {
 
@@ -294,7 +295,16 @@ value make_asyncio_module(interpreter& in) {
     a["current_task"] = function("current_task", asyncio_current_task);
     a["iscoroutine"] = function("iscoroutine", [](interpreter& in, arguments_t& args) -> value {
         CHECK(count_check(in, args, "iscoroutine", 1, 1));
-        return value::boolean(args.positional[0].as<coroutine_object>() || args.positional[0].as<native_coroutine_object>());
+        const value& v = args.positional[0];
+        // 3.11 counts generators too (generator-based coroutines).
+        return value::boolean(v.as<coroutine_object>() || v.as<native_coroutine_object>() || (v.as<generator_object>() && !v.as<generator_object>()->is_async));
+    });
+    a["iscoroutinefunction"] = function("iscoroutinefunction", [](interpreter& in, arguments_t& args) -> value {
+        CHECK(count_check(in, args, "iscoroutinefunction", 1, 1));
+        value f = args.positional[0];
+        if (auto* bound = f.as<method_object>()) f = bound->function;  // inspect looks through a bound method
+        auto* function = f.as<function_object>();
+        return value::boolean(function && function->code->is_async && !function->code->is_generator);
     });
     a["CancelledError"] = value::of(t.cancelled_error);
     a["TimeoutError"] = value::of(t.timeout_error);
