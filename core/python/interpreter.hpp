@@ -210,6 +210,8 @@ public:
     // Functions are tracked so that the destructor can break their reference cycles.
     void register_function(const std::shared_ptr<function_object>& function) { functions_.push_back(function); }
     // Classes and instances may form cycles too (obj.callback = obj.method); numbered in creation order.
+    // The number of an object whose repr shows a made-up address (asyncio's Lock, Queue, ...).
+    std::uint64_t next_object_number() { return ++instances_made_; }
     std::uint64_t register_instance(const object_ptr& o) {
         cyclic_.push_back(o);
         return ++instances_made_;
@@ -229,6 +231,9 @@ private:
     std::string coroutine_text(const task_object& task);
     std::string waiting_text(const task_base& task);
     std::string exception_repr(const std::exception_ptr& error);  // ValueError('broken')
+    // asyncio's Lock, Event, Condition, Semaphore, Barrier, Queue (asyncio_reprs.cpp).
+    std::string sync_primitive_repr(const object& o);
+    std::string queue_text(const object& queue, bool with_address);
     std::string nested_repr(const value& root);
     static bool is_nestable(const value& v) {
         if (auto* t = v.as<tuple_object>()) return !t->named_type;  // a namedtuple prints as Point(x=1)

@@ -321,15 +321,15 @@ value make_asyncio_module(interpreter& in) {
         CHECK(count_check(in, args, "Queue", 0, 1));
         if (!args.positional.empty()) maxsize = args.positional[0];
         if (!maxsize.is_int_like()) return in.raise_type_error("'" + in.type_name(maxsize) + "' object cannot be interpreted as an integer");
-        return value::of(make_object<queue_object>(in.loop(), std::size_t(std::max<std::int64_t>(0, maxsize.as_int()))));
+        return new_primitive<queue_object>(in, in.loop(), std::size_t(std::max<std::int64_t>(0, maxsize.as_int())));
     });
     a["Event"] = make_type_constructor(in, t.event, [](interpreter& in, arguments_t& args) -> value {
         CHECK(count_check(in, args, "Event", 0, 0));
-        return value::of(make_object<event_object>(in.loop()));
+        return new_primitive<event_object>(in, in.loop());
     });
     a["Lock"] = make_type_constructor(in, t.lock, [](interpreter& in, arguments_t& args) -> value {
         CHECK(count_check(in, args, "Lock", 0, 0));
-        return value::of(make_object<lock_object>(in.loop()));
+        return new_primitive<lock_object>(in, in.loop());
     });
     a["Semaphore"] = make_type_constructor(in, t.semaphore, [](interpreter& in, arguments_t& args) -> value {
         value initial = args.take("value", value::integer(1));
@@ -337,7 +337,7 @@ value make_asyncio_module(interpreter& in) {
         if (!args.positional.empty()) initial = args.positional[0];
         if (!initial.is_int_like()) return in.raise_type_error("'<' not supported between instances of '" + in.type_name(initial) + "' and 'int'");
         if (initial.as_int() < 0) return in.raise_value_error("Semaphore initial value must be >= 0");
-        return value::of(make_object<semaphore_object>(in.loop(), int(initial.as_int())));
+        return new_primitive<semaphore_object>(in, in.loop(), int(initial.as_int()));
     });
     a["TaskGroup"] = make_type_constructor(in, t.task_group, [](interpreter& in, arguments_t& args) -> value {
         CHECK(count_check(in, args, "TaskGroup", 0, 0));

@@ -356,6 +356,7 @@ struct primitive_object : object {
     template <class... Args>
     explicit primitive_object(Args&&... args) : object(static_kind), primitive(std::forward<Args>(args)...) {}
     Primitive primitive;
+    std::uint64_t number = 0;  // its made-up address in reprs, as an instance's (default_instance_repr)
 };
 using queue_object = primitive_object<loopstep::queue<value>, object_kind::queue>;
 using event_object = primitive_object<loopstep::event, object_kind::event>;
@@ -369,6 +370,7 @@ struct condition_object : object {
         : object(static_kind), lock(std::move(l)), primitive(loop, lock->primitive) {}
     std::shared_ptr<lock_object> lock;
     loopstep::condition primitive;
+    std::uint64_t number = 0;
 };
 using barrier_object = primitive_object<loopstep::barrier, object_kind::barrier>;
 
