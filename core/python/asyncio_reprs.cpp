@@ -32,8 +32,16 @@ std::string interpreter::queue_text(const object& o, bool with_address_part) {
     std::string text = std::string("<") + kind + (with_address_part ? " at " + made_up_address(q.number) : "");
     text += " maxsize=" + std::to_string(primitive.maxsize());
     if (!primitive.empty()) {
-        std::vector<value> items(primitive.items().begin(), primitive.items().end());
-        text += " _queue=" + repr(make_list(std::move(items)));
+        std::string items;
+        for (const value& item : primitive.items()) {
+            if (!items.empty()) items += ", ";
+            if (!repr_within_budget(items.size())) {
+                items += "...";  // too large to show (as join_reprs stops)
+                break;
+            }
+            items += repr(item);
+        }
+        text += " _queue=[" + items + "]";
     }
     if (primitive.waiting_getters()) text += " _getters[" + std::to_string(primitive.waiting_getters()) + "]";
     if (primitive.waiting_putters()) text += " _putters[" + std::to_string(primitive.waiting_putters()) + "]";

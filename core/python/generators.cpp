@@ -3,7 +3,6 @@
 #include "generators.hpp"
 
 #include "classes.hpp"
-
 #include "vm.hpp"
 
 namespace loopstep::python {
