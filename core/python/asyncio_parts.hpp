@@ -21,6 +21,13 @@ inline value method(const std::string& name, native_function f, const value& sel
     return value::of(make_object<builtin_function_object>(name, std::move(f), self));
 }
 // An awaitable whose await runs the core coroutine `start` makes.
+// A new Lock, Event, Queue, ... numbered for the made-up address of its repr.
+template <class Primitive, class... Args>
+value new_primitive(interpreter& in, Args&&... args) {
+    auto made = make_object<Primitive>(std::forward<Args>(args)...);
+    made->number = in.next_object_number();
+    return value::of(std::move(made));
+}
 inline value native(const std::string& name, std::function<coro<value>()> start) {
     return value::of(make_object<native_coroutine_object>(name, std::move(start)));
 }

@@ -204,6 +204,7 @@ value interpreter::call(const value& callee, call_arguments& arguments) {
         value result = native->call(*this, arguments);
         if (!result.is_unbound()) return result;
     }
+    if (callee.as<generator_context_manager_object>()) return decorate_with_context_manager(*this, callee, arguments);
     return raise_type_error("'" + type_name(callee) + "' object is not callable");
 }
 

@@ -72,10 +72,10 @@ value with_exit(interpreter& in, const value& exit, const value& exception);
 value async_with_enter(interpreter& in, const value& manager);
 value async_with_exit(interpreter& in, const value& manager, const value& exception);
 
-// `async for` over an object of the program: its __aiter__() into `iterator`, and the bound
-// __anext__ of that into `next` (each call gives an awaitable; StopAsyncIteration ends the
-// loop). Returns a raised TypeError if the class has no __aiter__ (or its result no __anext__),
-// unbound if `v` is not an instance of a class of the program.
-value async_iteration_methods(interpreter& in, const value& v, value& iterator, value& next);
+// `async for` over an object of the program: its __aiter__() (a raised TypeError if its class
+// has none), and an iterator's __anext__() (the awaitable of the next item); unbound if `v` is
+// not an instance of a class of the program (or, for __anext__, its class has none).
+value special_aiter(interpreter& in, const value& v);
+value special_anext(interpreter& in, const value& iterator);
 
 }  // namespace loopstep::python

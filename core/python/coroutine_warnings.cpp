@@ -3,6 +3,8 @@
 // does loopstep (shared_ptr), so the warning comes at the same statement. The warning names
 // the line running at that moment and shows it, then asks for tracemalloc; at the program's
 // end (no line running) it is "sys:1: ..." alone, as CPython prints it at shutdown.
+#include <set>
+
 #include "frame.hpp"
 #include "interpreter.hpp"
 
@@ -21,15 +23,18 @@ std::string stripped(const std::string& line) {
 
 std::weak_ptr<std::function<void(const coroutine_object&)>> interpreter::unawaited_coroutine_reporter() {
     if (!unawaited_reporter_) {
-        unawaited_reporter_ = std::make_shared<std::function<void(const coroutine_object&)>>([this](const coroutine_object& coroutine) {
+        // Python's default warning filter shows a warning once per place and text (__warningregistry__).
+        unawaited_reporter_ = std::make_shared<std::function<void(const coroutine_object&)>>(
+            [this, shown = std::set<std::string>()](const coroutine_object& coroutine) mutable {
             const std::string warning = "RuntimeWarning: coroutine '" + coroutine.function->definition->name + "' was never awaited\n";
             const frame_stack* stack = running_stack();
             if (!stack || stack->frames.empty()) {
-                write_error("sys:1: " + warning);
+                if (shown.insert("sys:1: " + warning).second) write_error("sys:1: " + warning);
                 return;
             }
             const int line = stack->frames.back()->line();
             std::string text = options_.filename + ":" + std::to_string(line) + ": " + warning;
+            if (!shown.insert(text).second) return;
             const auto* lines = options_.source_lines;
             if (lines && line >= 1 && std::size_t(line) <= lines->size()) {
                 const std::string source = stripped((*lines)[std::size_t(line) - 1]);

@@ -2,6 +2,7 @@
 // frames, resuming them from native code, their methods, and `async for`'s protocol.
 #include "generators.hpp"
 
+#include "classes.hpp"
 #include "vm.hpp"
 
 namespace loopstep::python {
@@ -217,13 +218,23 @@ value next_of_generator(interpreter& in, const value& generator) {
 
 value async_iterator_of(interpreter& in, const value& iterable) {
     if (auto* generator = iterable.as<generator_object>(); generator && generator->is_async) return iterable;
-    return in.raise_type_error("'async for' requires an object with __aiter__ method, got " + in.type_name(iterable));
+    value iterator = special_aiter(in, iterable);
+    if (iterator.is_unbound()) return in.raise_type_error("'async for' requires an object with __aiter__ method, got " + in.type_name(iterable));
+    if (iterator.is_raised()) return iterator;
+    auto* generator = iterator.as<generator_object>();
+    const bool has_anext = (generator && generator->is_async) || (user_class_of(iterator) && class_lookup(*user_class_of(iterator), "__anext__"));
+    if (!has_anext) {
+        return in.raise_type_error("'async for' received an object from __aiter__ that does not implement __anext__: " + in.type_name(iterator));
+    }
+    return iterator;
 }
 
 value next_item_awaitable(interpreter& in, const value& iterator) {
     if (auto* generator = iterator.as<generator_object>(); generator && generator->is_async) {
         return value::of(make_object<generator_step_object>(std::static_pointer_cast<generator_object>(iterator.as_object()), value(), false));
     }
+    value awaitable = special_anext(in, iterator);
+    if (!awaitable.is_unbound()) return awaitable;
     return in.raise_type_error("'async for' requires an iterator with __anext__ method, got " + in.type_name(iterator));
 }
 
@@ -375,6 +386,7 @@ value generator_method(interpreter& in, const value& object, const std::string& 
 value generator_attribute(interpreter& in, const value& object, const std::string& name, bool& found) {
     found = false;
     if (object.as<generator_object>()) return generator_method(in, object, name, found);
+    if (object.as<coroutine_object>()) return coroutine_attribute(in, object, name, found);
     if (object.as<generator_context_manager_object>()) {
         const bool is_async = object.as<generator_context_manager_object>()->generator.as<generator_object>()->is_async;
         auto bound = [&](native_function f) {

@@ -53,6 +53,10 @@ struct generator_context_manager_object : object {
     static constexpr object_kind static_kind = object_kind::generator_context_manager;
     explicit generator_context_manager_object(value g) : object(static_kind), generator(std::move(g)) {}
     value generator;
+    // The generator function and its arguments: used as a decorator, each call makes a fresh
+    // manager from them (CPython's ContextDecorator._recreate_cm).
+    value function;
+    call_arguments arguments;
 };
 
 // A call of a generator function: the generator, its frame not started.
@@ -104,13 +108,20 @@ void install_async_iteration_builtins(interpreter& in, globals_table& globals);
 
 // g.send, g.__next__, agen.__anext__, agen.aclose, ... (found false if not one of theirs).
 value generator_attribute(interpreter& in, const value& object, const std::string& name, bool& found);
+// coro.send, coro.throw, coro.close of a coroutine driven by hand (coroutine_methods.cpp).
+value coroutine_attribute(interpreter& in, const value& object, const std::string& name, bool& found);
 std::string generator_repr(const object& o);
 type_ptr generator_type(const interpreter& in, const object& o);
 
 // The contextlib module: contextmanager and asynccontextmanager.
 value make_contextlib_module(interpreter& in);
+// contextlib.suppress (contextlib_suppress.cpp).
+void add_contextlib_suppress(interpreter& in, module_object& module);
 // `async with` / `with` on what they make: enter and exit awaitables (context_managers.cpp).
 value generator_context_enter(interpreter& in, const value& manager);
 value generator_context_exit(interpreter& in, const value& manager, const value& exception);
+// `@manager` on a function (contextlib_decorator.cpp): a function whose calls run inside a
+// fresh manager of the same kind, as ContextDecorator / AsyncContextDecorator do.
+value decorate_with_context_manager(interpreter& in, const value& manager, call_arguments& arguments);
 
 }  // namespace loopstep::python

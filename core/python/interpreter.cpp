@@ -505,7 +505,11 @@ coro<value> python_task_body(interpreter& in, value awaitable, std::shared_ptr<f
     value result;
     if (stack) result = co_await in.drive(*stack);
     else result = co_await in.await_value(std::move(awaitable));
-    if (task_base* task = in.loop().current_task()) in.task_stacks_.erase(task->id());
+    if (task_base* task = in.loop().current_task()) {
+        in.task_stacks_.erase(task->id());
+        const bool failed = result.is_raised() && !in.is_instance(value::of(result.as_object()), *in.types().cancelled_error);
+        if (!failed) in.task_origins_.erase(task->id());
+    }
     if (result.is_raised()) in.throw_as_cpp(result);
     co_return result;
 }
@@ -530,6 +534,7 @@ value interpreter::spawn_task(const value& awaitable, const std::function<task_p
         task_stacks_[created->task->id()] = stack;
         created->coroutine_name = std::move(coroutine_name);
         created->defined_at = defined_at;
+        task_origins_[created->task->id()] = {created->coroutine_name, defined_at};
     }
     return task;
 }

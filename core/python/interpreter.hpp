@@ -212,10 +212,17 @@ public:
     // Functions are tracked so that the destructor can break their reference cycles.
     void register_function(const std::shared_ptr<function_object>& function) { functions_.push_back(function); }
     // Classes and instances may form cycles too (obj.callback = obj.method); numbered in creation order.
+    // The number of an object whose repr shows a made-up address (asyncio's Lock, Queue, ...).
+    std::uint64_t next_object_number() { return ++instances_made_; }
     std::uint64_t register_instance(const object_ptr& o) {
         cyclic_.push_back(o);
         return ++instances_made_;
     }
+
+    // CPython's report of a task's exception that no one retrieved, but its traceback:
+    // "Task exception was never retrieved\nfuture: <Task finished name=... coro=<...> exception=...>\n"
+    // (task_reports.cpp).
+    std::string unretrieved_task_heading(const task_base& task, const value& exception);
 
 private:
     void install_types();
@@ -226,6 +233,9 @@ private:
     std::string coroutine_text(const task_object& task);
     std::string waiting_text(const task_base& task);
     std::string exception_repr(const std::exception_ptr& error);  // ValueError('broken')
+    // asyncio's Lock, Event, Condition, Semaphore, Barrier, Queue (asyncio_reprs.cpp).
+    std::string sync_primitive_repr(const object& o);
+    std::string queue_text(const object& queue, bool with_address);
     std::string nested_repr(const value& root);
     static bool is_nestable(const value& v) {
         if (auto* t = v.as<tuple_object>()) return !t->named_type;  // a namedtuple prints as Point(x=1)
@@ -266,6 +276,13 @@ private:
     std::shared_ptr<frame_stack> creating_stack_;  // the task being created (its task_created event)
     std::size_t repr_budget_;  // what one repr may produce (max_str_bytes, less for the trace)
     std::unordered_map<task_id, std::weak_ptr<task_object>> task_objects_;
+    // The coroutine a task runs (qualified name, def line), kept until it ends, and after if
+    // it failed: a report of its exception names it once every task object is gone.
+    struct coroutine_origin {
+        std::string name;
+        int line = 0;
+    };
+    std::unordered_map<task_id, coroutine_origin> task_origins_;
     std::vector<std::weak_ptr<function_object>> functions_;
     std::vector<std::weak_ptr<object>> cyclic_;
     std::uint64_t instances_made_ = 0;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "asyncio_parts.hpp"
+#include "generators.hpp"
 
 namespace loopstep::python {
 
@@ -145,7 +146,9 @@ value asyncio_sleep(interpreter& in, arguments_t& args) {
     if (!number(args.positional[0], delay)) {
         return in.raise_type_error("'<=' not supported between instances of '" + in.type_name(args.positional[0]) + "' and 'int'");
     }
-    return native("sleep", [delay, result] { return sleep_for(delay, result); });
+    value sleeping = native("sleep", [delay, result] { return sleep_for(delay, result); });
+    if (delay <= 0) sleeping.as<native_coroutine_object>()->bare_yield = result;
+    return sleeping;
 }
 
 value asyncio_create_task(interpreter& in, arguments_t& args) {
@@ -292,7 +295,16 @@ value make_asyncio_module(interpreter& in) {
     a["current_task"] = function("current_task", asyncio_current_task);
     a["iscoroutine"] = function("iscoroutine", [](interpreter& in, arguments_t& args) -> value {
         CHECK(count_check(in, args, "iscoroutine", 1, 1));
-        return value::boolean(args.positional[0].as<coroutine_object>() || args.positional[0].as<native_coroutine_object>());
+        const value& v = args.positional[0];
+        // 3.11 counts generators too (generator-based coroutines).
+        return value::boolean(v.as<coroutine_object>() || v.as<native_coroutine_object>() || (v.as<generator_object>() && !v.as<generator_object>()->is_async));
+    });
+    a["iscoroutinefunction"] = function("iscoroutinefunction", [](interpreter& in, arguments_t& args) -> value {
+        CHECK(count_check(in, args, "iscoroutinefunction", 1, 1));
+        value f = args.positional[0];
+        if (auto* bound = f.as<method_object>()) f = bound->function;  // inspect looks through a bound method
+        auto* function = f.as<function_object>();
+        return value::boolean(function && function->code->is_async && !function->code->is_generator);
     });
     a["CancelledError"] = value::of(t.cancelled_error);
     a["TimeoutError"] = value::of(t.timeout_error);
@@ -309,15 +321,15 @@ value make_asyncio_module(interpreter& in) {
         CHECK(count_check(in, args, "Queue", 0, 1));
         if (!args.positional.empty()) maxsize = args.positional[0];
         if (!maxsize.is_int_like()) return in.raise_type_error("'" + in.type_name(maxsize) + "' object cannot be interpreted as an integer");
-        return value::of(make_object<queue_object>(in.loop(), std::size_t(std::max<std::int64_t>(0, maxsize.as_int()))));
+        return new_primitive<queue_object>(in, in.loop(), std::size_t(std::max<std::int64_t>(0, maxsize.as_int())));
     });
     a["Event"] = make_type_constructor(in, t.event, [](interpreter& in, arguments_t& args) -> value {
         CHECK(count_check(in, args, "Event", 0, 0));
-        return value::of(make_object<event_object>(in.loop()));
+        return new_primitive<event_object>(in, in.loop());
     });
     a["Lock"] = make_type_constructor(in, t.lock, [](interpreter& in, arguments_t& args) -> value {
         CHECK(count_check(in, args, "Lock", 0, 0));
-        return value::of(make_object<lock_object>(in.loop()));
+        return new_primitive<lock_object>(in, in.loop());
     });
     a["Semaphore"] = make_type_constructor(in, t.semaphore, [](interpreter& in, arguments_t& args) -> value {
         value initial = args.take("value", value::integer(1));
@@ -325,7 +337,7 @@ value make_asyncio_module(interpreter& in) {
         if (!args.positional.empty()) initial = args.positional[0];
         if (!initial.is_int_like()) return in.raise_type_error("'<' not supported between instances of '" + in.type_name(initial) + "' and 'int'");
         if (initial.as_int() < 0) return in.raise_value_error("Semaphore initial value must be >= 0");
-        return value::of(make_object<semaphore_object>(in.loop(), int(initial.as_int())));
+        return new_primitive<semaphore_object>(in, in.loop(), int(initial.as_int()));
     });
     a["TaskGroup"] = make_type_constructor(in, t.task_group, [](interpreter& in, arguments_t& args) -> value {
         CHECK(count_check(in, args, "TaskGroup", 0, 0));

@@ -54,10 +54,12 @@ value make_condition(interpreter& in, arguments_t& args) {
     CHECK(count_check(in, args, "Condition", 0, 1));
     if (!args.positional.empty()) lock = args.positional[0];
     std::shared_ptr<lock_object> shared;
-    if (lock.is_none()) shared = make_object<lock_object>(in.loop());
-    else if (lock.as<lock_object>()) shared = std::static_pointer_cast<lock_object>(lock.as_object());
+    if (lock.is_none()) {
+        shared = make_object<lock_object>(in.loop());
+        shared->number = in.next_object_number();
+    } else if (lock.as<lock_object>()) shared = std::static_pointer_cast<lock_object>(lock.as_object());
     else return in.raise_type_error("Condition(lock): a lock from asyncio.Lock() is expected, got " + in.repr(lock));
-    return value::of(make_object<condition_object>(in.loop(), std::move(shared)));
+    return new_primitive<condition_object>(in, in.loop(), std::move(shared));
 }
 
 value make_barrier(interpreter& in, arguments_t& args) {
@@ -67,7 +69,7 @@ value make_barrier(interpreter& in, arguments_t& args) {
     const value& n = args.positional[0];
     if (!n.is_int_like()) return in.raise_type_error("'<' not supported between instances of '" + in.type_name(n) + "' and 'int'");
     if (n.as_int() < 1) return in.raise_value_error("parties must be > 0");
-    return value::of(make_object<barrier_object>(in.loop(), long(n.as_int())));
+    return new_primitive<barrier_object>(in, in.loop(), long(n.as_int()));
 }
 
 value make_bounded_semaphore(interpreter& in, arguments_t& args) {
@@ -76,7 +78,7 @@ value make_bounded_semaphore(interpreter& in, arguments_t& args) {
     if (!args.positional.empty()) initial = args.positional[0];
     if (!initial.is_int_like()) return in.raise_type_error("'<' not supported between instances of '" + in.type_name(initial) + "' and 'int'");
     if (initial.as_int() < 0) return in.raise_value_error("Semaphore initial value must be >= 0");
-    return value::of(make_object<semaphore_object>(in.loop(), int(initial.as_int()), true));
+    return new_primitive<semaphore_object>(in, in.loop(), int(initial.as_int()), true);
 }
 
 value make_queue(interpreter& in, arguments_t& args, queue_order order, const char* name) {
@@ -94,7 +96,7 @@ value make_queue(interpreter& in, arguments_t& args, queue_order order, const ch
             return owner->truthy(smaller);
         };
     }
-    return value::of(make_object<queue_object>(in.loop(), std::size_t(std::max<std::int64_t>(0, maxsize.as_int())), order, std::move(less)));
+    return new_primitive<queue_object>(in, in.loop(), std::size_t(std::max<std::int64_t>(0, maxsize.as_int())), order, std::move(less));
 }
 
 value condition_attribute(const value& object, const std::string& name, bool& found) {

@@ -75,9 +75,11 @@ value asyncio_wait(interpreter& in, arguments_t& args) {
 }
 
 value asyncio_all_tasks(interpreter& in, arguments_t& args) {
-    args.take("loop");
+    value loop = args.take("loop", value());
+    if (loop.is_none() && args.positional.size() == 1) loop = args.positional[0];
+    if (!loop.is_none()) args.positional.clear();  // a loop object: the program's loops share the one core loop
     CHECK(count_check(in, args, "all_tasks", 0, 0));
-    if (!in.loop().is_running()) return in.raise(in.types().runtime_error, "no running event loop");
+    if (loop.is_none() && !in.loop().is_running()) return in.raise(in.types().runtime_error, "no running event loop");
     std::vector<value> pending;
     for (task_base* live : in.loop().live_tasks()) {
         if (live->as_future().done()) continue;

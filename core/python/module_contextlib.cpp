@@ -64,13 +64,17 @@ value decorator(interpreter& in, call_arguments& args, bool is_async) {
     auto* defined = function.as<function_object>();
     const std::string function_name = defined ? defined->definition->name : name;
     return value::of(make_object<builtin_function_object>(function_name, [function, is_async](interpreter& in, call_arguments& call) -> value {
+        call_arguments saved = call;  // for a fresh manager per call when it decorates a function
         value generator = in.call(function, call);
         if (generator.is_raised()) return generator;
         auto* made = generator.as<generator_object>();
         if (!made || made->is_async != is_async) {
             return in.raise_type_error("'" + in.type_name(generator) + "' object is not " + (is_async ? "an async iterator" : "an iterator"));
         }
-        return value::of(make_object<generator_context_manager_object>(generator));
+        auto manager = make_object<generator_context_manager_object>(generator);
+        manager->function = function;
+        manager->arguments = std::move(saved);
+        return value::of(manager);
     }));
 }
 
@@ -107,7 +111,7 @@ value make_contextlib_module(interpreter& in) {
         module->attributes[name] = value::of(make_object<builtin_function_object>(
             name, [is_async](interpreter& in, call_arguments& args) { return decorator(in, args, is_async); }));
     }
-    (void)in;
+    add_contextlib_suppress(in, *module);
     return value::of(module);
 }
 

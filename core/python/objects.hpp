@@ -308,6 +308,11 @@ struct coroutine_object : object {
     std::shared_ptr<function_object> function;
     std::shared_ptr<struct frame> frame;  // its arguments bound; moves to a frame stack when awaited
     bool started = false;
+    // Driven by hand (coro.send / throw / close, coroutine_methods.cpp): its frames between two
+    // sends, what its innermost await waits on, and whether it has ended.
+    std::shared_ptr<struct frame_stack> driven;
+    value awaiting;
+    bool finished = false;
     // Told when the coroutine is freed without ever running: CPython's "coroutine 'f' was
     // never awaited" RuntimeWarning (coroutine_warnings.cpp).
     std::weak_ptr<std::function<void(const coroutine_object&)>> on_unawaited;
@@ -325,6 +330,9 @@ struct native_coroutine_object : object {
     std::string name;
     std::function<coro<value>()> start;
     bool started = false;
+    // asyncio.sleep(0): a bare `yield` to the loop, then this value (what a coroutine driven
+    // by hand with send() sees: None, then the value sent back is ignored); unbound otherwise.
+    value bare_yield = value::unbound();
 };
 
 struct task_object : object {
@@ -348,6 +356,7 @@ struct primitive_object : object {
     template <class... Args>
     explicit primitive_object(Args&&... args) : object(static_kind), primitive(std::forward<Args>(args)...) {}
     Primitive primitive;
+    std::uint64_t number = 0;  // its made-up address in reprs, as an instance's (default_instance_repr)
 };
 using queue_object = primitive_object<loopstep::queue<value>, object_kind::queue>;
 using event_object = primitive_object<loopstep::event, object_kind::event>;
@@ -361,6 +370,7 @@ struct condition_object : object {
         : object(static_kind), lock(std::move(l)), primitive(loop, lock->primitive) {}
     std::shared_ptr<lock_object> lock;
     loopstep::condition primitive;
+    std::uint64_t number = 0;
 };
 using barrier_object = primitive_object<loopstep::barrier, object_kind::barrier>;
 

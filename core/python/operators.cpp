@@ -696,6 +696,7 @@ value interpreter::get_attribute(const value& object, const std::string& name) {
         if (is_unsupported_module_attribute(module->name, name)) return raise_unsupported_attribute(*this, module->name, name);
         return raise(types_.attribute_error, "module '" + module->name + "' has no attribute '" + name + "'");
     }
+    if (object.as<str_object>() && is_unsupported_str_method(name)) return raise_unsupported_attribute(*this, "str", name);
     value error = raise(types_.attribute_error, "'" + type_name(object) + "' object has no attribute '" + name + "'");
     std::string suggestion = suggest_name(name, attribute_names(*this, object));
     if (!suggestion.empty()) error.as_object()->kind == object_kind::exception

@@ -180,6 +180,13 @@ void run_checked(std::string_view source, const program_options& options, progra
     {
         interpreter in(loop, settings);
         running = &in;
+        loop.set_unretrieved_describer([&in, &parsed, &options](const task_base& task, const std::exception_ptr& error) {
+            const value exception = value::of(in.from_cpp_exception(error).as_object());
+            std::string text = in.unretrieved_task_heading(task, exception);
+            text += traceback_text(in, exception, parsed.program->source_lines, options.filename);
+            text.pop_back();  // the report's own line end follows
+            return text;
+        });
         value ended = in.run_module(*parsed.program, compiled.code);
         // Past a limit the run ends with it, even if the program caught it or then failed otherwise.
         if (in.run_stopped() && !(ended.is_raised() && exception_of_type(ended, in.types().run_limit_error))) ended = in.run_limit_error();
@@ -199,6 +206,7 @@ void run_checked(std::string_view source, const program_options& options, progra
         }
         result.virtual_time = loop.time();
         running = nullptr;
+        loop.set_unretrieved_describer(nullptr);
     }
 }
 

@@ -209,7 +209,24 @@ value special_call(interpreter& in, const value& callee, call_arguments& argumen
     return in.call(method, arguments);
 }
 
+namespace {
+// A builtin object's own __enter__/__exit__ (a Runner, a contextmanager's manager, suppress),
+// or unbound if it has none.
+value builtin_special(interpreter& in, const value& manager, const char* name) {
+    if (user_class_of(manager)) return value::unbound();
+    value method = in.get_attribute(manager, name);
+    return method.is_raised() ? value::unbound() : method;
+}
+}  // namespace
+
 value with_enter(interpreter& in, const value& manager, value& exit) {
+    if (value enter = builtin_special(in, manager, "__enter__"); !enter.is_unbound()) {
+        exit = builtin_special(in, manager, "__exit__");
+        if (exit.is_unbound()) {
+            return in.raise_type_error("'" + in.type_name(manager) + "' object does not support the context manager protocol (missed __exit__ method)");
+        }
+        return call_bound(in, enter, {});
+    }
     value enter = bound_special(in, manager, "__enter__");
     if (enter.is_unbound()) return in.raise_type_error("'" + in.type_name(manager) + "' object does not support the context manager protocol");
     exit = bound_special(in, manager, "__exit__");
@@ -247,17 +264,17 @@ value async_with_exit(interpreter& in, const value& manager, const value& except
     return call_bound(in, exit, exit_arguments(in, exception));
 }
 
-value async_iteration_methods(interpreter& in, const value& v, value& iterator, value& next) {
+value special_aiter(interpreter& in, const value& v) {
     if (!user_class_of(v)) return value::unbound();
     value aiter = bound_special(in, v, "__aiter__");
     if (aiter.is_unbound()) return in.raise_type_error("'async for' requires an object with __aiter__ method, got " + in.type_name(v));
-    iterator = call_bound(in, aiter, {});
-    if (iterator.is_raised()) return iterator;
-    next = bound_special(in, iterator, "__anext__");
-    if (next.is_unbound()) {
-        return in.raise_type_error("'async for' received an object from __aiter__ that does not implement __anext__: " + in.type_name(iterator));
-    }
-    return value();
+    return call_bound(in, aiter, {});
+}
+
+value special_anext(interpreter& in, const value& iterator) {
+    value next = bound_special(in, iterator, "__anext__");
+    if (next.is_unbound()) return value::unbound();
+    return call_bound(in, next, {});
 }
 
 }  // namespace loopstep::python

@@ -213,18 +213,13 @@ std::string interpreter::object_repr(const value& v) {
             }
             return text + ">";
         }
-        case object_kind::condition: return static_cast<const condition_object&>(o).primitive.to_string();
-        case object_kind::barrier: return static_cast<const barrier_object&>(o).primitive.to_string();
+        case object_kind::condition:
+        case object_kind::barrier:
+        case object_kind::queue:
+        case object_kind::event:
+        case object_kind::lock:
+        case object_kind::semaphore: return sync_primitive_repr(o);
         case object_kind::runner: return "<asyncio.runners.Runner object>";
-        case object_kind::queue: {
-            auto& q = static_cast<const queue_object&>(o).primitive;
-            const char* kind = q.order() == queue_order::priority ? "PriorityQueue" : q.order() == queue_order::lifo ? "LifoQueue" : "Queue";
-            return std::string("<") + kind + " maxsize=" + std::to_string(q.maxsize()) + (q.empty() ? "" : " _queue=[...]") +
-                   " tasks=" + std::to_string(q.qsize()) + ">";
-        }
-        case object_kind::event: return static_cast<const event_object&>(o).primitive.to_string();
-        case object_kind::lock: return static_cast<const lock_object&>(o).primitive.to_string();
-        case object_kind::semaphore: return static_cast<const semaphore_object&>(o).primitive.to_string();
         case object_kind::timeout: {
             auto& t = static_cast<const timeout_object&>(o);
             return t.scope ? t.scope->to_string() : "<Timeout [created]>";
@@ -272,6 +267,7 @@ std::string interpreter::str(const value& v) {
     if (value text = special_repr(*this, v, true); !text.is_unbound()) return text.as<str_object>()->value;
     if (auto* e = v.as<exception_object>()) return exception_str(*this, *e);
     if (auto* n = v.as<native_object>()) return n->str(*this);
+    if (v.as<queue_object>()) return queue_text(*v.as_object(), false);  // Queue.__str__: no address
     return repr(v);
 }
 

@@ -32,6 +32,12 @@ bool is_unsupported_module_attribute(std::string_view module, std::string_view n
     return false;
 }
 
+bool is_unsupported_str_method(std::string_view name) {
+    // CPython 3.11's str methods the lesson lacks (encode would need bytes).
+    static const std::vector<std::string_view> missing = {"encode", "format_map", "isidentifier", "isprintable", "maketrans", "translate"};
+    return std::find(missing.begin(), missing.end(), name) != missing.end();
+}
+
 value raise_unsupported_attribute(interpreter& in, std::string_view module, std::string_view name) {
     return in.raise(in.types().not_supported_error, std::string(module) + "." + std::string(name) + " is not supported in this lesson");
 }

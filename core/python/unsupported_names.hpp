@@ -26,6 +26,8 @@ bool is_lesson_module(std::string_view module);
 std::string unsupported_import_message(std::string_view module);
 // True when CPython's `module` has `name` (the lesson's module then lacks it).
 bool is_unsupported_module_attribute(std::string_view module, std::string_view name);
+// True for a method CPython's str has and the lesson's lacks ("str.encode is not supported ...").
+bool is_unsupported_str_method(std::string_view name);
 value raise_unsupported_attribute(interpreter& in, std::string_view module, std::string_view name);
 
 }  // namespace loopstep::python

@@ -40,6 +40,11 @@ event_loop::event_loop(loop_options options) : options_(std::move(options)) {
 
 void event_loop::report(std::string line) { reports_->add(std::move(line)); }
 
+std::string event_loop::unretrieved_task_text(const task_base& task, const std::exception_ptr& error) const {
+    if (unretrieved_describer_) return unretrieved_describer_(task, error);
+    return "Task exception was never retrieved: " + task.name() + ": " + describe_exception(error);
+}
+
 event_loop::~event_loop() {
     // Dropping queued callbacks releases the tasks they hold; frames destroyed on the way
     // may schedule more callbacks, so drain until nothing is left.

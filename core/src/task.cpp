@@ -35,7 +35,7 @@ task_base::task_base(future_base& self, std::string name)
 
 task_base::~task_base() {
     if (auto error = self_.take_unretrieved_error()) {
-        loop_.report("Task exception was never retrieved: " + name() + ": " + describe_exception(error));
+        loop_.report(loop_.unretrieved_task_text(*this, error));
     }
     loop_.unregister_task(*this);
 }

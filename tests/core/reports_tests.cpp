@@ -22,6 +22,24 @@ TEST_CASE("an exception nobody retrieved is reported when the task is freed", "[
     CHECK(loop.reports()[0] == "Task exception was never retrieved: careless: lost error");
 }
 
+TEST_CASE("an embedder describes a task's exception nobody retrieved in its own words", "[reports]") {
+    event_loop loop;
+    loop.set_unretrieved_describer([](const task_base& task, const std::exception_ptr& error) {
+        return "lost in " + task.name() + ": " + describe_exception(error);
+    });
+    {
+        auto failing = []() -> coro<void> {
+            throw std::runtime_error("gone");
+            co_return;
+        };
+        auto task = create_task(loop, failing(), "worker");
+        while (loop.step().kind != step_kind::idle) {
+        }
+    }
+    REQUIRE(loop.reports().size() == 1);
+    CHECK(loop.reports()[0] == "lost in worker: gone");
+}
+
 TEST_CASE("a retrieved exception is not reported", "[reports]") {
     event_loop loop;
     {

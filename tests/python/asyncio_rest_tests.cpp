@@ -44,3 +44,31 @@ TEST_CASE("a worker thread of to_thread is a task row in the recording, named as
     CHECK(slept_on_line_5);
     CHECK(result.virtual_time == 2);
 }
+
+// The class statement takes number 1, so the lock is 2 (0x...20).
+TEST_CASE("asyncio's primitives show made-up addresses numbered with the instances, traced or not", "[interpreter][asyncio][repr]") {
+    const char* program =
+        "import asyncio\nclass Job:\n    pass\n\nasync def main():\n    lock = asyncio.Lock()\n    job = Job()\n"
+        "    queue = asyncio.Queue()\n    queue.put_nowait(lock)\n    print(repr(lock))\n    print(job)\n    print(repr(queue))\n    print(queue)\n\n"
+        "asyncio.run(main())\n";
+    const std::string expected =
+        "<asyncio.locks.Lock object at 0x7f0000000020 [unlocked]>\n<__main__.Job object at 0x7f0000000030>\n"
+        "<Queue at 0x7f0000000040 maxsize=0 _queue=[<asyncio.locks.Lock object at 0x7f0000000020 [unlocked]>] tasks=1>\n"
+        "<Queue maxsize=0 _queue=[<asyncio.locks.Lock object at 0x7f0000000020 [unlocked]>] tasks=1>\n";
+    CHECK(run_program(program).output == expected);
+    loopstep::recording record;
+    program_options traced;
+    traced.trace = record.sink();
+    CHECK(run_program(program, traced).output == expected);  // the trace's reprs take no numbers
+}
+
+TEST_CASE("a str method CPython has and the lesson lacks is named as not supported", "[interpreter][str]") {
+    const auto result = run_program("print('a')\ndata = 'Hello'.encode()\n");
+    CHECK(result.output == "a\n");
+    REQUIRE(result.error);
+    CHECK(result.error->type == "NotSupportedError");
+    CHECK(result.error->message == "str.encode is not supported in this lesson");
+    const auto typo = run_program("'x'.encodee()\n");
+    REQUIRE(typo.error);
+    CHECK(typo.error->type == "AttributeError");
+}

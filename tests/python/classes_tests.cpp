@@ -6,6 +6,7 @@
 #include <string>
 
 #include "classes.hpp"
+#include "generators.hpp"
 #include "loopstep/python/run_program.hpp"
 #include "loopstep/recording.hpp"
 #include "recorded_program.hpp"
@@ -93,7 +94,7 @@ TEST_CASE("super() outside a method and multiple inheritance give clear errors",
     CHECK(result.error->message == "subclassing 'list' is not supported in this lesson");
 }
 
-TEST_CASE("async_iteration_methods finds __aiter__ and __anext__ of a class of the program", "[classes]") {
+TEST_CASE("async for's hooks find __aiter__ and __anext__ of a class of the program", "[classes]") {
     using namespace loopstep::python;
     loopstep::event_loop loop;
     interpreter in(loop, {});
@@ -110,20 +111,21 @@ TEST_CASE("async_iteration_methods finds __aiter__ and __anext__ of a class of t
     ticks->dict->set("__aiter__", native("__aiter__", [](interpreter&, call_arguments& args) { return args.positional[0]; }));
     ticks->dict->set("__anext__", native("__anext__", [](interpreter&, call_arguments&) { return value::integer(7); }));
     const value instance = value::of(make_object<instance_object>(ticks, 1));
-    value iterator, next;
-    REQUIRE(async_iteration_methods(in, instance, iterator, next).is_none());
+    value iterator = async_iterator_of(in, instance);
+    REQUIRE(iterator.is_object());
     CHECK(iterator.as_object() == instance.as_object());
-    call_arguments none;
-    CHECK(in.call(next, none).as_int() == 7);
+    CHECK(next_item_awaitable(in, iterator).as_int() == 7);
 
     auto no_next = make_class("NoNext");
     no_next->dict->set("__aiter__", native("__aiter__", [](interpreter&, call_arguments&) { return value::integer(5); }));
-    value error = async_iteration_methods(in, value::of(make_object<instance_object>(no_next, 2)), iterator, next);
+    value error = async_iterator_of(in, value::of(make_object<instance_object>(no_next, 2)));
     REQUIRE(error.is_raised());
     CHECK(in.str(value::of(error.as_object())) == "'async for' received an object from __aiter__ that does not implement __anext__: int");
 
-    error = async_iteration_methods(in, value::of(make_object<instance_object>(make_class("Plain"), 3)), iterator, next);
+    error = async_iterator_of(in, value::of(make_object<instance_object>(make_class("Plain"), 3)));
     REQUIRE(error.is_raised());
     CHECK(in.str(value::of(error.as_object())) == "'async for' requires an object with __aiter__ method, got Plain");
-    CHECK(async_iteration_methods(in, value::integer(3), iterator, next).is_unbound());  // not an object of the program's classes
+    error = next_item_awaitable(in, value::integer(3));
+    REQUIRE(error.is_raised());
+    CHECK(in.str(value::of(error.as_object())) == "'async for' requires an iterator with __anext__ method, got int");
 }

@@ -73,9 +73,8 @@ TEST_CASE("every corpus program prints exactly what CPython 3.11 printed", "[con
     }
 }
 
-// [!mayfail] while issue 11 is being built: today some real programs still FAIL (bare AttributeErrors
-// for missing asyncio/time names, ...; `./dev realcorpus` lists them). Drop the tag once it shows 0 FAIL.
-TEST_CASE("every real program prints exactly what CPython printed or stops as not supported", "[conformance][real][!mayfail]") {
+// Issue 11's rule for the real programs (`./dev realcorpus` prints the table).
+TEST_CASE("every real program prints exactly what CPython printed or stops as not supported", "[conformance][real]") {
     std::size_t real = 0;
     for (std::size_t i = 0; i < loopstep::testing::conformance_corpus_size; ++i) {
         const auto& program = loopstep::testing::conformance_corpus[i];

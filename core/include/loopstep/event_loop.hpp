@@ -159,6 +159,11 @@ public:
     future_id next_future_id() { return ++last_future_id_; }
     std::weak_ptr<detail::loop_reports> reports_sink() const { return reports_; }
     void report(std::string line);
+    // How a task's exception that no one retrieved is reported when the task is destroyed
+    // (an interpreter gives CPython's full form); unset: "Task exception was never retrieved: NAME: ERROR".
+    using unretrieved_describer = std::function<std::string(const task_base&, const std::exception_ptr&)>;
+    void set_unretrieved_describer(unretrieved_describer describer) { unretrieved_describer_ = std::move(describer); }
+    std::string unretrieved_task_text(const task_base& task, const std::exception_ptr& error) const;
     void register_task(task_base& task);
     void unregister_task(task_base& task);
     void enter_task(task_base& task);
@@ -178,6 +183,7 @@ private:
     loop_options options_;
     frame_source frame_source_;
     line_source line_source_;
+    unretrieved_describer unretrieved_describer_;
     double now_ = 0;
     std::deque<callback_ptr> ready_;
     callback_ptr current_;  // the callback being run (a member, not a local: see scheduled_callback)

@@ -71,6 +71,13 @@ public:
         if (unfinished_tasks_ > 0) co_await finished_.wait();
     }
 
+    // What CPython's Queue._format shows: the items as stored, the waiting getters and putters,
+    // the unfinished tasks.
+    const auto& items() const { return items_; }
+    std::size_t waiting_getters() const { return getters_.size(); }
+    std::size_t waiting_putters() const { return putters_.size(); }
+    std::size_t unfinished_tasks() const { return std::size_t(unfinished_tasks_); }
+
     std::string to_string() const {
         return "<Queue maxsize=" + std::to_string(maxsize_) + " qsize=" + std::to_string(items_.size()) +
                (getters_.empty() ? "" : " _getters[" + std::to_string(getters_.size()) + "]") +
