@@ -114,7 +114,6 @@ double span_at(double duration, int zoom) { return duration / std::ldexp(1.0, zo
 // Keeps [start, start + span) inside the run.
 double clamp_start(double start, double span, double duration) { return std::clamp(start, 0.0, std::max(0.0, duration - span)); }
 
-
 // The time under the mouse, to the precision a pixel gives (no "709.147 s" on an 800 s axis).
 std::string pointed_time(const plot& area, float x) {
     const double per_pixel = area.span / area.width;
