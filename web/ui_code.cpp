@@ -138,7 +138,7 @@ void draw_text(ImDrawList* draw, const editor_geometry& at, const std::string& t
     }
 }
 
-void draw_gutter(ImDrawList* draw, const editor_geometry& at, const app_state& app, std::size_t line_count, float gutter_left) {
+void draw_gutter(ImDrawList* draw, const editor_geometry& at, app_state& app, std::size_t line_count, float gutter_left) {
     const ImU32 number_colour = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     const int bad_line = error_line(app);
     const float dot = at.line_height * 0.28f;
@@ -161,12 +161,35 @@ void draw_gutter(ImDrawList* draw, const editor_geometry& at, const app_state& a
         if (slot >= 3) continue;
         const ImVec2 centre(gutter_left + (3.6f + static_cast<float>(slot) * 0.9f) * at.char_width + dot,
                             at.text_origin.y + (static_cast<float>(line) - 0.5f) * at.line_height);
+        // A click on the dot picks the task for the frames panel; a ring marks the picked one.
+        const ImVec2 mouse = ImGui::GetIO().MousePos;
+        const float dx = mouse.x - centre.x, dy = mouse.y - centre.y;
+        const bool under_mouse = ImGui::IsWindowHovered() && dx * dx + dy * dy <= dot * dot * 4;
+        if (under_mouse) ImGui::SetTooltip("%s: click to see its frames and locals", task.name.c_str());
+        if (under_mouse && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) select_task(app, task.id);
+        if (task.id == app.selected_task) draw->AddCircle(centre, dot * 1.7f, ImGui::GetColorU32(ImGuiCol_Text), 0, 1.5f);
         if (task.id == app.view.running) {
             draw->AddTriangleFilled(ImVec2(centre.x - dot, centre.y - dot * 1.2f), ImVec2(centre.x - dot, centre.y + dot * 1.2f),
                                     ImVec2(centre.x + dot * 1.2f, centre.y), task_colour(index));
         } else {
             draw->AddCircleFilled(centre, dot, task_colour(index));
         }
+    }
+}
+
+// The selected task's locals at the end of each of its frames' lines, dimmed: what a debugger
+// shows inline. Only while the code panel shows the program that ran.
+void draw_inline_locals(ImDrawList* draw, const editor_geometry& at, const app_state& app, const std::vector<line_span>& lines) {
+    if (editor_changed(app)) return;
+    for (const shown_frame& frame : app.selected_frames.frames) {
+        if (frame.line <= 0 || static_cast<std::size_t>(frame.line) > lines.size() || frame.locals.empty()) continue;
+        const line_span& line = lines[static_cast<std::size_t>(frame.line - 1)];
+        std::string text;
+        for (const shown_local& local : frame.locals) text += (text.empty() ? "" : ", ") + local.name + "=" + local.value;
+        text = fold_value(text, 60);
+        const float x = at.text_origin.x + static_cast<float>(line.end - line.begin + 3) * at.char_width;
+        const float y = at.text_origin.y + static_cast<float>(frame.line - 1) * at.line_height;
+        draw->AddText(ImVec2(x, y), colour_of(token_colour::comment), text.c_str());
     }
 }
 
@@ -210,6 +233,7 @@ void editor(app_state& app, const ui_fonts& fonts) {
         const float y = at.text_origin.y + static_cast<float>(std::count(before.begin(), before.end(), '\n')) * line_height;
         draw->AddLine(ImVec2(x, y), ImVec2(x, y + line_height), IM_COL32(255, 255, 255, 230), 1.5f);
     }
+    draw_inline_locals(draw, at, app, lines);
     draw_gutter(draw, at, app, lines.size(), origin.x + char_width * 0.3f);
     ImGui::EndChild();
     ImGui::PopFont();
