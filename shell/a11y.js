@@ -111,7 +111,7 @@ window.loopstepA11y = (function () {
       const button = make('button', { type: 'button', textContent: shown ? 'Hide frames' : 'Show frames' });
       button.dataset.task = String(index);
       button.setAttribute('aria-pressed', String(shown));
-      button.setAttribute('aria-label', `${shown ? 'Hide' : 'Show'} the frames of ${task.name}`);
+      button.setAttribute('aria-label', `${shown ? 'Hide' : 'Show'} frames of ${task.name}`);
       button.addEventListener('click', () => api.selectTask(shown ? -1 : index));
       return make('tr', {}, [
         make('th', { scope: 'row', textContent: task.name }),

@@ -36,7 +36,7 @@ void ui_tasks(app_state& app);  // a click on a row selects the task for the fra
 void ui_loop(const app_state& app, const ui_fonts& fonts);
 
 // The selected task's frames and locals at the cursor (ui_frames.cpp).
-void ui_frames(app_state& app, const ui_fonts& fonts);
+void ui_frames(const app_state& app, const ui_fonts& fonts);
 
 // One row per task on the virtual time axis, the cursor on it; click or drag to seek (ui_timeline.cpp).
 void ui_timeline(app_state& app, const ui_fonts& fonts);

@@ -97,7 +97,7 @@ void frame_block(const shown_frame& frame, std::size_t depth, const std::string&
 
 }  // namespace
 
-void ui_frames(app_state& app, const ui_fonts& fonts) {
+void ui_frames(const app_state& app, const ui_fonts& fonts) {
     const task_frames& shown = app.selected_frames;
     ImGui::PushTextWrapPos(0);
     if (app.selected_task == 0) {

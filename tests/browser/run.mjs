@@ -714,15 +714,23 @@ test('the frames panel shows a paused task\'s frames and locals as the program h
   state = await api(page, 'step');
   assert.deepEqual(state.frames.frames[0].locals.map((local) => [local.value, local.changed]), [[String(i), false], [cpythonSent[urls.value + i], false]]);
 
-  // main's chain at the same moment: main awaits concurrently, which awaits the gather.
-  state = await api(page, 'selectTask', 0);
+  // main's chain at the same moment, chosen in the text version with the keyboard: main
+  // awaits concurrently, which awaits the gather.
+  await page.focus('#a11y-tasks button[data-task="0"]');
+  assert.equal(await page.getAttribute('#a11y-tasks button[data-task="0"]', 'aria-pressed'), 'false');
+  await page.keyboard.press('Enter');
+  await waitFor(page, () => window.loopstep.state().selectedTask === 0);
+  state = await stateOf(page);
   assert.equal(state.frames.task, 'Task-1');
+  await waitFor(page, () => document.querySelector('#a11y-tasks button[data-task="0"]')?.getAttribute('aria-pressed') === 'true');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.task), '0', 'the button keeps the focus');
   assert.deepEqual(state.frames.frames.map((frame) => [frame.call, frame.line]), [['concurrently()', gatherLine], ['main()', mainLine]]);
   assert.equal(state.frames.frames[1].paused, 'concurrently()');
   const locals = Object.fromEntries(state.frames.frames[0].locals.map((local) => [local.name, local.value]));
   assert.equal(locals.start, cpythonStart[0]);
   assert.match(locals.tasks, /^\[<Task pending name='fetch-0'/);
-  await shoot(page, 'frames-main-desktop.png');
+  await shoot(page, 'frames-main-desktop.png');  // the text version open beside the canvas
+  await page.focus('#canvas');
 
   // Done: the result instead of frames.
   state = await api(page, 'selectTask', state.tasks.findIndex((task) => task.name === name));
