@@ -27,7 +27,7 @@ std::string ending(const task_frames& shown) {
 // What the innermost frame is doing when no await holds it.
 std::string innermost_status(const task_frames& shown, const app_state& app) {
     if (shown.state == task_state::running) return app.view.running == shown.task ? "running now" : "running";
-    if (shown.state == task_state::scheduled) return "ready: runs on when the loop gets to it";
+    if (shown.state == task_state::scheduled) return "ready: in the loop's ready queue";
     return {};
 }
 
