@@ -177,19 +177,38 @@ void draw_gutter(ImDrawList* draw, const editor_geometry& at, app_state& app, st
     }
 }
 
-// The selected task's locals at the end of each of its frames' lines, dimmed: what a debugger
-// shows inline. Only while the code panel shows the program that ran.
+// Where a line's code ends: before its comment, if it has one (the colouring knows where).
+std::size_t code_end(const std::vector<coloured_run>& runs, const line_span& line) {
+    for (const coloured_run& run : runs) {
+        if (run.begin >= line.begin && run.end <= line.end && run.colour == token_colour::comment) return run.begin;
+    }
+    return line.end;
+}
+
+// The selected task's locals just after the code of each of its frames' lines, in a box over
+// the line's comment (hidden meanwhile): what a debugger shows inline. Only while the panel shows the program that ran.
 void draw_inline_locals(ImDrawList* draw, const editor_geometry& at, const app_state& app, const std::vector<line_span>& lines) {
-    if (editor_changed(app)) return;
+    if (editor_changed(app) || app.selected_frames.frames.empty()) return;
+    const std::vector<coloured_run> runs = colour_source(app.editor);
     for (const shown_frame& frame : app.selected_frames.frames) {
         if (frame.line <= 0 || static_cast<std::size_t>(frame.line) > lines.size() || frame.locals.empty()) continue;
         const line_span& line = lines[static_cast<std::size_t>(frame.line - 1)];
         std::string text;
         for (const shown_local& local : frame.locals) text += (text.empty() ? "" : ", ") + local.name + "=" + local.value;
-        text = fold_value(text, 60);
-        const float x = at.text_origin.x + static_cast<float>(line.end - line.begin + 3) * at.char_width;
+        text = fold_value(text, 48);
+        std::size_t end = code_end(runs, line);
+        while (end > line.begin && app.editor[end - 1] == ' ') --end;
+        const float x = at.text_origin.x + static_cast<float>(end - line.begin + 2) * at.char_width;
         const float y = at.text_origin.y + static_cast<float>(frame.line - 1) * at.line_height;
-        draw->AddText(ImVec2(x, y), colour_of(token_colour::comment), text.c_str());
+        const float width = ImGui::CalcTextSize(text.c_str()).x;
+        const float pad = at.char_width * 0.4f;
+        const bool contrast = app.display.high_contrast;
+        // The box runs to the end of the line: no stray half of the comment beside it.
+        const float line_end = at.text_origin.x + static_cast<float>(line.end - line.begin) * at.char_width;
+        const ImVec2 from(x - pad, y), to(std::max(x + width + pad, line_end), y + at.line_height);
+        draw->AddRectFilled(from, to, contrast ? IM_COL32(0, 0, 0, 255) : IM_COL32(48, 52, 62, 255), 3);
+        if (contrast) draw->AddRect(from, to, IM_COL32(255, 255, 255, 255), 3);
+        draw->AddText(ImVec2(x, y), contrast ? IM_COL32(255, 230, 0, 255) : IM_COL32(255, 216, 140, 255), text.c_str());
     }
 }
 

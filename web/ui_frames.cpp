@@ -57,9 +57,14 @@ void locals_table(const shown_frame& frame, const ui_fonts& fonts) {
         ImGui::TextDisabled("  (no locals yet)");
         return;
     }
+    // The names' column as wide as the longest name (in bold, as a changed one is drawn).
+    float name_width = 0;
+    ImGui::PushFont(fonts.bold);
+    for (const shown_local& local : frame.locals) name_width = std::max(name_width, ImGui::CalcTextSize(local.name.c_str()).x);
+    ImGui::PopFont();
     constexpr ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("locals", 2, flags)) return;
-    ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed, std::min(name_width, ImGui::GetContentRegionAvail().x * 0.4f));
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
     for (const shown_local& local : frame.locals) {
         ImGui::TableNextRow();

@@ -688,6 +688,17 @@ test('the frames panel shows a paused task\'s frames and locals as the program h
   const name = `fetch-${i}`;
   const step = await firstStepWhere(page, name, 'waiting');
   assert.ok(step > 0, `${name} waits at some step`);
+  // The mouse picks a task three ways (positions in the desktop layout at this step): its dot
+  // beside the code (the first dot on the await line is fetch-0's), its row in the tasks table,
+  // its lane's name in the timeline.
+  const clicks = [[[424, 321], 'fetch-0'], [[1000, 113], 'Task-1'], [[400, 724], 'fetch-2']];
+  for (const [[x, y], expected] of clicks) {
+    await nextFrames(page);
+    await page.mouse.click(x, y);
+    await waitFor(page, (expected) => { const s = window.loopstep.state(); return s.tasks[s.selectedTask]?.name === expected; }, expected, 10000)
+      .catch(() => assert.fail(`a click at ${x}, ${y} did not pick ${expected}`));
+  }
+  assert.equal((await stateOf(page)).step, step, 'a click on a lane\'s name does not move the cursor');
   await page.focus('#canvas');
   let state = await selectWithKeys(page, name);
   let frames = state.frames;
@@ -740,6 +751,9 @@ test('the frames panel shows a paused task\'s frames and locals as the program h
   assert.match(state.frames.outcome, new RegExp(sent.toFixed(1).replace('.', '\\.')));
 });
 
+// Where the narrow layout's Frames tab is (the 4th tab under the chapter bar, at the default text size).
+const frameTab = { tablet: [240, 124], phone: [240, 124] };
+
 test('the frames panel at tablet and phone widths', async (t) => {
   const page = await t.open();
   await api(page, 'goToChapter', twelve);
@@ -750,7 +764,6 @@ test('the frames panel at tablet and phone widths', async (t) => {
   for (const [label, size] of [['tablet', { width: 820, height: 1180 }], ['phone', { width: 390, height: 844 }]]) {
     await page.setViewportSize(size);
     await nextFrames(page, 6);
-    // The narrow layout's tabs (Lesson, Code, Loop, Frames) sit under the chapter bar: the last one.
     await page.mouse.click(...frameTab[label]);
     await nextFrames(page, 6);
     state = await stateOf(page);
