@@ -150,7 +150,11 @@ void draw_gutter(ImDrawList* draw, const editor_geometry& at, app_state& app, st
         draw->AddText(ImVec2(x, y), static_cast<int>(line) == bad_line ? ImGui::GetColorU32(error_colour) : number_colour,
                       number.c_str());
     }
-    // Each live task's line: a dot in its colour, side by side when several share a line.
+    // Each live task's line: a dot in its colour, side by side when several share a line. A
+    // click on one picks its task for the frames panel; a ring marks the picked one.
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    float nearest_distance = ImGui::IsWindowHovered() ? dot * dot * 5 : 0;
+    const task_view* nearest = nullptr;
     for (std::size_t index = 0; index < app.view.tasks.size(); ++index) {
         const task_view& task = app.view.tasks[index];
         const int line = task.line;
@@ -161,12 +165,12 @@ void draw_gutter(ImDrawList* draw, const editor_geometry& at, app_state& app, st
         if (slot >= 3) continue;
         const ImVec2 centre(gutter_left + (3.6f + static_cast<float>(slot) * 0.9f) * at.char_width + dot,
                             at.text_origin.y + (static_cast<float>(line) - 0.5f) * at.line_height);
-        // A click on the dot picks the task for the frames panel; a ring marks the picked one.
-        const ImVec2 mouse = ImGui::GetIO().MousePos;
+        // The dot nearest the mouse (dots nearly touch), within about twice its radius, is the one a click picks.
         const float dx = mouse.x - centre.x, dy = mouse.y - centre.y;
-        const bool under_mouse = ImGui::IsWindowHovered() && dx * dx + dy * dy <= dot * dot * 4;
-        if (under_mouse) ImGui::SetTooltip("%s: click to see its frames and locals", task.name.c_str());
-        if (under_mouse && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) select_task(app, task.id);
+        if (dx * dx + dy * dy < nearest_distance) {
+            nearest_distance = dx * dx + dy * dy;
+            nearest = &task;
+        }
         if (task.id == app.selected_task) draw->AddCircle(centre, dot * 1.7f, ImGui::GetColorU32(ImGuiCol_Text), 0, 1.5f);
         if (task.id == app.view.running) {
             draw->AddTriangleFilled(ImVec2(centre.x - dot, centre.y - dot * 1.2f), ImVec2(centre.x - dot, centre.y + dot * 1.2f),
@@ -175,6 +179,9 @@ void draw_gutter(ImDrawList* draw, const editor_geometry& at, app_state& app, st
             draw->AddCircleFilled(centre, dot, task_colour(index));
         }
     }
+    if (nearest == nullptr) return;
+    ImGui::SetTooltip("%s: click to see its frames and locals", nearest->name.c_str());
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) select_task(app, nearest->id);
 }
 
 // Where a line's code ends: before its comment, if it has one (the colouring knows where).

@@ -626,14 +626,14 @@ test('malformed saved progress: each bad field is dropped with a note, the rest 
 
 // ---- the frames panel ----------------------------------------------------------------------
 
-// The program with a print added after the line holding `after` (same indentation): how CPython
-// shows a local's value at that point.
-function withPrintAfter(program, after, expression) {
+// The program with a print added after (or before) the line holding `text`, at its indentation:
+// how CPython shows a local's value at that point.
+function withPrint(program, text, expression, { before = false } = {}) {
   const lines = program.split('\n');
-  const at = lineOf(program, after);
-  assert.ok(at > 0, `no line '${after}'`);
+  const at = lineOf(program, text);
+  assert.ok(at > 0, `no line '${text}'`);
   const indent = lines[at - 1].match(/^\s*/)[0];
-  lines.splice(at, 0, `${indent}print("PROBE", repr(${expression}))`);
+  lines.splice(before ? at - 1 : at, 0, `${indent}print("PROBE", repr(${expression}))`);
   return lines.join('\n');
 }
 const probes = (output) => output.split('\n').filter((line) => line.startsWith('PROBE ')).map((line) => line.slice(6));
@@ -677,10 +677,10 @@ test('the frames panel shows a paused task\'s frames and locals as the program h
   const start = urls.value * (send.value + wait.value);
   const sent = start + (i + 1) * send.value;
   // CPython's own reprs of those values, printed where the frames are.
-  const cpythonSent = probes(cpythonOutput(withPrintAfter(program, 'sent = time.monotonic()', 'sent')));
+  const cpythonSent = probes(cpythonOutput(withPrint(program, 'sent = time.monotonic()', 'sent')));
   assert.equal(cpythonSent.length, 2 * urls.value, 'fetch reads the clock once per request, twice over');
   assert.equal(cpythonSent[urls.value + i], sent.toFixed(1), 'CPython agrees with the formula');
-  const cpythonStart = probes(cpythonOutput(withPrintAfter(program, 'tasks = [asyncio.create_task', 'start')));
+  const cpythonStart = probes(cpythonOutput(withPrint(program, 'await asyncio.gather(*tasks)', 'start', { before: true })));
   assert.deepEqual(cpythonStart, [start.toFixed(1)]);
 
   const page = await t.open();
