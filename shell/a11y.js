@@ -108,7 +108,7 @@ window.loopstepA11y = (function () {
     const focused = document.activeElement && document.activeElement.dataset.task;
     body.replaceChildren(...state.tasks.map((task, index) => {
       const shown = index === state.selectedTask;
-      const button = make('button', { type: 'button', textContent: shown ? 'Hide frames' : 'Show frames' });
+      const button = make('button', { type: 'button', textContent: shown ? 'Hide' : 'Show' });
       button.dataset.task = String(index);
       button.setAttribute('aria-pressed', String(shown));
       button.setAttribute('aria-label', `${shown ? 'Hide' : 'Show'} frames of ${task.name}`);
@@ -130,7 +130,7 @@ window.loopstepA11y = (function () {
     const shown = state.frames;
     if (!shown) {
       box.replaceChildren(make('p', { textContent: state.tasks.length
-        ? 'Choose Show frames in a task\'s row to see its frames and local variables.' : '' }));
+        ? 'Choose Show in a task\'s row to see its frames and local variables.' : '' }));
       return;
     }
     const parts = [make('h3', { id: 'a11y-frames-heading', textContent: `Frames of ${shown.task} (${shown.state})` })];
@@ -143,7 +143,7 @@ window.loopstepA11y = (function () {
         make('td', {}, [make('code', { textContent: local.value })]),
         make('td', { textContent: local.changed ? 'changed' : '' }),
       ]));
-      if (rows.length === 0) rows.push(make('tr', {}, [make('td', { colSpan: 3, textContent: 'no local variables yet' })]));
+      if (rows.length === 0) rows.push(make('tr', {}, [make('td', { colSpan: 3, textContent: 'no local variables' })]));
       parts.push(make('table', { className: 'a11y-frame' }, [
         make('caption', { textContent: `${where}: ${frame.call} at line ${frame.line}${paused}` }),
         make('thead', {}, [make('tr', {}, ['Variable', 'Value', 'Since the last step'].map((text) => make('th', { scope: 'col', textContent: text })))]),

@@ -54,7 +54,7 @@ void value_cell(const shown_local& local, const ui_fonts& fonts) {
 
 void locals_table(const shown_frame& frame, const ui_fonts& fonts) {
     if (frame.locals.empty()) {
-        ImGui::TextDisabled("  (no locals yet)");
+        ImGui::TextDisabled("  (no local variables)");
         return;
     }
     // The names' column as wide as the longest name (in bold, as a changed one is drawn).

@@ -740,8 +740,10 @@ test('the frames panel shows a paused task\'s frames and locals as the program h
   const locals = Object.fromEntries(state.frames.frames[0].locals.map((local) => [local.name, local.value]));
   assert.equal(locals.start, cpythonStart[0]);
   assert.match(locals.tasks, /^\[<Task pending name='fetch-0'/);
-  await shoot(page, 'frames-main-desktop.png');  // the text version open beside the canvas
+  await page.evaluate(() => document.getElementById('a11y-frames').scrollIntoView());
+  await shoot(page, 'frames-text-version.png');  // the text version open beside the canvas
   await page.focus('#canvas');
+  await shoot(page, 'frames-main-desktop.png');
 
   // Done: the result instead of frames.
   state = await api(page, 'selectTask', state.tasks.findIndex((task) => task.name === name));

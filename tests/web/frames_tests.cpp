@@ -188,7 +188,8 @@ TEST_CASE("values are folded to a width: containers keep whole items and say how
     CHECK(fold_value("[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]", 28) == "[0, 1, 2, 3, 4, 5, 6, ...] (12 items)");
     CHECK(fold_value("('a, b', 'c', 'd')", 16) == "('a, b', ...) (3 items)");
     CHECK(fold_value("{'k': [1, 2], 'j': 3}", 18) == "{'k': [1, 2], ...} (2 items)");
-    CHECK(fold_value("[[1, 2, 3, 4, 5, 6], 7]", 8) == "[...] (2 items)");
+    CHECK(fold_value("[[1, 2, 3, 4, 5, 6], 7]", 8) == "[[1, ... (2 items)");
+    CHECK(fold_value("[<Task pending name='fetch-0' coro=<fetch() running at main.py:9>>, <Task...", 20) == "[<Task pending na...");
     CHECK(fold_value("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12...", 16) == "[1, 2, 3, ...]");
     CHECK(fold_value("'a long string of text'", 12) == "'a long s...");
     CHECK(item_count("[]") == 0);

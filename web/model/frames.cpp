@@ -121,7 +121,7 @@ std::string fold_value(std::string_view value, std::size_t width) {
         folded += item;
         start = end + 1;
     }
-    if (folded.size() == 1) return folded + "..." + close + count_text;
+    if (folded.size() == 1) return std::string(value.substr(0, width > 3 ? width - 3 : 0)) + "..." + count_text;  // not even one item fits
     return folded + tail + count_text;
 }
 

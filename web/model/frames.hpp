@@ -45,7 +45,8 @@ struct task_frames {
 task_frames frames_of(const task_view& now, const task_view* before);
 
 // A value to show in `width` characters: itself if it fits; a container ("[1, 2, 3, ...]")
-// keeps the items that fit and says how many there are when it can tell; other text is cut.
+// keeps the whole items that fit and says how many there are when it can tell; other text,
+// and a container whose first item does not fit, is cut ("[<Task pending nam...").
 std::string fold_value(std::string_view value, std::size_t width);
 // The number of top-level items of a container's repr ("[1, (2, 3)]" has 2), or -1 when it
 // is no container or was cut short by the interpreter.
