@@ -34,7 +34,9 @@ std::string innermost_status(const task_frames& shown, const app_state& app) {
 // A value in the width there is; a folded one opens on a click to its whole text.
 void value_cell(const shown_local& local, const ui_fonts& fonts) {
     const float char_width = ImGui::CalcTextSize("M").x;
-    const std::size_t width = static_cast<std::size_t>(std::max(8.0f, ImGui::GetContentRegionAvail().x / char_width));
+    // A folded value has the tree node's arrow before it: its text gets the rest.
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::GetTreeNodeToLabelSpacing();
+    const std::size_t width = static_cast<std::size_t>(std::max(8.0f, room / char_width));
     const std::string folded = fold_value(local.value, width);
     if (local.changed) ImGui::PushStyleColor(ImGuiCol_Text, changed_text);
     if (folded == local.value) {

@@ -73,7 +73,7 @@ void frames_panel(app_state& app, const ui_fonts& fonts, float height) {
 }
 
 // Tasks, the selected task's frames, the loop's queues and the output; `with_frames` false
-// when the frames have a tab of their own (a phone).
+// when the frames have a tab of their own (a narrow screen).
 void state_column(app_state& app, const ui_fonts& fonts, bool with_frames = true) {
     const float height = ImGui::GetContentRegionAvail().y;
     ImGui::TextUnformatted("Tasks");
