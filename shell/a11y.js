@@ -1,7 +1,7 @@
 // The lesson as real HTML beside the canvas, for screen readers and keyboard users (the canvas is
 // invisible to assistive technology): the chapter's text, the code, the controls as buttons, the
-// tasks as a table, the questions as radio groups, and a live region that reads each step's
-// narration. It follows the app both ways through window.loopstep (shell/API.md) only.
+// tasks as a table (a chosen task's frames and locals as tables), the questions as radio groups,
+// and a live region that reads each step's narration. It follows the app both ways through window.loopstep (shell/API.md) only.
 'use strict';
 window.loopstepA11y = (function () {
   const $ = (id) => document.getElementById(id);
@@ -101,17 +101,59 @@ window.loopstepA11y = (function () {
     }
   }
 
-  function renderTasks(state) {
+  // Each row's button shows that task's frames below the table (again: hides them); the
+  // button that had the focus keeps it when the table is redrawn.
+  function renderTasks(api, state) {
     const body = $('a11y-tasks').tBodies[0];
-    body.replaceChildren(...state.tasks.map((task) => make('tr', {}, [
-      make('th', { scope: 'row', textContent: task.name }),
-      make('td', { textContent: task.state }),
-      make('td', { textContent: task.line > 0 ? String(task.line) : '' }),
-      make('td', { textContent: task.detail }),
-    ])));
+    const focused = document.activeElement && document.activeElement.dataset.task;
+    body.replaceChildren(...state.tasks.map((task, index) => {
+      const shown = index === state.selectedTask;
+      const button = make('button', { type: 'button', textContent: shown ? 'Hide' : 'Show' });
+      button.dataset.task = String(index);
+      button.setAttribute('aria-pressed', String(shown));
+      button.setAttribute('aria-label', `${shown ? 'Hide' : 'Show'} frames of ${task.name}`);
+      button.addEventListener('click', () => api.selectTask(shown ? -1 : index));
+      return make('tr', {}, [
+        make('th', { scope: 'row', textContent: task.name }),
+        make('td', { textContent: task.state }),
+        make('td', { textContent: task.line > 0 ? String(task.line) : '' }),
+        make('td', { textContent: task.detail }),
+        make('td', {}, [button]),
+      ]);
+    }));
+    if (focused !== undefined) body.querySelector(`button[data-task="${focused}"]`)?.focus();
   }
 
-  function renderRun(state) {
+  // The selected task's frames, innermost first: one table a frame, its locals as rows.
+  function renderFrames(state) {
+    const box = $('a11y-frames');
+    const shown = state.frames;
+    if (!shown) {
+      box.replaceChildren(make('p', { textContent: state.tasks.length
+        ? 'Choose Show in a task\'s row to see its frames and local variables.' : '' }));
+      return;
+    }
+    const parts = [make('h3', { id: 'a11y-frames-heading', textContent: `Frames of ${shown.task} (${shown.state})` })];
+    if (shown.outcome) parts.push(make('p', { textContent: `It ended: ${shown.outcome}` }));
+    shown.frames.forEach((frame, depth) => {
+      const where = depth === 0 ? 'innermost frame' : `frame ${depth + 1}`;
+      const paused = frame.paused ? (depth === 0 ? `, waits on ${frame.paused}` : `, awaits ${frame.paused}`) : '';
+      const rows = frame.locals.map((local) => make('tr', {}, [
+        make('th', { scope: 'row', textContent: local.name }),
+        make('td', {}, [make('code', { textContent: local.value })]),
+        make('td', { textContent: local.changed ? 'changed' : '' }),
+      ]));
+      if (rows.length === 0) rows.push(make('tr', {}, [make('td', { colSpan: 3, textContent: 'no local variables' })]));
+      parts.push(make('table', { className: 'a11y-frame' }, [
+        make('caption', { textContent: `${where}: ${frame.call} at line ${frame.line}${paused}` }),
+        make('thead', {}, [make('tr', {}, ['Variable', 'Value', 'Since the last step'].map((text) => make('th', { scope: 'col', textContent: text })))]),
+        make('tbody', {}, rows),
+      ]));
+    });
+    box.replaceChildren(...parts);
+  }
+
+  function renderRun(api, state) {
     $('a11y-clock').textContent = `Clock ${state.clock.toFixed(1)} ${state.timeUnit}, step ${state.step} of ${state.steps}.`;
     const narration = $('a11y-narration');
     if (narration.textContent !== state.narration) narration.textContent = state.narration;
@@ -119,7 +161,8 @@ window.loopstepA11y = (function () {
     $('a11y-play').textContent = state.playing ? 'Pause' : 'Play';
     $('a11y-back').disabled = $('a11y-start').disabled = state.step === 0;
     $('a11y-step').disabled = $('a11y-end').disabled = state.step >= state.steps;
-    renderTasks(state);
+    renderTasks(api, state);
+    renderFrames(state);
     const error = state.error;
     $('a11y-error').textContent = error
       ? `${error.kind} at line ${error.line}${error.column ? ', column ' + error.column : ''}: ${error.message}` : '';
@@ -210,7 +253,7 @@ window.loopstepA11y = (function () {
         renderQuestions(api, chapter);
       }
       renderChapterNav(state);
-      renderRun(state);
+      renderRun(api, state);
       renderAnswers(state);
       const editor = $('a11y-editor');
       if (document.activeElement !== editor && editor.value !== state.code) editor.value = state.code;

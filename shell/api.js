@@ -55,6 +55,7 @@ window.loopstepApi = (function () {
       runCode: command((source) => call('loopstep_run_code', ['string'], [checkedSource(source)])),
       setParam: command((name, value) => call('loopstep_set_param', ['string', 'number'], [String(name), value])),
       answer: command((question, option) => call('loopstep_answer', ['number', 'number'], [question, option])),
+      selectTask: command((index) => call('loopstep_select_task', ['number'], [Number.isInteger(index) ? index : -1])),
       setDisplay: command(({ highContrast, textScale }) =>
         call('loopstep_set_display', ['number', 'number'], [highContrast ? 1 : 0, Number(textScale) || 1])),
     };

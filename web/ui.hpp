@@ -32,8 +32,11 @@ void ui_output(const app_state& app, const ui_fonts& fonts);
 void ui_controls(app_state& app, const ui_fonts& fonts);
 
 // Every task at the cursor (ui_tasks.cpp), and the loop's queues: ready, timers, futures (ui_loop.cpp).
-void ui_tasks(const app_state& app);
+void ui_tasks(app_state& app);  // a click on a row selects the task for the frames panel
 void ui_loop(const app_state& app, const ui_fonts& fonts);
+
+// The selected task's frames and locals at the cursor (ui_frames.cpp).
+void ui_frames(const app_state& app, const ui_fonts& fonts);
 
 // One row per task on the virtual time axis, the cursor on it; click or drag to seek (ui_timeline.cpp).
 void ui_timeline(app_state& app, const ui_fonts& fonts);

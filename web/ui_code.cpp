@@ -138,7 +138,7 @@ void draw_text(ImDrawList* draw, const editor_geometry& at, const std::string& t
     }
 }
 
-void draw_gutter(ImDrawList* draw, const editor_geometry& at, const app_state& app, std::size_t line_count, float gutter_left) {
+void draw_gutter(ImDrawList* draw, const editor_geometry& at, app_state& app, std::size_t line_count, float gutter_left) {
     const ImU32 number_colour = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     const int bad_line = error_line(app);
     const float dot = at.line_height * 0.28f;
@@ -150,7 +150,11 @@ void draw_gutter(ImDrawList* draw, const editor_geometry& at, const app_state& a
         draw->AddText(ImVec2(x, y), static_cast<int>(line) == bad_line ? ImGui::GetColorU32(error_colour) : number_colour,
                       number.c_str());
     }
-    // Each live task's line: a dot in its colour, side by side when several share a line.
+    // Each live task's line: a dot in its colour, side by side when several share a line. A
+    // click on one picks its task for the frames panel; a ring marks the picked one.
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    float nearest_distance = ImGui::IsWindowHovered() ? dot * dot * 5 : 0;
+    const task_view* nearest = nullptr;
     for (std::size_t index = 0; index < app.view.tasks.size(); ++index) {
         const task_view& task = app.view.tasks[index];
         const int line = task.line;
@@ -161,12 +165,57 @@ void draw_gutter(ImDrawList* draw, const editor_geometry& at, const app_state& a
         if (slot >= 3) continue;
         const ImVec2 centre(gutter_left + (3.6f + static_cast<float>(slot) * 0.9f) * at.char_width + dot,
                             at.text_origin.y + (static_cast<float>(line) - 0.5f) * at.line_height);
+        // The dot nearest the mouse (dots nearly touch), within about twice its radius, is the one a click picks.
+        const float dx = mouse.x - centre.x, dy = mouse.y - centre.y;
+        if (dx * dx + dy * dy < nearest_distance) {
+            nearest_distance = dx * dx + dy * dy;
+            nearest = &task;
+        }
+        if (task.id == app.selected_task) draw->AddCircle(centre, dot * 1.7f, ImGui::GetColorU32(ImGuiCol_Text), 0, 1.5f);
         if (task.id == app.view.running) {
             draw->AddTriangleFilled(ImVec2(centre.x - dot, centre.y - dot * 1.2f), ImVec2(centre.x - dot, centre.y + dot * 1.2f),
                                     ImVec2(centre.x + dot * 1.2f, centre.y), task_colour(index));
         } else {
             draw->AddCircleFilled(centre, dot, task_colour(index));
         }
+    }
+    if (nearest == nullptr) return;
+    ImGui::SetTooltip("%s: click to see its frames and locals", nearest->name.c_str());
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) select_task(app, nearest->id);
+}
+
+// Where a line's code ends: before its comment, if it has one (the colouring knows where).
+std::size_t code_end(const std::vector<coloured_run>& runs, const line_span& line) {
+    for (const coloured_run& run : runs) {
+        if (run.begin >= line.begin && run.end <= line.end && run.colour == token_colour::comment) return run.begin;
+    }
+    return line.end;
+}
+
+// The selected task's locals just after the code of each of its frames' lines, in a box over
+// the line's comment (hidden meanwhile): what a debugger shows inline. Only while the panel shows the program that ran.
+void draw_inline_locals(ImDrawList* draw, const editor_geometry& at, const app_state& app, const std::vector<line_span>& lines) {
+    if (editor_changed(app) || app.selected_frames.frames.empty()) return;
+    const std::vector<coloured_run> runs = colour_source(app.editor);
+    for (const shown_frame& frame : app.selected_frames.frames) {
+        if (frame.line <= 0 || static_cast<std::size_t>(frame.line) > lines.size() || frame.locals.empty()) continue;
+        const line_span& line = lines[static_cast<std::size_t>(frame.line - 1)];
+        std::string text;
+        for (const shown_local& local : frame.locals) text += (text.empty() ? "" : ", ") + local.name + "=" + local.value;
+        text = fold_value(text, 48);
+        std::size_t end = code_end(runs, line);
+        while (end > line.begin && app.editor[end - 1] == ' ') --end;
+        const float x = at.text_origin.x + static_cast<float>(end - line.begin + 2) * at.char_width;
+        const float y = at.text_origin.y + static_cast<float>(frame.line - 1) * at.line_height;
+        const float width = ImGui::CalcTextSize(text.c_str()).x;
+        const float pad = at.char_width * 0.4f;
+        const bool contrast = app.display.high_contrast;
+        // The box runs to the end of the line: no stray half of the comment beside it.
+        const float line_end = at.text_origin.x + static_cast<float>(line.end - line.begin) * at.char_width;
+        const ImVec2 from(x - pad, y), to(std::max(x + width + pad, line_end), y + at.line_height);
+        draw->AddRectFilled(from, to, contrast ? IM_COL32(0, 0, 0, 255) : IM_COL32(48, 52, 62, 255), 3);
+        if (contrast) draw->AddRect(from, to, IM_COL32(255, 255, 255, 255), 3);
+        draw->AddText(ImVec2(x, y), contrast ? IM_COL32(255, 230, 0, 255) : IM_COL32(255, 216, 140, 255), text.c_str());
     }
 }
 
@@ -210,6 +259,7 @@ void editor(app_state& app, const ui_fonts& fonts) {
         const float y = at.text_origin.y + static_cast<float>(std::count(before.begin(), before.end(), '\n')) * line_height;
         draw->AddLine(ImVec2(x, y), ImVec2(x, y + line_height), IM_COL32(255, 255, 255, 230), 1.5f);
     }
+    draw_inline_locals(draw, at, app, lines);
     draw_gutter(draw, at, app, lines.size(), origin.x + char_width * 0.3f);
     ImGui::EndChild();
     ImGui::PopFont();

@@ -1,6 +1,7 @@
 // The frame's layout: a window filling the canvas; the chapter bar on top; the lesson text on the
-// left; the code, the controls and the timeline in the middle; the loop's state on the right.
-// On a narrow screen the three become tabs. Part of the UI declared in ui.hpp.
+// left; the code, the controls and the timeline in the middle; the loop's state and the selected
+// task's frames on the right. On a narrow screen they become tabs, the frames one of their own.
+// Part of the UI declared in ui.hpp.
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -64,14 +65,24 @@ void program_column(app_state& app, const ui_fonts& fonts, float height) {
     ImGui::EndChild();
 }
 
-void state_column(app_state& app, const ui_fonts& fonts) {
+void frames_panel(app_state& app, const ui_fonts& fonts, float height) {
+    ImGui::TextUnformatted("Frames and locals");
+    ImGui::BeginChild("frames", ImVec2(0, height), true);
+    ui_frames(app, fonts);
+    ImGui::EndChild();
+}
+
+// Tasks, the selected task's frames, the loop's queues and the output; `with_frames` false
+// when the frames have a tab of their own (a narrow screen).
+void state_column(app_state& app, const ui_fonts& fonts, bool with_frames = true) {
     const float height = ImGui::GetContentRegionAvail().y;
     ImGui::TextUnformatted("Tasks");
-    ImGui::BeginChild("tasks", ImVec2(0, std::floor(height * 0.36f)), true);
+    ImGui::BeginChild("tasks", ImVec2(0, std::floor(height * (with_frames ? 0.25f : 0.36f))), true);
     ui_tasks(app);
     ImGui::EndChild();
+    if (with_frames) frames_panel(app, fonts, std::floor(height * 0.33f));
     ImGui::TextUnformatted("Event loop");
-    ImGui::BeginChild("loop", ImVec2(0, std::floor(height * 0.28f)), true);
+    ImGui::BeginChild("loop", ImVec2(0, std::floor(height * (with_frames ? 0.2f : 0.28f))), true);
     ui_loop(app, fonts);
     ImGui::EndChild();
     ImGui::TextUnformatted("Output");
@@ -119,11 +130,25 @@ void narrow_layout(app_state& app, const ui_fonts& fonts) {
         program_column(app, fonts, ImGui::GetContentRegionAvail().y);
         ImGui::EndTabItem();
     }
+    const float controls_height = ImGui::GetFrameHeightWithSpacing() * 3 + ImGui::GetTextLineHeightWithSpacing() * 3.4f;
     if (ImGui::BeginTabItem("Loop")) {
-        ImGui::BeginChild("narrow-controls", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 3 + ImGui::GetTextLineHeightWithSpacing() * 3.4f));
+        ImGui::BeginChild("narrow-controls", ImVec2(0, controls_height));
         ui_controls(app, fonts);
         ImGui::EndChild();
-        state_column(app, fonts);
+        state_column(app, fonts, false);
+        ImGui::EndTabItem();
+    }
+    // The frames with the controls and the tasks to pick from: step and watch one task's locals.
+    if (ImGui::BeginTabItem("Frames")) {
+        ImGui::BeginChild("frames-controls", ImVec2(0, controls_height));
+        ui_controls(app, fonts);
+        ImGui::EndChild();
+        const float height = ImGui::GetContentRegionAvail().y;
+        ImGui::TextUnformatted("Tasks");
+        ImGui::BeginChild("tasks", ImVec2(0, std::floor(height * 0.3f)), true);
+        ui_tasks(app);
+        ImGui::EndChild();
+        frames_panel(app, fonts, 0);
         ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

@@ -48,7 +48,7 @@ std::size_t task_index(const snapshot& view, task_id id) {
     return static_cast<std::size_t>(-1);
 }
 
-void ui_tasks(const app_state& app) {
+void ui_tasks(app_state& app) {
     const snapshot& view = app.view;
     if (view.tasks.empty()) {
         ImGui::TextDisabled("(no tasks yet)");
@@ -69,6 +69,15 @@ void ui_tasks(const app_state& app) {
             ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImVec4(0.20f, 0.45f, 0.20f, 0.45f)));
         }
         ImGui::TableNextColumn();
+        // The whole row is one selectable: a click shows the task's frames.
+        ImGui::PushID(static_cast<int>(task.id));
+        if (ImGui::Selectable("##select", task.id == app.selected_task,
+                              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
+            select_task(app, task.id == app.selected_task ? 0 : task.id);
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click to see %s's frames and locals", task.name.c_str());
+        ImGui::PopID();
+        ImGui::SameLine(0, 0);
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const float size = ImGui::GetFontSize() * 0.55f;
         ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + size * 0.6f, at.y + ImGui::GetFontSize() * 0.5f), size * 0.5f,

@@ -459,11 +459,16 @@ void task_row_ui(app_state& app, const row_context& rows, int index, hover_targe
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float full_width = ImGui::GetContentRegionAvail().x;
     if (row.id == rows.subject) draw->AddRectFilled(top, {top.x + full_width, top.y + rows.height}, colour::subject);
-    ImGui::InvisibleButton("##name", {rows.name_width, rows.height});
+    // A click on the lane (its name or its plot) also picks the task for the frames panel.
+    if (ImGui::InvisibleButton("##name", {rows.name_width, rows.height})) select_task(app, row.id);
     if (ImGui::IsItemHovered()) hover = {index, true, 0};
     ImGui::SameLine(0, 0);
     ImGui::InvisibleButton("##plot", {std::max(1.0f, full_width - rows.name_width), rows.height});
+    if (ImGui::IsItemActivated()) select_task(app, row.id);
     row_input(app, rows, row, index, hover);
+    if (row.id == app.selected_task) {
+        draw->AddRect({top.x + 1, top.y + 1}, {top.x + full_width - 1, top.y + rows.height - 1}, ImGui::GetColorU32(ImGuiCol_Text), 3);
+    }
     draw_name(draw, row, top, rows);
     draw->PushClipRect({rows.area.left - 3, top.y}, {rows.area.right() + 3, top.y + rows.height}, true);
     draw_row_content(draw, row, rows, top.y);
@@ -573,6 +578,7 @@ void row_tooltip(const app_state& app, const row_context& rows, const hover_targ
     if (hover.on_name) {
         const task_view* task = app.view.find_task(row.id);
         ImGui::TextUnformatted(task ? to_string(task->state) : "not created yet");
+        ImGui::TextDisabled("Click to see its frames and locals");
     } else {
         const std::string what = under_mouse(app, rows, row, hover.x);
         if (!what.empty()) ImGui::TextUnformatted(what.c_str());

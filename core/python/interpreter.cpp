@@ -581,6 +581,7 @@ std::vector<frame_view> interpreter::frame_views(task_id id) {
             if (auto* cell = local->as<cell_object>(); cell && definition->local_is_cell[i]) local = &cell->content;
             if (local->is_unbound()) continue;
             view.locals.emplace_back(name, short_repr(*local));
+            if (i < definition->parameters.size()) view.arguments = view.locals.size();
         }
         views.push_back(std::move(view));
     }

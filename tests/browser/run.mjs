@@ -624,6 +624,156 @@ test('malformed saved progress: each bad field is dropped with a note, the rest 
   await shoot(page, 'restore-note.png');
 });
 
+// ---- the frames panel ----------------------------------------------------------------------
+
+// The program with a print added after (or before) the line holding `text`, at its indentation:
+// how CPython shows a local's value at that point.
+function withPrint(program, text, expression, { before = false } = {}) {
+  const lines = program.split('\n');
+  const at = lineOf(program, text);
+  assert.ok(at > 0, `no line '${text}'`);
+  const indent = lines[at - 1].match(/^\s*/)[0];
+  lines.splice(before ? at - 1 : at, 0, `${indent}print("PROBE", repr(${expression}))`);
+  return lines.join('\n');
+}
+const probes = (output) => output.split('\n').filter((line) => line.startsWith('PROBE ')).map((line) => line.slice(6));
+
+// The step at which `name` is first in `state` (e.g. waiting), found by seeking through the run.
+function firstStepWhere(page, name, state) {
+  return page.evaluate(([name, wanted]) => {
+    const steps = window.loopstep.state().steps;
+    for (let step = 0; step <= steps; ++step) {
+      const now = window.loopstep.seek(step);
+      if (now.tasks.some((task) => task.name === name && task.state === wanted)) return step;
+    }
+    return -1;
+  }, [name, state]);
+}
+
+// Presses Down (or Up) until the task called `name` is selected; the keyboard's way to pick one.
+async function selectWithKeys(page, name) {
+  let state = await stateOf(page);
+  const target = state.tasks.findIndex((task) => task.name === name);
+  assert.ok(target >= 0, `no task ${name} at step ${state.step}`);
+  for (let presses = 0; presses < state.tasks.length + 1 && state.selectedTask !== target; ++presses) {
+    await page.keyboard.press(state.selectedTask < target ? 'ArrowDown' : 'ArrowUp');
+    await waitFor(page, (before) => window.loopstep.state().selectedTask !== before, state.selectedTask);
+    state = await stateOf(page);
+  }
+  assert.equal(state.selectedTask, target, `${name} is selected`);
+  return state;
+}
+
+test('the frames panel shows a paused task\'s frames and locals as the program has them', async (t) => {
+  const lesson = lessons[twelve];
+  const { urls, send, wait } = lesson.params;
+  const program = lesson.program;
+  const awaitLine = lineOf(program, 'await asyncio.sleep(WAIT)');
+  const gatherLine = lineOf(program, 'await asyncio.gather(*tasks)');
+  const mainLine = lineOf(program, 'await concurrently()');
+  // From the program: one by one takes n × (s + w); then fetch-i blocks s seconds after the
+  // i blocks before it, and reads the clock: sent = n × (s + w) + (i + 1) × s.
+  const i = 3;
+  const start = urls.value * (send.value + wait.value);
+  const sent = start + (i + 1) * send.value;
+  // CPython's own reprs of those values, printed where the frames are.
+  const cpythonSent = probes(cpythonOutput(withPrint(program, 'sent = time.monotonic()', 'sent')));
+  assert.equal(cpythonSent.length, 2 * urls.value, 'fetch reads the clock once per request, twice over');
+  assert.equal(cpythonSent[urls.value + i], sent.toFixed(1), 'CPython agrees with the formula');
+  const cpythonStart = probes(cpythonOutput(withPrint(program, 'await asyncio.gather(*tasks)', 'start', { before: true })));
+  assert.deepEqual(cpythonStart, [start.toFixed(1)]);
+
+  const page = await t.open();
+  await api(page, 'goToChapter', twelve);
+  const name = `fetch-${i}`;
+  const step = await firstStepWhere(page, name, 'waiting');
+  assert.ok(step > 0, `${name} waits at some step`);
+  // The mouse picks a task three ways (positions in the desktop layout at this step): its dot
+  // beside the code (the first dot on the await line is fetch-0's), its row in the tasks table,
+  // its lane's name in the timeline.
+  const clicks = [[[424, 321], 'fetch-0'], [[1000, 113], 'Task-1'], [[400, 724], 'fetch-2']];
+  for (const [[x, y], expected] of clicks) {
+    await nextFrames(page);
+    await page.mouse.click(x, y);
+    await waitFor(page, (expected) => { const s = window.loopstep.state(); return s.tasks[s.selectedTask]?.name === expected; }, expected, 10000)
+      .catch(() => assert.fail(`a click at ${x}, ${y} did not pick ${expected}`));
+  }
+  assert.equal((await stateOf(page)).step, step, 'a click on a lane\'s name does not move the cursor');
+  await page.focus('#canvas');
+  let state = await selectWithKeys(page, name);
+  let frames = state.frames;
+  assert.equal(frames.task, name);
+  assert.equal(frames.state, 'waiting');
+  assert.equal(frames.frames.length, 1, 'a task\'s own coroutine is its only frame');
+  const [fetch] = frames.frames;
+  assert.equal(fetch.call, `fetch(i=${i})`);
+  assert.equal(fetch.line, awaitLine);
+  assert.match(fetch.paused, new RegExp(`sleep\\(${wait.value}\\)`));
+  assert.deepEqual(fetch.locals.map(({ name, value }) => [name, value]), [['i', String(i)], ['sent', cpythonSent[urls.value + i]]]);
+  assert.deepEqual(fetch.locals.map((local) => local.changed), [false, true], 'the step that paused it bound sent');
+  await shoot(page, 'frames-desktop.png');
+
+  // The text version shows the same as a table.
+  const table = await page.evaluate(() => [...document.querySelectorAll('#a11y-frames table')].map((table) => ({
+    caption: table.caption.textContent,
+    rows: [...table.tBodies[0].rows].map((row) => [...row.cells].map((cell) => cell.textContent)),
+  })));
+  assert.deepEqual(table, [{ caption: `innermost frame: fetch(i=${i}) at line ${awaitLine}, waits on ${fetch.paused}`,
+                             rows: [['i', String(i), ''], ['sent', cpythonSent[urls.value + i], 'changed']] }]);
+
+  // The next step is another task's: the same values, none marked changed.
+  state = await api(page, 'step');
+  assert.deepEqual(state.frames.frames[0].locals.map((local) => [local.value, local.changed]), [[String(i), false], [cpythonSent[urls.value + i], false]]);
+
+  // main's chain at the same moment, chosen in the text version with the keyboard: main
+  // awaits concurrently, which awaits the gather.
+  await page.focus('#a11y-tasks button[data-task="0"]');
+  assert.equal(await page.getAttribute('#a11y-tasks button[data-task="0"]', 'aria-pressed'), 'false');
+  await page.keyboard.press('Enter');
+  await waitFor(page, () => window.loopstep.state().selectedTask === 0);
+  state = await stateOf(page);
+  assert.equal(state.frames.task, 'Task-1');
+  await waitFor(page, () => document.querySelector('#a11y-tasks button[data-task="0"]')?.getAttribute('aria-pressed') === 'true');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.task), '0', 'the button keeps the focus');
+  assert.deepEqual(state.frames.frames.map((frame) => [frame.call, frame.line]), [['concurrently()', gatherLine], ['main()', mainLine]]);
+  assert.equal(state.frames.frames[1].paused, 'concurrently()');
+  const locals = Object.fromEntries(state.frames.frames[0].locals.map((local) => [local.name, local.value]));
+  assert.equal(locals.start, cpythonStart[0]);
+  assert.match(locals.tasks, /^\[<Task pending name='fetch-0'/);
+  await page.evaluate(() => document.getElementById('a11y-frames').scrollIntoView());
+  await shoot(page, 'frames-text-version.png');  // the text version open beside the canvas
+  await page.focus('#canvas');
+  await shoot(page, 'frames-main-desktop.png');
+
+  // Done: the result instead of frames.
+  state = await api(page, 'selectTask', state.tasks.findIndex((task) => task.name === name));
+  state = await api(page, 'toEnd');
+  assert.equal(state.frames.state, 'done');
+  assert.deepEqual(state.frames.frames, []);
+  assert.match(state.frames.outcome, new RegExp(sent.toFixed(1).replace('.', '\\.')));
+});
+
+// Where the narrow layout's Frames tab is (the 4th tab under the chapter bar, at the default text size).
+const frameTab = { tablet: [240, 124], phone: [240, 124] };
+
+test('the frames panel at tablet and phone widths', async (t) => {
+  const page = await t.open();
+  await api(page, 'goToChapter', twelve);
+  const step = await firstStepWhere(page, 'fetch-3', 'waiting');
+  await api(page, 'seek', step);
+  let state = await stateOf(page);
+  await api(page, 'selectTask', state.tasks.findIndex((task) => task.name === 'fetch-3'));
+  for (const [label, size] of [['tablet', { width: 820, height: 1180 }], ['phone', { width: 390, height: 844 }]]) {
+    await page.setViewportSize(size);
+    await nextFrames(page, 6);
+    await page.mouse.click(...frameTab[label]);
+    await nextFrames(page, 6);
+    state = await stateOf(page);
+    assert.equal(state.frames.task, 'fetch-3');
+    await shoot(page, `frames-${label}.png`);
+  }
+});
+
 // ---- running them --------------------------------------------------------------------------
 
 if (!existsSync(join(dist, 'loopstep_app.wasm'))) {

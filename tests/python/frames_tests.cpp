@@ -150,3 +150,23 @@ TEST_CASE("the trace's text carries the frames, so both targets are compared on 
     }
     CHECK(seen);
 }
+
+TEST_CASE("a frame says how many of its first locals are the call's arguments", "[frames]") {
+    const auto run = record(R"(import asyncio
+
+async def work(a, b=2, *more, flag=True):
+    total = a + b
+    await asyncio.sleep(1)
+
+async def main():
+    await asyncio.gather(work(1, 5, 6, flag=False))
+
+asyncio.run(main())
+)");
+    REQUIRE(run->result.exit_code == 0);
+    const frame_view work = task_named(after(run->run, trace_kind::task_suspended, "Task-2", 0), "Task-2").frames.at(0);
+    REQUIRE(work.locals.size() == 5);
+    CHECK(work.locals[0] == std::pair<std::string, std::string>{"a", "1"});
+    CHECK(work.locals[4] == std::pair<std::string, std::string>{"total", "6"});
+    CHECK(work.arguments == 4);  // a, b, more and flag (in the frame's order), then total
+}

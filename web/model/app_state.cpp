@@ -55,6 +55,7 @@ void init_app(app_state& app, std::vector<chapter> chapters) {
 void open_chapter(app_state& app, std::size_t index) {
     if (app.chapters.empty()) return;
     app.chapter_index = std::min(index, app.chapters.size() - 1);
+    app.selected_task = 0;
     const chapter_progress& progress = app.progress[app.chapter_index];
     app.editor = progress.edited_code.empty() ? chapter_program(app) : progress.edited_code;
     load_program(app, app.editor);
@@ -179,6 +180,24 @@ std::string narrate_cursor(const app_state& app) {
     return last == '.' || last == '?' || last == '!' ? sentence : sentence + ".";
 }
 
+// The selected task's frames at the cursor, compared with the step before.
+void update_selected_frames(app_state& app) {
+    const task_view* now = app.selected_task ? app.view.find_task(app.selected_task) : nullptr;
+    if (now == nullptr) {
+        app.selected_frames = {};
+        return;
+    }
+    // Only an event of this task that carries frames changes them (recording.cpp's apply):
+    // after any other step the frames are those of the step before, and nothing changed.
+    const trace_event* last = app.cursor > 0 ? &app.run.events()[app.cursor - 1] : nullptr;
+    if (last && (last->task != app.selected_task || !carries_frames(last->kind))) {
+        app.selected_frames = frames_of(*now, now);
+        return;
+    }
+    const snapshot before = last ? app.run.at(app.cursor - 1) : snapshot{};
+    app.selected_frames = frames_of(*now, before.find_task(app.selected_task));
+}
+
 }  // namespace
 
 std::size_t event_count(const app_state& app) { return app.run.events().size(); }
@@ -187,7 +206,28 @@ void seek(app_state& app, std::size_t cursor) {
     app.cursor = std::min(cursor, event_count(app));
     app.view = app.run.at(app.cursor);
     app.step_sentence = narrate_cursor(app);
+    update_selected_frames(app);
     ++app.revision;
+}
+
+void select_task(app_state& app, task_id task) {
+    app.selected_task = task;
+    update_selected_frames(app);
+    ++app.revision;
+}
+
+void select_next_task(app_state& app, int direction) {
+    const std::vector<task_view>& tasks = app.view.tasks;
+    if (tasks.empty()) return;
+    const auto here = std::find_if(tasks.begin(), tasks.end(), [&](const task_view& task) { return task.id == app.selected_task; });
+    std::size_t index = 0;
+    if (here == tasks.end()) {
+        index = direction < 0 ? tasks.size() - 1 : 0;
+    } else {
+        const std::size_t at = static_cast<std::size_t>(here - tasks.begin());
+        index = direction < 0 ? (at == 0 ? 0 : at - 1) : std::min(at + 1, tasks.size() - 1);
+    }
+    select_task(app, tasks[index].id);
 }
 
 void step_forward(app_state& app) {

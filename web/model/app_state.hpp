@@ -10,6 +10,7 @@
 
 #include "loopstep/python/run_program.hpp"
 #include "loopstep/recording.hpp"
+#include "model/frames.hpp"
 #include "model/lesson.hpp"
 
 namespace loopstep::web {
@@ -44,6 +45,8 @@ struct app_state {
     std::size_t cursor = 0;            // events applied: 0 = before the first event
     snapshot view;                     // run.at(cursor), kept in step with the cursor
     std::string step_sentence;         // the narration at the cursor, kept in step with it too
+    task_id selected_task = 0;         // the task the frames panel shows; 0 = none
+    task_frames selected_frames;       // its frames at the cursor (task 0 if it does not exist there), kept in step
     std::uint64_t run_number = 0;      // bumps with every run: views cache what they derive from it
 
     bool playing = false;
@@ -92,6 +95,13 @@ void seek(app_state& app, std::size_t cursor);  // clamped to [0, event_count]
 void step_forward(app_state& app);
 void step_back(app_state& app);
 void toggle_play(app_state& app);
+
+// The frames panel's task: chosen by its id (0 = none); kept across steps and runs of the same
+// chapter, since a program's tasks get the same ids each run.
+void select_task(app_state& app, task_id task);
+// The next or previous task at the cursor in creation order (direction +1 or -1), from the
+// selected one; the first or last when none is selected there.
+void select_next_task(app_state& app, int direction);
 void set_playing(app_state& app, bool playing);
 // Advances a playing cursor by the wall time since the last frame.
 void advance_play(app_state& app, double seconds);

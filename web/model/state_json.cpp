@@ -109,6 +109,47 @@ void write_tasks(json_writer& json, const snapshot& view) {
     json.end_array();
 }
 
+// The selected task's frames (model/frames.hpp), null when no task is selected at the cursor.
+void write_frames(json_writer& json, const app_state& app) {
+    const task_frames& shown = app.selected_frames;
+    if (shown.task == 0) {
+        json.null();
+        return;
+    }
+    json.begin_object();
+    json.key("task"), json.string(shown.name);
+    json.key("state"), json.string(state_word(shown.state));
+    json.key("outcome"), json.string(shown.outcome);
+    json.key("frames"), json.begin_array();
+    for (const shown_frame& frame : shown.frames) {
+        json.begin_object();
+        json.key("function"), json.string(frame.function);
+        json.key("call"), json.string(frame.call);
+        json.key("line"), json.integer(frame.line);
+        json.key("paused"), json.string(frame.paused);
+        json.key("locals"), json.begin_array();
+        for (const shown_local& local : frame.locals) {
+            json.begin_object();
+            json.key("name"), json.string(local.name);
+            json.key("value"), json.string(local.value);
+            json.key("argument"), json.boolean(local.argument);
+            json.key("changed"), json.boolean(local.changed);
+            json.end_object();
+        }
+        json.end_array();
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+}
+
+long long selected_index(const app_state& app) {
+    for (std::size_t i = 0; i < app.view.tasks.size(); ++i) {
+        if (app.view.tasks[i].id == app.selected_task) return static_cast<long long>(i);
+    }
+    return -1;
+}
+
 void write_error(json_writer& json, const app_state& app) {
     if (!app.result.error) {
         json.null();
@@ -295,6 +336,8 @@ std::string state_json(const app_state& app) {
     json.key("clock"), json.number(app.view.time);
     json.key("timeUnit"), json.string(time_unit(app));
     json.key("tasks"), write_tasks(json, app.view);
+    json.key("selectedTask"), json.integer(selected_index(app));
+    json.key("frames"), write_frames(json, app);
     json.key("output"), json.string(app.view.output);
     json.key("narration"), json.string(narration(app));
     json.key("code"), json.string(app.editor);

@@ -1,6 +1,7 @@
 // Scheduler events as plain data (the trace); recording.hpp folds them into snapshots for a viewer.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -40,6 +41,7 @@ struct frame_view {
     std::string function;
     int line = 0;
     std::vector<std::pair<std::string, std::string>> locals;  // name, repr
+    std::size_t arguments = 0;  // how many of the first locals are its parameters (the call's arguments)
     bool operator==(const frame_view&) const = default;
 };
 
