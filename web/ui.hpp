@@ -43,6 +43,8 @@ void ui_timeline(app_state& app, const ui_fonts& fonts);
 
 // The colour that marks a task everywhere (table, code gutter), by its position in creation order.
 ImU32 task_colour(std::size_t task_index);
+// The task's colour dot, inline before its name (the tasks table, the frames panel).
+void task_dot(std::size_t task_index);
 // A task's position in creation order in the view, or npos.
 std::size_t task_index(const snapshot& view, task_id id);
 

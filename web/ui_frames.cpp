@@ -119,12 +119,7 @@ void ui_frames(const app_state& app, const ui_fonts& fonts) {
         return;
     }
     const std::size_t index = task_index(app.view, shown.task);
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    const float size = ImGui::GetFontSize() * 0.55f;
-    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + size * 0.6f, at.y + ImGui::GetFontSize() * 0.5f), size * 0.5f,
-                                                task_colour(index));
-    ImGui::Dummy(ImVec2(size * 1.4f, 0));
-    ImGui::SameLine(0, 0);
+    task_dot(index);
     ImGui::PushFont(fonts.bold);
     ImGui::TextUnformatted(shown.name.c_str());
     ImGui::PopFont();

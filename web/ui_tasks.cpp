@@ -41,6 +41,15 @@ ImU32 task_colour(std::size_t task_index) {
     return palette[task_index % palette.size()];
 }
 
+void task_dot(std::size_t task_index) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float size = ImGui::GetFontSize() * 0.55f;
+    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + size * 0.6f, at.y + ImGui::GetFontSize() * 0.5f), size * 0.5f,
+                                                task_colour(task_index));
+    ImGui::Dummy(ImVec2(size * 1.4f, 0));
+    ImGui::SameLine(0, 0);
+}
+
 std::size_t task_index(const snapshot& view, task_id id) {
     for (std::size_t i = 0; i < view.tasks.size(); ++i) {
         if (view.tasks[i].id == id) return i;
@@ -78,12 +87,7 @@ void ui_tasks(app_state& app) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click to see %s's frames and locals", task.name.c_str());
         ImGui::PopID();
         ImGui::SameLine(0, 0);
-        const ImVec2 at = ImGui::GetCursorScreenPos();
-        const float size = ImGui::GetFontSize() * 0.55f;
-        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + size * 0.6f, at.y + ImGui::GetFontSize() * 0.5f), size * 0.5f,
-                                                    task_colour(index));
-        ImGui::Dummy(ImVec2(size * 1.4f, 0));
-        ImGui::SameLine(0, 0);
+        task_dot(index);
         ImGui::TextUnformatted(task.name.c_str());
         ImGui::TableNextColumn();
         const state_look look = look_of(task, app);
