@@ -152,7 +152,7 @@ value interpreter::call_function(const std::shared_ptr<function_object>& functio
         auto coroutine = make_object<coroutine_object>();
         coroutine->function = function;
         coroutine->frame = function_frame(function, std::move(locals));
-        coroutine->on_unawaited = unawaited_coroutine_reporter();
+        coroutine->on_unawaited.reporter = unawaited_coroutine_reporter();
         return value::of(coroutine);
     }
     return run_frame(function_frame(function, std::move(locals)));
@@ -192,6 +192,8 @@ value interpreter::call(const value& callee, call_arguments& arguments) {
     if (auto* builtin = callee.as<builtin_function_object>()) {
         if (!builtin->self.is_unbound()) arguments.positional.insert(arguments.positional.begin(), builtin->self);
         value result = builtin->function(*this, arguments);
+        // q.put(i), asyncio.sleep(1): the program's own call made it, so it warns if never awaited.
+        if (auto* made = result.as<native_coroutine_object>()) made->on_unawaited.reporter = unawaited_coroutine_reporter();
         value repr_error = take_repr_error();
         return repr_error.is_raised() ? repr_error : result;
     }

@@ -59,6 +59,7 @@ value drive(interpreter& in, coroutine_object& coroutine, run_result result) {
                 return in.raise(in.types().not_supported_error, "driving a coroutine by hand through an await of asyncio." + native->name +
                                                                     "() is not supported in this lesson");
             }
+            native->started = true;  // it ran, and raised inside: not "never awaited"
             result = resume_frames(in, *coroutine.driven, in.raise(in.types().runtime_error, "no running event loop"));
             continue;
         }

@@ -21,18 +21,19 @@ std::string stripped(const std::string& line) {
 
 }  // namespace
 
-std::weak_ptr<std::function<void(const coroutine_object&)>> interpreter::unawaited_coroutine_reporter() {
+std::weak_ptr<std::function<void(const std::string&)>> interpreter::unawaited_coroutine_reporter() {
     if (!unawaited_reporter_) {
         // Python's default warning filter shows a warning once per place and text (__warningregistry__).
-        unawaited_reporter_ = std::make_shared<std::function<void(const coroutine_object&)>>(
-            [this, shown = std::set<std::string>()](const coroutine_object& coroutine) mutable {
-            const std::string warning = "RuntimeWarning: coroutine '" + coroutine.function->definition->name + "' was never awaited\n";
+        unawaited_reporter_ = std::make_shared<std::function<void(const std::string&)>>(
+            [this, shown = std::set<std::string>()](const std::string& coroutine_name) mutable {
+            const std::string warning = "RuntimeWarning: coroutine '" + coroutine_name + "' was never awaited\n";
             const frame_stack* stack = running_stack();
             if (!stack || stack->frames.empty()) {
                 if (shown.insert("sys:1: " + warning).second) write_error("sys:1: " + warning);
                 return;
             }
             const int line = stack->frames.back()->line();
+            last_unawaited_call = coroutine_name + "() at line " + std::to_string(line);
             std::string text = options_.filename + ":" + std::to_string(line) + ": " + warning;
             if (!shown.insert(text).second) return;
             const auto* lines = options_.source_lines;

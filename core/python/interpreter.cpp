@@ -525,6 +525,8 @@ value interpreter::spawn_task(const value& awaitable, const std::function<task_p
         stack = std::make_shared<frame_stack>();
         stack->frames.push_back(std::move(coroutine->frame));
     }
+    // The task owns a builtin's coroutine now: cancelled before it starts, it is not "never awaited".
+    if (auto* native = awaitable.as<native_coroutine_object>()) native->on_unawaited = {};
     creating_stack_ = stack;
     value task;
     value error = guarded([&] { task = task_value(create(python_task_body(*this, awaitable, stack))); });
@@ -563,6 +565,28 @@ int interpreter::running_task_line() const {
     const auto found = task ? task_stacks_.find(task->id()) : task_stacks_.end();
     if (found == task_stacks_.end() || !found->second || found->second->frames.empty()) return 0;
     return found->second->frames.back()->line();
+}
+
+void interpreter::note_coroutine_made(const frame& caller, const coroutine_object& coroutine) {
+    if (!loop_.tracing() || caller.ip >= caller.code->instructions.size()) return;
+    switch (caller.code->instructions[caller.ip].op) {
+        case opcode::store_fast:
+        case opcode::store_cell:
+        case opcode::store_free:
+        case opcode::store_global:
+        case opcode::store_name:
+        case opcode::pop_top: break;
+        default: return;  // awaited, or handed to create_task/gather: that step shows it
+    }
+    const function_def& definition = *coroutine.function->definition;
+    std::string call = coroutine.function->qualified_name + "(";
+    for (std::size_t i = 0; i < definition.parameters.size() && i < coroutine.frame->locals.size(); ++i) {
+        const value* argument = &coroutine.frame->locals[i];
+        if (auto* cell = argument->as<cell_object>(); cell && definition.local_is_cell[i]) argument = &cell->content;
+        call += (i ? ", " : "") + short_repr(*argument);
+    }
+    const task_base* task = loop_.current_task();
+    loop_.emit_at_line(call_line_, trace_kind::coroutine_created, task ? task->id() : 0, 0, 0, call + ")");
 }
 
 std::vector<frame_view> interpreter::frame_views(task_id id) {

@@ -162,6 +162,9 @@ public:
     std::vector<frame_view> frame_views(task_id id);
     // The line the running task's innermost frame is at (0 outside a Python task): trace lines.
     int running_task_line() const;
+    // A call made a coroutine that `caller` keeps (coro = f()) or drops (f()) instead of
+    // awaiting it: a step of its own in the trace, the lesson's "calling is not running".
+    void note_coroutine_made(const frame& caller, const coroutine_object& coroutine);
     // The Python object of a core task (one per task, so `is` and identity work).
     value task_value(const task_ptr<value>& task);
     value current_task_value();
@@ -289,7 +292,7 @@ private:
     value repr_failed_;
     bool plain_reprs_ = false;
     std::vector<std::shared_ptr<globals_table>> module_globals_;
-    std::shared_ptr<std::function<void(const coroutine_object&)>> unawaited_reporter_;
+    std::shared_ptr<std::function<void(const std::string&)>> unawaited_reporter_;
 
 public:
     // Used by the VM and the builtin modules.
@@ -309,7 +312,10 @@ public:
     // (asyncio_parts.hpp). Made on first use.
     std::shared_ptr<struct asyncio_state> asyncio;
     // What a coroutine calls when it is freed unawaited (coroutine_warnings.cpp).
-    std::weak_ptr<std::function<void(const coroutine_object&)>> unawaited_coroutine_reporter();
+    std::weak_ptr<std::function<void(const std::string&)>> unawaited_coroutine_reporter();
+    // The last coroutine freed unawaited while a line ran: "Queue.put() at line 5" (empty if
+    // none), which the "can never finish" error names as the likely missing await.
+    std::string last_unawaited_call;
     // Set by time.sleep in a worker thread: the VM pauses the thread's frames after the call.
     bool thread_sleep_requested = false;
     frame_stack* running_stack() const { return running_stack_; }

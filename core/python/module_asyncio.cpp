@@ -52,8 +52,11 @@ value run_loop(interpreter& in, const std::function<void()>& run) {
                         loop.has_scheduled_work()
                             ? "the program can never finish: every task is waiting and the only timers left are "
                               "infinitely far away (a sleep or timeout of float('inf')?); CPython would wait for ever"
-                            : "the program can never finish: every task is waiting and nothing will wake them "
-                              "(a future nobody resolves, or a queue nobody fills?)");
+                            : in.last_unawaited_call.empty()
+                                  ? "the program can never finish: every task is waiting and nothing will wake them "
+                                    "(a future nobody resolves, or a queue nobody fills?)"
+                                  : "the program can never finish: every task is waiting and nothing will wake them; " +
+                                        in.last_unawaited_call + " was never awaited (a missing await?)");
     }
     return value();
 }

@@ -301,6 +301,16 @@ struct module_object : object {
     std::map<std::string, value> attributes;
 };
 
+// Told when a coroutine is freed without ever running: CPython's "coroutine 'f' was never
+// awaited" RuntimeWarning (coroutine_warnings.cpp). Unset: nobody to tell (an awaitable made
+// inside the library, or one a task owns).
+struct never_awaited_report {
+    std::weak_ptr<std::function<void(const std::string& coroutine_name)>> reporter;
+    void operator()(const std::string& coroutine_name) const {
+        if (auto report = reporter.lock()) (*report)(coroutine_name);
+    }
+};
+
 // A call of an `async def` function: nothing runs until it is awaited or made a task.
 struct coroutine_object : object {
     static constexpr object_kind static_kind = object_kind::coroutine;
@@ -313,12 +323,9 @@ struct coroutine_object : object {
     std::shared_ptr<struct frame_stack> driven;
     value awaiting;
     bool finished = false;
-    // Told when the coroutine is freed without ever running: CPython's "coroutine 'f' was
-    // never awaited" RuntimeWarning (coroutine_warnings.cpp).
-    std::weak_ptr<std::function<void(const coroutine_object&)>> on_unawaited;
+    never_awaited_report on_unawaited;
     ~coroutine_object() override {
-        if (started) return;
-        if (auto report = on_unawaited.lock()) (*report)(*this);
+        if (!started) on_unawaited(function->definition->name);
     }
 };
 
@@ -333,6 +340,10 @@ struct native_coroutine_object : object {
     // asyncio.sleep(0): a bare `yield` to the loop, then this value (what a coroutine driven
     // by hand with send() sees: None, then the value sent back is ignored); unbound otherwise.
     value bare_yield = value::unbound();
+    never_awaited_report on_unawaited;  // set when the program's own call made it (calls.cpp)
+    ~native_coroutine_object() override {
+        if (!started) on_unawaited(name);
+    }
 };
 
 struct task_object : object {

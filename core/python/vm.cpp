@@ -776,6 +776,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 value result = in.call(callee, arguments);
                 RAISE_IF(result);
                 if (in.thread_sleep_requested) [[unlikely]] return pause_thread(in);
+                if (auto* made = result.as<coroutine_object>()) [[unlikely]] in.note_coroutine_made(*f, *made);
                 s.push_back(std::move(result));
                 break;
             }

@@ -179,6 +179,7 @@ void apply(snapshot& state, const trace_event& event) {
             break;
         case trace_kind::clock_advanced:
         case trace_kind::blocked:
+        case trace_kind::coroutine_created:
             break;
     }
 }

@@ -24,6 +24,7 @@ const char* to_string(trace_kind kind) {
         case trace_kind::clock_advanced: return "clock_advanced";
         case trace_kind::blocked: return "blocked";
         case trace_kind::output: return "output";
+        case trace_kind::coroutine_created: return "coroutine_created";
     }
     return "?";
 }
@@ -59,7 +60,8 @@ bool carries_frames(trace_kind kind) {
         case trace_kind::task_suspended:
         case trace_kind::task_yielded:
         case trace_kind::blocked:
-        case trace_kind::output: return true;
+        case trace_kind::output:
+        case trace_kind::coroutine_created: return true;
         default: return false;
     }
 }

@@ -79,6 +79,26 @@ TEST_CASE("a program waiting for a future nobody resolves reports the deadlock",
     CHECK(result.error->message.find("can never finish") != std::string::npos);
 }
 
+TEST_CASE("a deadlock after a forgotten await names the call that was never awaited", "[interpreter][errors]") {
+    const auto result = run_program(
+        "import asyncio\n"
+        "async def producer(q):\n"
+        "    for i in range(3):\n"
+        "        q.put(i)\n"
+        "async def consumer(q):\n"
+        "    while True:\n"
+        "        print('got', await q.get())\n"
+        "async def main():\n"
+        "    q = asyncio.Queue()\n"
+        "    await asyncio.gather(producer(q), consumer(q))\n"
+        "asyncio.run(main())\n");
+    CHECK(result.exit_code == 1);
+    CHECK(result.error_output.find("main.py:4: RuntimeWarning: coroutine 'Queue.put' was never awaited\n  q.put(i)\n") != std::string::npos);
+    REQUIRE(result.error);
+    CHECK(result.error->message ==
+          "the program can never finish: every task is waiting and nothing will wake them; Queue.put() at line 4 was never awaited (a missing await?)");
+}
+
 TEST_CASE("deep recursion raises RecursionError, in sync and async functions", "[interpreter][errors]") {
     const auto sync_result = run_program("def f(n):\n    return f(n + 1)\nf(0)\n");
     REQUIRE(sync_result.error);

@@ -114,6 +114,9 @@ TEST_CASE("the clock jump, a resume, a result and printed text read as sentences
     CHECK(narrate(run, after_nth(run, trace_kind::output, 0)) == "The program printed 'one by one: 720.0 s'.");
     CHECK(narrate(run, after_nth(run, trace_kind::task_scheduled, 1)) ==
           "Task-1 stops waiting on asyncio.sleep(55) and joins the ready queue.");
+    // Code keeps its case at the start of a sentence (not "Asyncio.sleep(55) is done").
+    CHECK(narrate(run, after_nth(run, trace_kind::future_resolved, 0)) ==
+          "The awaited asyncio.sleep(55) is done: Task-1 will be woken up.");
 }
 
 TEST_CASE("named tasks: waiting for a task, yields, failures and cancellation", "[narration]") {

@@ -21,6 +21,14 @@ bool awaits_tasks(const std::string& label) { return starts_with(label, "<Task")
 // "on asyncio.sleep(55)" or "waiting for Task-2": awaiting a task reads better with "for".
 std::string wait_phrase(const std::string& label) { return (awaits_tasks(label) ? "waiting for " : "on ") + awaited_text(label); }
 
+// An awaited thing at the start of a sentence. Code and task names keep their case
+// ("asyncio.sleep(2)", "fetch-1"), so they get "The awaited" before them; English words
+// ("a Future", "its TaskGroup's tasks") just take a capital.
+std::string sentence_subject(const std::string& what) {
+    if (starts_with(what, "a ") || starts_with(what, "its ")) return char(std::toupper(static_cast<unsigned char>(what[0]))) + what.substr(1);
+    return "The awaited " + what;
+}
+
 // Printed text on one short line: the first line, cut at about 60 bytes on a character boundary.
 std::string quoted_output(std::string text) {
     while (!text.empty() && text.back() == '\n') text.pop_back();
@@ -209,7 +217,7 @@ std::string future_resolved(const moment& now) {
         const std::string call = starts_with(outcome, "result ") ? "set_result(" + outcome.substr(7) + ")" : "set_exception(" + outcome + ")";
         return now.name(now.before.running) + " calls " + call + " on the Future " + waiter + " awaits: " + waiter + " will be woken up.";
     }
-    const std::string subject = what.empty() ? what : char(std::toupper(static_cast<unsigned char>(what[0]))) + what.substr(1);
+    const std::string subject = sentence_subject(what);
     if (outcome == "cancelled") return subject + " is cancelled: " + waiter + " will get CancelledError.";
     return subject + " is done: " + waiter + " will be woken up.";
 }
@@ -246,6 +254,15 @@ std::string blocked(const moment& now) {
            at_line(now.event.line) + " (time.sleep): nothing else can run.";
 }
 
+// "coro = boil('water', 3)": the call builds a coroutine object and runs none of it.
+std::string coroutine_created(const moment& now) {
+    std::string call = now.event.detail;
+    const std::string function = call.substr(0, call.find('('));
+    if (call.size() > 40) call = function + "(\xE2\x80\xA6)";  // long arguments: the function alone
+    const std::string caller = now.event.task == 0 ? "The program" : now.name(now.event.task);
+    return caller + " calls " + call + ": that only makes a coroutine object; nothing in " + function + " runs yet.";
+}
+
 std::string sentence(const moment& now) {
     const trace_event& event = now.event;
     switch (event.kind) {
@@ -268,6 +285,7 @@ std::string sentence(const moment& now) {
         case trace_kind::clock_advanced: return clock_advanced(now);
         case trace_kind::blocked: return blocked(now);
         case trace_kind::output: return output(now);
+        case trace_kind::coroutine_created: return coroutine_created(now);
     }
     return to_string(event);
 }

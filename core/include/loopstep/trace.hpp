@@ -31,6 +31,8 @@ enum class trace_kind : std::uint8_t {
     clock_advanced,    // time_value = new time (the loop jumped to the next timer)
     blocked,           // task blocked the loop (time.sleep); time_value = seconds, line = the call
     output,            // the program printed; detail = text, line = the print call
+    coroutine_created, // a coroutine function was called and its coroutine object kept or dropped,
+                       // not awaited: nothing in it ran (task = the caller, detail = "boil('water', 3)")
 };
 
 const char* to_string(trace_kind kind);
