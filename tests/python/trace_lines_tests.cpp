@@ -265,3 +265,26 @@ TEST_CASE("two tasks waiting on one asyncio.Event each wait on a future of their
     CHECK(opened.futures.size() == 1);  // only main, now waiting for the guests
     for (const auto& future : opened.futures) CHECK(future.label != "Event.wait()");
 }
+
+TEST_CASE("a coroutine kept or dropped instead of awaited is a step of its own; awaited or wrapped, it is not", "[trace][lines]") {
+    const auto record = traced(
+        "import asyncio\n"
+        "async def boil(what, minutes):\n"
+        "    await asyncio.sleep(minutes)\n"
+        "async def main():\n"
+        "    coro = boil('water', 3)   # line 5: kept\n"
+        "    await coro\n"
+        "    await boil('milk', 2)\n"
+        "    await asyncio.gather(boil('tea', 1), asyncio.create_task(boil('soup', 1)))\n"
+        "    boil('lost', 9)           # line 9: dropped\n"
+        "asyncio.run(main())\n",
+        "");
+    std::vector<std::pair<int, std::string>> made;
+    for (const trace_event& event : record.events()) {
+        if (event.kind == trace_kind::coroutine_created) made.emplace_back(event.line, event.detail);
+    }
+    CHECK(made == std::vector<std::pair<int, std::string>>{{5, "boil('water', 3)"}, {9, "boil('lost', 9)"}});
+    const std::size_t kept = cursor_after(record, [](const trace_event& e) { return e.kind == trace_kind::coroutine_created; });
+    CHECK(event_at(record, kept).task == task_named(record, "Task-1"));
+    CHECK(record.at(kept).time == 0);
+}
