@@ -24,9 +24,10 @@ void ui_lesson(app_state& app, const ui_fonts& fonts);
 void ui_rich_text(const rich_text& text, const ui_fonts& fonts, ImU32 colour = 0, ImFont* plain_font = nullptr);
 
 // The code editor with line numbers, colouring, each task's line and the error's line;
-// Run, Reset and the chapter's sliders (ui_code.cpp).
+// Run, Reset and the chapter's sliders (ui_code.cpp). The output, and below it the seed an
+// unseeded `random` used, with New seed.
 void ui_code(app_state& app, const ui_fonts& fonts);
-void ui_output(const app_state& app, const ui_fonts& fonts);
+void ui_output(app_state& app, const ui_fonts& fonts);
 
 // Step, back, play and speed, the scrubber, the clock and the narration (ui_controls.cpp).
 void ui_controls(app_state& app, const ui_fonts& fonts);

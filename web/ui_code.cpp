@@ -2,6 +2,8 @@
 // marked in its colour, the error's line in red; Run, Reset and the chapter's sliders; and the
 // output panel. Part of the UI declared in ui.hpp.
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -265,6 +267,22 @@ void editor(app_state& app, const ui_fonts& fonts) {
     ImGui::PopFont();
 }
 
+// After the output of a run that drew from an unseeded `random`: its seed, and New seed.
+void seed_note(app_state& app) {
+    const std::optional<std::uint64_t> seed = run_seed(app);
+    if (!seed) return;
+    const std::string number = std::to_string(*seed);
+    ImGui::Spacing();
+    ImGui::PushTextWrapPos(0);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    const std::string note = "random was not seeded: this run used seed " + number + " (random.seed(" + number + ") repeats it)";
+    ImGui::TextUnformatted(note.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    if (ImGui::SmallButton("New seed")) run_with_new_seed(app);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run the program again with another seed (N)");
+}
+
 }  // namespace
 
 void ui_code(app_state& app, const ui_fonts& fonts) {
@@ -274,7 +292,7 @@ void ui_code(app_state& app, const ui_fonts& fonts) {
     editor(app, fonts);
 }
 
-void ui_output(const app_state& app, const ui_fonts& fonts) {
+void ui_output(app_state& app, const ui_fonts& fonts) {
     ImGui::PushFont(fonts.code);
     const std::string& output = app.view.output;
     const bool show_error = app.cursor == event_count(app) && app.result.error && !editor_changed(app);
@@ -282,6 +300,7 @@ void ui_output(const app_state& app, const ui_fonts& fonts) {
     if (!output.empty()) ImGui::TextUnformatted(output.data(), output.data() + output.size());
     if (show_error) ImGui::TextColored(error_colour, "%s", app.result.error_output.c_str());
     ImGui::PopFont();
+    seed_note(app);
 }
 
 }  // namespace loopstep::web
