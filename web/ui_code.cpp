@@ -267,20 +267,22 @@ void editor(app_state& app, const ui_fonts& fonts) {
     ImGui::PopFont();
 }
 
-// After the output of a run that drew from an unseeded `random`: its seed, and New seed.
-void seed_note(app_state& app) {
+// What the seed line says: the seed of an unseeded `random`, and how to get the run again.
+std::string seed_sentence(std::uint64_t seed) {
+    const std::string number = std::to_string(seed);
+    return "random was not seeded: this run used seed " + number + " (random.seed(" + number + ") repeats it)";
+}
+
+// After the output of a run that drew from an unseeded `random`: a quiet line with its seed.
+void seed_note(const app_state& app) {
     const std::optional<std::uint64_t> seed = run_seed(app);
     if (!seed) return;
-    const std::string number = std::to_string(*seed);
     ImGui::Spacing();
     ImGui::PushTextWrapPos(0);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    const std::string note = "random was not seeded: this run used seed " + number + " (random.seed(" + number + ") repeats it)";
-    ImGui::TextUnformatted(note.c_str());
+    ImGui::TextUnformatted(seed_sentence(*seed).c_str());
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
-    if (ImGui::SmallButton("New seed")) run_with_new_seed(app);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run the program again with another seed (N)");
 }
 
 }  // namespace
@@ -292,7 +294,25 @@ void ui_code(app_state& app, const ui_fonts& fonts) {
     editor(app, fonts);
 }
 
-void ui_output(app_state& app, const ui_fonts& fonts) {
+// The output's heading; with the seed and New seed at its right after a run that drew from an
+// unseeded `random` (the panel below is short on a laptop: they stay in sight here).
+void ui_output_heading(app_state& app) {
+    ImGui::TextUnformatted("Output");
+    const std::optional<std::uint64_t> seed = run_seed(app);
+    if (!seed) return;
+    const std::string label = "seed " + std::to_string(*seed);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::CalcTextSize(label.c_str()).x + style.ItemSpacing.x + ImGui::CalcTextSize("New seed").x + 2 * style.FramePadding.x;
+    const float heading_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x * 2;
+    ImGui::SameLine(std::max(ImGui::GetWindowContentRegionMax().x - width, heading_end));
+    ImGui::TextDisabled("%s", label.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", seed_sentence(*seed).c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("New seed")) run_with_new_seed(app);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run the program again with another seed (N)");
+}
+
+void ui_output(const app_state& app, const ui_fonts& fonts) {
     ImGui::PushFont(fonts.code);
     const std::string& output = app.view.output;
     const bool show_error = app.cursor == event_count(app) && app.result.error && !editor_changed(app);
