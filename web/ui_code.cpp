@@ -278,7 +278,8 @@ void seed_note(const app_state& app) {
     const std::optional<std::uint64_t> seed = run_seed(app);
     if (!seed) return;
     ImGui::Spacing();
-    ImGui::PushTextWrapPos(0);
+    // Wrapped at the panel's visible width: the output may scroll sideways, the sentence need not.
+    ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x + ImGui::GetScrollX());
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::TextUnformatted(seed_sentence(*seed).c_str());
     ImGui::PopStyleColor();

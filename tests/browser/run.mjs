@@ -777,10 +777,13 @@ test('the frames panel at tablet and phone widths', async (t) => {
 
 // What CPython prints for an unseeded program after random.seed(seed) at its top: what the
 // seed line says ("random.seed(N) repeats it").
+// In the desktop layout: the output panel, and New seed at the right of its heading.
+const outputPanel = [1100, 760];
+const newSeedButton = [1240, 721];
 const withSeed = (program, seed) => cpythonOutput(`import random\nrandom.seed(${seed})\n` + program);
 const seedLine = (seed) => `random was not seeded: this run used seed ${seed} (random.seed(${seed}) repeats it)`;
 
-test('an unseeded random shows its seed, and New seed (API, N key, text version) runs with another one', async (t) => {
+test('an unseeded random shows its seed, and New seed (API, N key, click, text version) runs with another one', async (t) => {
   const program = 'import random\nprint(random.randint(1, 10**6))\n';
   const page = await t.open();
   let state = await api(page, 'runCode', program);
@@ -796,6 +799,9 @@ test('an unseeded random shows its seed, and New seed (API, N key, text version)
   await page.focus('#canvas');
   await api(page, 'toEnd');
   await shoot(page, 'seed-desktop.png');
+  await page.mouse.move(...outputPanel);
+  await page.mouse.wheel(0, 300);  // the sentence after the output, below the panel's first line
+  await shoot(page, 'seed-desktop-sentence.png');
 
   // New seed from the API, then the N key on the canvas, then the text version's button: each
   // runs the program again from the start with a seed not seen before, and prints what
@@ -803,6 +809,7 @@ test('an unseeded random shows its seed, and New seed (API, N key, text version)
   const presses = [
     ['newSeed()', async () => api(page, 'newSeed')],
     ['the N key', async () => { await page.focus('#canvas'); await page.keyboard.press('n'); }],
+    ['a click on New seed', async () => { await nextFrames(page); await page.mouse.click(...newSeedButton); }],
     ['the text version\'s button', async () => { await page.focus('#a11y-new-seed'); await page.keyboard.press('Enter'); }],
   ];
   for (const [how, press] of presses) {
