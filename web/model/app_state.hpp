@@ -74,7 +74,7 @@ void reset_code(app_state& app);                        // back to the chapter's
 bool editor_changed(const app_state& app);              // the code panel differs from what ran
 // random's seed: the run's, if the program drew from an unseeded `random` (then
 // random.seed(it) repeats the run), else none. New seed runs the code panel again with a fresh
-// one (below 10^9, a number a learner can type), kept for the chapter's runs until it changes.
+// one (below 10^9, a number a learner can type), kept for the chapter's runs until another opens.
 std::optional<std::uint64_t> run_seed(const app_state& app);
 void run_with_new_seed(app_state& app);
 bool code_edited(const app_state& app);                 // the learner's code differs from the chapter's

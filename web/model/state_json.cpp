@@ -109,7 +109,6 @@ void write_tasks(json_writer& json, const snapshot& view) {
     json.end_array();
 }
 
-// The selected task's frames (model/frames.hpp), null when no task is selected at the cursor.
 // The seed an unseeded `random` drew from in this run (the app's seeds are below 10^9), or null.
 void write_random_seed(json_writer& json, const app_state& app) {
     const std::optional<std::uint64_t> seed = run_seed(app);
@@ -117,6 +116,7 @@ void write_random_seed(json_writer& json, const app_state& app) {
     else json.null();
 }
 
+// The selected task's frames (model/frames.hpp), null when no task is selected at the cursor.
 void write_frames(json_writer& json, const app_state& app) {
     const task_frames& shown = app.selected_frames;
     if (shown.task == 0) {
