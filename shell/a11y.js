@@ -158,6 +158,11 @@ window.loopstepA11y = (function () {
     const narration = $('a11y-narration');
     if (narration.textContent !== state.narration) narration.textContent = state.narration;
     $('a11y-output').textContent = state.output || '(nothing printed yet)';
+    // As the canvas says it below the output: the seed of an unseeded `random`, and New seed.
+    const seed = state.randomSeed;
+    $('a11y-seed').hidden = seed === null;
+    const seedText = seed === null ? '' : `random was not seeded: this run used seed ${seed} (random.seed(${seed}) repeats it)`;
+    if ($('a11y-seed-text').textContent !== seedText) $('a11y-seed-text').textContent = seedText;  // read out when it changes
     $('a11y-play').textContent = state.playing ? 'Pause' : 'Play';
     $('a11y-back').disabled = $('a11y-start').disabled = state.step === 0;
     $('a11y-step').disabled = $('a11y-end').disabled = state.step >= state.steps;
@@ -190,6 +195,7 @@ window.loopstepA11y = (function () {
     on('a11y-step', () => api.step());
     on('a11y-end', () => api.toEnd());
     on('a11y-play', () => (api.state().playing ? api.pause() : api.play()));
+    on('a11y-new-seed', () => api.newSeed());
     $('a11y-run').addEventListener('click', () => {
       try {
         render(api.runCode($('a11y-editor').value));

@@ -53,6 +53,7 @@ window.loopstepApi = (function () {
       play: command(() => call('loopstep_set_playing', ['number'], [1])),
       pause: command(() => call('loopstep_set_playing', ['number'], [0])),
       runCode: command((source) => call('loopstep_run_code', ['string'], [checkedSource(source)])),
+      newSeed: command(() => call('loopstep_new_seed')),
       setParam: command((name, value) => call('loopstep_set_param', ['string', 'number'], [String(name), value])),
       answer: command((question, option) => call('loopstep_answer', ['number', 'number'], [question, option])),
       selectTask: command((index) => call('loopstep_select_task', ['number'], [Number.isInteger(index) ? index : -1])),

@@ -104,6 +104,7 @@ void handle_key(app_state& app, const SDL_KeyboardEvent& key) {
         case SDLK_SPACE: if (key.repeat == 0) toggle_play(app); break;
         case SDLK_UP: select_next_task(app, -1); break;  // the frames panel's task
         case SDLK_DOWN: select_next_task(app, +1); break;
+        case SDLK_n: if (key.repeat == 0 && !ctrl && run_seed(app)) run_with_new_seed(app); break;  // the output's New seed
         default: break;
     }
 }

@@ -24,8 +24,10 @@ void ui_lesson(app_state& app, const ui_fonts& fonts);
 void ui_rich_text(const rich_text& text, const ui_fonts& fonts, ImU32 colour = 0, ImFont* plain_font = nullptr);
 
 // The code editor with line numbers, colouring, each task's line and the error's line;
-// Run, Reset and the chapter's sliders (ui_code.cpp).
+// Run, Reset and the chapter's sliders (ui_code.cpp). The output, and after it the seed an
+// unseeded `random` used; its heading, with that seed and New seed.
 void ui_code(app_state& app, const ui_fonts& fonts);
+void ui_output_heading(app_state& app);
 void ui_output(const app_state& app, const ui_fonts& fonts);
 
 // Step, back, play and speed, the scrubber, the clock and the narration (ui_controls.cpp).

@@ -2,6 +2,8 @@
 // marked in its colour, the error's line in red; Run, Reset and the chapter's sliders; and the
 // output panel. Part of the UI declared in ui.hpp.
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -265,6 +267,25 @@ void editor(app_state& app, const ui_fonts& fonts) {
     ImGui::PopFont();
 }
 
+// What the seed line says: the seed of an unseeded `random`, and how to get the run again.
+std::string seed_sentence(std::uint64_t seed) {
+    const std::string number = std::to_string(seed);
+    return "random was not seeded: this run used seed " + number + " (random.seed(" + number + ") repeats it)";
+}
+
+// After the output of a run that drew from an unseeded `random`: a quiet line with its seed.
+void seed_note(const app_state& app) {
+    const std::optional<std::uint64_t> seed = run_seed(app);
+    if (!seed) return;
+    ImGui::Spacing();
+    // Wrapped at the panel's visible width: the output may scroll sideways, the sentence need not.
+    ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x + ImGui::GetScrollX());
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextUnformatted(seed_sentence(*seed).c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+}
+
 }  // namespace
 
 void ui_code(app_state& app, const ui_fonts& fonts) {
@@ -272,6 +293,24 @@ void ui_code(app_state& app, const ui_fonts& fonts) {
     sliders(app);
     error_box(app);
     editor(app, fonts);
+}
+
+// The output's heading; with the seed and New seed at its right after a run that drew from an
+// unseeded `random` (the panel below is short on a laptop: they stay in sight here).
+void ui_output_heading(app_state& app) {
+    ImGui::TextUnformatted("Output");
+    const std::optional<std::uint64_t> seed = run_seed(app);
+    if (!seed) return;
+    const std::string label = "seed " + std::to_string(*seed);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::CalcTextSize(label.c_str()).x + style.ItemSpacing.x + ImGui::CalcTextSize("New seed").x + 2 * style.FramePadding.x;
+    const float heading_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x * 2;
+    ImGui::SameLine(std::max(ImGui::GetWindowContentRegionMax().x - width, heading_end));
+    ImGui::TextDisabled("%s", label.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", seed_sentence(*seed).c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("New seed")) run_with_new_seed(app);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run the program again with another seed (N)");
 }
 
 void ui_output(const app_state& app, const ui_fonts& fonts) {
@@ -282,6 +321,7 @@ void ui_output(const app_state& app, const ui_fonts& fonts) {
     if (!output.empty()) ImGui::TextUnformatted(output.data(), output.data() + output.size());
     if (show_error) ImGui::TextColored(error_colour, "%s", app.result.error_output.c_str());
     ImGui::PopFont();
+    seed_note(app);
 }
 
 }  // namespace loopstep::web

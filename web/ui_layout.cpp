@@ -85,7 +85,7 @@ void state_column(app_state& app, const ui_fonts& fonts, bool with_frames = true
     ImGui::BeginChild("loop", ImVec2(0, std::floor(height * (with_frames ? 0.2f : 0.28f))), true);
     ui_loop(app, fonts);
     ImGui::EndChild();
-    ImGui::TextUnformatted("Output");
+    ui_output_heading(app);
     ImGui::BeginChild("output", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
     ui_output(app, fonts);
     ImGui::EndChild();

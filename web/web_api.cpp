@@ -127,6 +127,12 @@ LOOPSTEP_EXPORT void loopstep_run_code(const char* source) {
         if (bound_app && source) loopstep::web::run_code(*bound_app, source);
     });
 }
+// The output's New seed: the code runs again with another seed for an unseeded `random`.
+LOOPSTEP_EXPORT void loopstep_new_seed() {
+    guarded([&] {
+        if (bound_app) loopstep::web::run_with_new_seed(*bound_app);
+    });
+}
 LOOPSTEP_EXPORT void loopstep_set_param(const char* name, int value) {
     guarded([&] {
         if (!bound_app || !name || bound_app->chapters.empty()) return;

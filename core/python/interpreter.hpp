@@ -46,6 +46,7 @@ struct interpreter_options {
     std::string filename = "<string>";
     const std::vector<std::string>* source_lines = nullptr;
     std::uint64_t random_seed = 0;  // seeds the random module until random.seed() is called
+    bool* run_seed_drawn = nullptr;  // if set, made true when a generator seeded by random_seed draws
 };
 
 class interpreter {

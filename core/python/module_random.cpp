@@ -1,6 +1,7 @@
 // The random module: CPython's Random on MT19937, drawing exactly its numbers for a seed
 // (Lib/random.py's algorithms over Modules/_randommodule.c's generator). Unseeded, it starts
-// from the run's random_seed (interpreter_options), which the run result reports.
+// from the run's random_seed (interpreter_options) as random.seed(random_seed) would, so the
+// seed the run result reports repeats the run; a draw from such a generator is reported too.
 #include <cmath>
 
 #include "big_int_value.hpp"
@@ -15,25 +16,33 @@ struct random_generator : native_object {
     explicit random_generator(type_ptr type) : native_object(std::move(type)) {}
     mersenne_twister twister;
     std::optional<double> gauss_next;
+    bool* run_seed_drawn = nullptr;  // interpreter_options' flag while seeded by the run, else null
 
     value attribute(interpreter& in, const value& self, const std::string& name, bool& found) override;
     std::vector<std::string> attribute_names() const override;
     std::string repr(interpreter&) override { return "<random.Random object>"; }
 };
 
-random_generator& generator_of(const call_arguments& args) {
+random_generator& generator_itself(const call_arguments& args) {
     return static_cast<random_generator&>(*args.positional[0].as_object());
 }
 
-// random_seed(): an int seeds with the words of its absolute value; a float with its hash.
+// The generator a method draws from; a draw from the run's seed is noted for the run result.
+random_generator& generator_of(const call_arguments& args) {
+    random_generator& g = generator_itself(args);
+    if (g.run_seed_drawn) *g.run_seed_drawn = true;
+    return g;
+}
+
+// random_seed(): an int seeds with the words of its absolute value; a float with its hash;
+// None (or nothing) with the run's seed, as that int would.
 value seed_generator(interpreter& in, random_generator& g, const value& seed) {
     g.gauss_next.reset();
-    if (seed.is_unbound() || seed.is_none()) {
-        g.twister.seed_by_array({std::uint32_t(in.options().random_seed), std::uint32_t(in.options().random_seed >> 32)});
-        return value();
-    }
+    const bool from_run = seed.is_unbound() || seed.is_none();
     big_int n;
-    if (is_integer(seed)) {
+    if (from_run) {
+        n = big_int::from_uint64(in.options().random_seed);
+    } else if (is_integer(seed)) {
         n = to_big_int(seed).abs();
     } else if (seed.is_float()) {
         std::int64_t hash = 0;
@@ -47,6 +56,7 @@ value seed_generator(interpreter& in, random_generator& g, const value& seed) {
     std::vector<std::uint32_t> key = n.magnitude();
     if (key.empty()) key.push_back(0);
     g.twister.seed_by_array(key);
+    g.run_seed_drawn = from_run ? in.options().run_seed_drawn : nullptr;
     return value();
 }
 
@@ -122,7 +132,7 @@ value method_random(interpreter& in, call_arguments& args) {
 value method_seed(interpreter& in, call_arguments& args) {
     std::vector<value> slots;
     LIBRARY_RETURN_IF_RAISED(bind_parameters(in, args, 1, "seed", {{"a"}, {"version"}}, slots));
-    return seed_generator(in, generator_of(args), slots[0]);
+    return seed_generator(in, generator_itself(args), slots[0]);
 }
 
 value method_getrandbits(interpreter& in, call_arguments& args) {

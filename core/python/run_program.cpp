@@ -96,11 +96,11 @@ void fail(program_result& result, const std::string& type, const std::string& me
 void run_checked(std::string_view source, const program_options& options, program_result& result);
 
 // The seed of an unseeded `random` when the embedder gives none: the program's text
-// (FNV-1a), so a run repeats until the program changes.
+// (FNV-1a), so a run repeats until the program changes; below 10^9, short enough to type.
 std::uint64_t seed_from_source(std::string_view source) {
     std::uint64_t h = 14695981039346656037ull;
     for (unsigned char c : source) h = (h ^ c) * 1099511628211ull;
-    return h >> 32;
+    return (h >> 32) % 1'000'000'000;
 }
 
 }  // namespace
@@ -177,6 +177,7 @@ void run_checked(std::string_view source, const program_options& options, progra
     settings.source_lines = &parsed.program->source_lines;
     settings.random_seed = options.random_seed ? *options.random_seed : seed_from_source(source);
     result.random_seed = settings.random_seed;
+    settings.run_seed_drawn = &result.used_run_seed;
     {
         interpreter in(loop, settings);
         running = &in;

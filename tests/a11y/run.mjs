@@ -119,6 +119,34 @@ const tests = [
     await close();
   }],
 
+  ['the text version says the seed an unseeded random used; its New seed button (Tab, Enter) runs with another', async (browser, url) => {
+    const { page, errors, close } = await openPage(browser, url);
+    await page.addScriptTag({ path: axePath });
+    const line = (seed) => `random was not seeded: this run used seed ${seed} (random.seed(${seed}) repeats it)`;
+    // The text version follows a run made through the API at the canvas's next frame.
+    const saying = (text) => page.waitForFunction((text) => document.getElementById('a11y-seed-text').textContent === text &&
+      document.getElementById('a11y-seed').hidden === (text === ''), text, { timeout: 10000, polling: 'raf' });
+    let state = await api(page, 'runCode', 'import random\nprint(random.random())\n');
+    const first = state.randomSeed;
+    assert.ok(Number.isInteger(first), `a seed: ${first}`);
+    await saying(line(first));
+    await tabTo(page, 'a11y-new-seed');
+    await page.keyboard.press('Enter');
+    state = await api(page, 'state');
+    assert.ok(Number.isInteger(state.randomSeed) && state.randomSeed !== first, `another seed: ${state.randomSeed}`);
+    assert.equal(await page.textContent('#a11y-seed-text'), line(state.randomSeed));
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'a11y-new-seed', 'the button keeps the focus');
+    const result = await page.evaluate(() => window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help}`), [], 'with the seed line shown');
+    await page.evaluate(() => document.getElementById('a11y-seed').scrollIntoView());
+    await page.screenshot({ path: join(shots, 'text-view-seed.png') });
+    await api(page, 'runCode', 'import random\nrandom.seed(1)\nprint(random.random())\n');
+    await saying('');  // a program that seeds random itself has no seed line
+    assert.deepEqual(errors, []);
+    await close();
+  }],
+
   ['high contrast and large text: the canvas and the page follow, the screen reflows', async (browser, url) => {
     const { page, errors, close } = await openPage(browser, url, { colorScheme: 'dark' });
     await api(page, 'goToChapter', 3);

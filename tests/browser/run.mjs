@@ -755,6 +755,7 @@ test('the frames panel shows a paused task\'s frames and locals as the program h
 
 // Where the narrow layout's Frames tab is (the 4th tab under the chapter bar, at the default text size).
 const frameTab = { tablet: [240, 124], phone: [240, 124] };
+const loopTab = [180, 124];  // and its Loop tab (the 3rd)
 
 test('the frames panel at tablet and phone widths', async (t) => {
   const page = await t.open();
@@ -772,6 +773,80 @@ test('the frames panel at tablet and phone widths', async (t) => {
     assert.equal(state.frames.task, 'fetch-3');
     await shoot(page, `frames-${label}.png`);
   }
+});
+
+// What CPython prints for an unseeded program after random.seed(seed) at its top: what the
+// seed line says ("random.seed(N) repeats it").
+// In the desktop layout: the output panel, and New seed at the right of its heading.
+const outputPanel = [1100, 760];
+const newSeedButton = [1240, 721];
+const withSeed = (program, seed) => cpythonOutput(`import random\nrandom.seed(${seed})\n` + program);
+const seedLine = (seed) => `random was not seeded: this run used seed ${seed} (random.seed(${seed}) repeats it)`;
+
+test('an unseeded random shows its seed, and New seed (API, N key, click, text version) runs with another one', async (t) => {
+  const program = 'import random\nprint(random.randint(1, 10**6))\n';
+  const page = await t.open();
+  let state = await api(page, 'runCode', program);
+  assert.equal(state.error, null);
+  const seeds = [state.randomSeed];
+  assert.ok(Number.isInteger(seeds[0]) && seeds[0] > 0 && seeds[0] < 1e9, `a seed a learner can type: ${seeds[0]}`);
+  state = await api(page, 'toEnd');
+  assert.equal(state.output, withSeed(program, seeds[0]));
+  state = await api(page, 'runCode', program);
+  assert.equal(state.randomSeed, seeds[0], 'the same program runs with the same seed');
+  await waitFor(page, (line) => document.getElementById('a11y-seed-text').textContent === line, seedLine(seeds[0]))
+    .catch(() => assert.fail('the text version says the seed too'));
+  await page.focus('#canvas');
+  await api(page, 'toEnd');
+  await shoot(page, 'seed-desktop.png');
+  await page.mouse.move(...outputPanel);
+  await page.mouse.wheel(0, 300);  // the sentence after the output, below the panel's first line
+  await shoot(page, 'seed-desktop-sentence.png');
+
+  // New seed from the API, then the N key on the canvas, then the text version's button: each
+  // runs the program again from the start with a seed not seen before, and prints what
+  // CPython prints with it.
+  const presses = [
+    ['newSeed()', async () => api(page, 'newSeed')],
+    ['the N key', async () => { await page.focus('#canvas'); await page.keyboard.press('n'); }],
+    ['a click on New seed', async () => { await nextFrames(page); await page.mouse.click(...newSeedButton); }],
+    ['the text version\'s button', async () => { await page.focus('#a11y-new-seed'); await page.keyboard.press('Enter'); }],
+  ];
+  for (const [how, press] of presses) {
+    await press();
+    await waitFor(page, (before) => window.loopstep.state().randomSeed !== before, seeds[seeds.length - 1]);
+    state = await stateOf(page);
+    assert.ok(!seeds.includes(state.randomSeed), `${how}: a new seed ${state.randomSeed}, not one of ${seeds}`);
+    assert.ok(Number.isInteger(state.randomSeed) && state.randomSeed > 0 && state.randomSeed < 1e9, `${how}: ${state.randomSeed}`);
+    assert.equal(state.step, 0, `${how}: the cursor at the start, as after Run`);
+    assert.equal(state.code, program, `${how}: the same code`);
+    seeds.push(state.randomSeed);
+    state = await api(page, 'toEnd');
+    assert.equal(state.output, withSeed(program, state.randomSeed), `${how}: CPython's output with seed ${state.randomSeed}`);
+    await waitFor(page, (line) => document.getElementById('a11y-seed-text').textContent === line, seedLine(state.randomSeed));
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'a11y-new-seed', 'the button keeps the focus');
+  state = await api(page, 'runCode', program);
+  assert.equal(state.randomSeed, seeds[seeds.length - 1], 'Run keeps the chosen seed');
+
+  // At a phone's width the output is on the Loop tab (the 3rd tab under the chapter bar).
+  await page.focus('#canvas');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await nextFrames(page, 6);
+  await page.mouse.click(...loopTab);
+  await shoot(page, 'seed-phone.png');
+  await page.setViewportSize(viewport);
+
+  // A program that seeds random itself: no seed to show, and New seed changes nothing it prints.
+  const seeded = 'import random\nrandom.seed(42)\nprint(random.randint(1, 10**6))\n';
+  state = await api(page, 'runCode', seeded);
+  assert.equal(state.randomSeed, null);
+  await waitFor(page, () => document.getElementById('a11y-seed').hidden);
+  state = await api(page, 'toEnd');
+  assert.equal(state.output, cpythonOutput(seeded));
+  state = await api(page, 'newSeed');
+  assert.equal(state.randomSeed, null);
+  assert.equal((await api(page, 'toEnd')).output, cpythonOutput(seeded));
 });
 
 // ---- running them --------------------------------------------------------------------------

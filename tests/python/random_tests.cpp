@@ -43,6 +43,36 @@ TEST_CASE("an unseeded run reports its seed and repeats with it", "[random]") {
     CHECK(unseeded.random_seed == loopstep::python::run_program(program).random_seed);
 }
 
+// Expected outputs: CPython 3.11 running the same program after random.seed(12345).
+TEST_CASE("an unseeded run draws what random.seed(its seed) draws in CPython, and says it used that seed", "[random]") {
+    loopstep::python::program_options options;
+    options.random_seed = 12345;
+    const auto drawn = loopstep::python::run_program("import random\nprint(random.random(), random.randint(1, 10**6))\n", options);
+    CHECK(drawn.output == "0.41661987254534116 10664\n");
+    CHECK(drawn.used_run_seed);
+    // Random() without a seed starts from the run's seed too.
+    const auto instance = loopstep::python::run_program("import random\nr = random.Random()\nprint(r.choice('abcdef'), r.randint(1, 6))\n", options);
+    CHECK(instance.output == "d 6\n");
+    CHECK(instance.used_run_seed);
+    // random.seed() without an argument reseeds from the run's seed.
+    CHECK(loopstep::python::run_program("import random\nrandom.seed(3)\nrandom.seed()\nprint(random.random())\n", options).used_run_seed);
+    // The seed picked from the program's text is one a learner can type.
+    CHECK(loopstep::python::run_program("import random\nprint(random.random())\n").random_seed < 1'000'000'000);
+}
+
+TEST_CASE("a program that seeds random itself, or never draws, did not use the run's seed", "[random]") {
+    loopstep::python::program_options options;
+    options.random_seed = 12345;
+    const auto seeded = loopstep::python::run_program("import random\nrandom.seed(42)\nprint(random.randint(1, 100))\n", options);
+    CHECK(seeded.output == "82\n");  // CPython's
+    CHECK_FALSE(seeded.used_run_seed);
+    const auto own = loopstep::python::run_program("import random\nr = random.Random(7)\nprint(r.randint(1, 6))\n", options);
+    CHECK(own.output == "3\n");  // CPython's
+    CHECK_FALSE(own.used_run_seed);
+    CHECK_FALSE(loopstep::python::run_program("import random\nprint(random.Random)\n", options).used_run_seed);
+    CHECK_FALSE(loopstep::python::run_program("print(1)\n", options).used_run_seed);
+}
+
 TEST_CASE("a library name CPython has and the lesson lacks says so", "[random]") {
     const auto result = loopstep::python::run_program("import time\ntime.strptime('1', '%S')\n");
     CHECK(result.exit_code == 1);

@@ -118,3 +118,42 @@ TEST_CASE("the cursor stays within the recording and playing stops at its end", 
     CHECK(app.cursor == event_count(app));
     CHECK_FALSE(app.playing);
 }
+
+TEST_CASE("a run that draws from an unseeded random shows its seed; New seed reruns with another", "[app]") {
+    app_state app = lesson_app();
+    const std::string program = "import random\nprint(random.randint(1, 10**6))\n";
+    run_code(app, program);
+    const std::optional<std::uint64_t> first = run_seed(app);
+    REQUIRE(first);
+    CHECK(*first < 1'000'000'000);
+    CHECK(state_json(app).find("\"randomSeed\":" + std::to_string(*first) + ",") != std::string::npos);
+    run_editor(app);
+    CHECK(run_seed(app) == first);  // the program's text seeds it: the same every run
+    seek(app, event_count(app));
+    const std::string first_output = app.view.output;
+
+    run_with_new_seed(app);
+    const std::optional<std::uint64_t> second = run_seed(app);
+    REQUIRE(second);
+    CHECK(*second != *first);
+    CHECK(*second < 1'000'000'000);
+    CHECK(app.cursor == 0);  // as Run leaves it
+    CHECK(app.editor == program);
+    seek(app, event_count(app));
+    const std::string second_output = app.view.output;
+    run_editor(app);
+    CHECK(run_seed(app) == second);  // kept for the chapter's runs
+    seek(app, event_count(app));
+    CHECK(app.view.output == second_output);
+    // What the seed line promises: random.seed(N) repeats the run.
+    run_code(app, "import random\nrandom.seed(" + std::to_string(*second) + ")\nprint(random.randint(1, 10**6))\n");
+    seek(app, event_count(app));
+    CHECK(app.view.output == second_output);
+    CHECK_FALSE(run_seed(app));  // it seeds random itself
+    CHECK(state_json(app).find("\"randomSeed\":null") != std::string::npos);
+
+    open_chapter(app, 1);
+    open_chapter(app, 0);
+    run_code(app, program);
+    CHECK(run_seed(app) == first);  // another chapter opened: the program's own seed again
+}

@@ -4,6 +4,7 @@
 #include <malloc.h>
 
 #include <algorithm>
+#include <random>
 #include <utility>
 
 #include "model/narration.hpp"
@@ -38,6 +39,16 @@ python::run_limits page_limits() {
             .memory_bytes = 160'000'000};
 }
 
+// A seed from the system's entropy, below 10^9 (short enough to type), and not `used`.
+std::uint64_t fresh_seed(std::uint64_t used) {
+    std::random_device entropy;
+    std::uniform_int_distribution<std::uint64_t> below_a_billion(1, 999'999'999);
+    for (;;) {
+        const std::uint64_t seed = below_a_billion(entropy);
+        if (seed != used) return seed;
+    }
+}
+
 chapter_progress* current_progress(app_state& app) {
     return app.chapter_index < app.progress.size() ? &app.progress[app.chapter_index] : nullptr;
 }
@@ -56,6 +67,7 @@ void open_chapter(app_state& app, std::size_t index) {
     if (app.chapters.empty()) return;
     app.chapter_index = std::min(index, app.chapters.size() - 1);
     app.selected_task = 0;
+    app.chosen_seed.reset();
     const chapter_progress& progress = app.progress[app.chapter_index];
     app.editor = progress.edited_code.empty() ? chapter_program(app) : progress.edited_code;
     load_program(app, app.editor);
@@ -80,6 +92,7 @@ void load_program(app_state& app, std::string source) {
         options.limits = page_limits();
         // A loop that never awaits meets this first, with the message that names the mistake.
         options.step_budget = 5'000'000;
+        options.random_seed = app.chosen_seed;
         app.result = python::run_program(app.source, options);
     } else {
         app.result = {};
@@ -105,6 +118,16 @@ void run_code(app_state& app, std::string source) {
 void reset_code(app_state& app) { run_code(app, chapter_program(app)); }
 
 bool editor_changed(const app_state& app) { return app.editor != app.source; }
+
+std::optional<std::uint64_t> run_seed(const app_state& app) {
+    if (!app.result.used_run_seed) return std::nullopt;
+    return app.result.random_seed;
+}
+
+void run_with_new_seed(app_state& app) {
+    app.chosen_seed = fresh_seed(app.result.random_seed);
+    run_editor(app);
+}
 
 bool code_edited(const app_state& app) {
     return app.chapter_index < app.progress.size() && !app.progress[app.chapter_index].edited_code.empty();

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,9 @@ struct app_state {
     task_id selected_task = 0;         // the task the frames panel shows; 0 = none
     task_frames selected_frames;       // its frames at the cursor (task 0 if it does not exist there), kept in step
     std::uint64_t run_number = 0;      // bumps with every run: views cache what they derive from it
+    // What seeds an unseeded `random` in this chapter's runs once New seed chose it; unset, the
+    // program's text does (run_program's default), so a chapter's program repeats as written.
+    std::optional<std::uint64_t> chosen_seed;
 
     bool playing = false;
     double play_clock = 0;             // steps not yet taken while playing
@@ -68,6 +72,11 @@ void run_editor(app_state& app);                        // runs the code panel; 
 void run_code(app_state& app, std::string source);      // replaces the code panel's text, then run_editor
 void reset_code(app_state& app);                        // back to the chapter's program as written
 bool editor_changed(const app_state& app);              // the code panel differs from what ran
+// random's seed: the run's, if the program drew from an unseeded `random` (then
+// random.seed(it) repeats the run), else none. New seed runs the code panel again with a fresh
+// one (below 10^9, a number a learner can type), kept for the chapter's runs until another opens.
+std::optional<std::uint64_t> run_seed(const app_state& app);
+void run_with_new_seed(app_state& app);
 bool code_edited(const app_state& app);                 // the learner's code differs from the chapter's
 std::string chapter_program(const app_state& app);      // the chapter's scenario at the sliders' values
 const std::string& time_unit(const app_state& app);     // the chapter's @time_unit ("s" by default)

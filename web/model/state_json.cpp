@@ -109,6 +109,13 @@ void write_tasks(json_writer& json, const snapshot& view) {
     json.end_array();
 }
 
+// The seed an unseeded `random` drew from in this run (the app's seeds are below 10^9), or null.
+void write_random_seed(json_writer& json, const app_state& app) {
+    const std::optional<std::uint64_t> seed = run_seed(app);
+    if (seed) json.integer(static_cast<long long>(*seed));
+    else json.null();
+}
+
 // The selected task's frames (model/frames.hpp), null when no task is selected at the cursor.
 void write_frames(json_writer& json, const app_state& app) {
     const task_frames& shown = app.selected_frames;
@@ -339,6 +346,7 @@ std::string state_json(const app_state& app) {
     json.key("selectedTask"), json.integer(selected_index(app));
     json.key("frames"), write_frames(json, app);
     json.key("output"), json.string(app.view.output);
+    json.key("randomSeed"), write_random_seed(json, app);
     json.key("narration"), json.string(narration(app));
     json.key("code"), json.string(app.editor);
     json.key("codeEdited"), json.boolean(code_edited(app));

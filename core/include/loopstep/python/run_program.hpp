@@ -35,7 +35,8 @@ struct program_options {
     int recursion_limit = 1000;
     run_limits limits;
     // What seeds `random` until the program calls random.seed(): CPython seeds from the OS,
-    // the lesson from this (a per-run counter, say), or else from the program's text.
+    // the lesson from this (a per-run counter, say), or else from the program's text. Seeding
+    // is random.seed(random_seed)'s.
     std::optional<std::uint64_t> random_seed;
 };
 
@@ -55,6 +56,9 @@ struct program_result {
     std::optional<program_error> error;
     double virtual_time = 0;   // the clock when the program ended
     std::uint64_t random_seed = 0;  // what seeded an unseeded `random` (shown so a run can be repeated)
+    // Whether the program drew from a generator this seed seeded (`random` or Random() before
+    // any random.seed(x) / Random(x)): then random.seed(random_seed) repeats its numbers.
+    bool used_run_seed = false;
 };
 
 program_result run_program(std::string_view source, const program_options& options = {});
