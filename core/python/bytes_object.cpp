@@ -190,6 +190,12 @@ void install_bytes_type(interpreter& in, globals_table& globals) {
     type->construct = construct_bytes;
     type->class_attributes["fromhex"] = value::of(make_object<builtin_function_object>("fromhex", bytes_fromhex));
     globals.names[type->name] = value::of(type);
+    // A type, so that isinstance(x, (bytes, bytearray)) works; making one stops the program.
+    auto bytearray = std::make_shared<type_object>("bytearray", in.types().object);
+    bytearray->construct = [](interpreter& in, call_arguments&) {
+        return in.raise(in.types().not_supported_error, "bytearray is not supported in this lesson");
+    };
+    globals.names[bytearray->name] = value::of(bytearray);
 }
 
 }  // namespace loopstep::python

@@ -41,7 +41,8 @@ inline const std::string* bytes_argument(const value& v) {
 // word their own way).
 bool is_not_iterable_error(interpreter& in, const value& raised);
 
-// The builtin `bytes`: its constructor and class methods (bytes.fromhex).
+// The builtin `bytes`: its constructor and class methods (bytes.fromhex); and `bytearray`,
+// a type whose construction is outside the lesson.
 void install_bytes_type(interpreter& in, globals_table& globals);
 
 using bytes_method = value (*)(interpreter&, call_arguments&);
