@@ -53,7 +53,11 @@ using expr_ptr = std::unique_ptr<expr>;
 
 struct int_literal : expr { int_literal() : expr(expr_kind::int_literal) {} std::int64_t value = 0; };
 struct float_literal : expr { float_literal() : expr(expr_kind::float_literal) {} double value = 0; };
-struct str_literal : expr { str_literal() : expr(expr_kind::str_literal) {} std::string value; };  // UTF-8
+struct str_literal : expr {
+    str_literal() : expr(expr_kind::str_literal) {}
+    std::string value;  // UTF-8, or the bytes of a bytes literal
+    bool is_bytes = false;
+};
 struct bool_literal : expr { bool_literal() : expr(expr_kind::bool_literal) {} bool value = false; };
 struct none_literal : expr { none_literal() : expr(expr_kind::none_literal) {} };
 

@@ -5,6 +5,8 @@
 #include <cmath>
 
 #include "big_int_value.hpp"
+#include "bytes_object.hpp"
+#include "codecs.hpp"
 #include "format.hpp"
 #include "classes.hpp"
 #include "generators.hpp"
@@ -52,6 +54,7 @@ value length_of(interpreter& in, const value& v) {
     }
     if (auto* l = v.as<list_object>()) return value::integer(std::int64_t(l->items.size()));
     if (auto* t = v.as<tuple_object>()) return value::integer(std::int64_t(t->items.size()));
+    if (auto* b = v.as<bytes_object>()) return value::integer(std::int64_t(b->value.size()));
     if (auto* d = v.as<dict_object>()) return value::integer(std::int64_t(d->size()));
     if (auto* view = v.as<dict_view_object>()) return value::integer(std::int64_t(view->dict->size()));
     if (auto* s = v.as<set_object>()) return value::integer(std::int64_t(s->used));
@@ -679,6 +682,7 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
             }
         }
         if (!slots[1].is_unbound() || !slots[2].is_unbound()) {
+            if (auto* data = bytes_argument(slots[0])) return decode_bytes(in, *data, slots[1], slots[2], "str");
             const std::string found = slots[0].is_unbound() ? "str" : in.type_name(slots[0]);
             return in.raise_type_error("decoding to str: need a bytes-like object, " + found + " found");
         }
@@ -745,10 +749,11 @@ void install_builtin_functions(interpreter& in, globals_table& g) {
           t.key_error, t.index_error, t.value_error, t.type_error, t.runtime_error, t.recursion_error,
           t.not_implemented_error, t.name_error, t.unbound_local_error, t.attribute_error, t.assertion_error,
           t.stop_iteration, t.os_error, t.timeout_error, t.memory_error, t.base_exception_group, t.exception_group,
-          t.generator_exit, t.stop_async_iteration, t.system_exit}) {
+          t.generator_exit, t.stop_async_iteration, t.system_exit, t.unicode_error, t.unicode_encode_error, t.unicode_decode_error}) {
         g.names[exception_type->name] = value::of(exception_type);
     }
     install_async_iteration_builtins(in, g);
+    install_bytes_type(in, g);
 }
 
 }  // namespace loopstep::python

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <set>
 
+#include "bytes_object.hpp"
 #include "objects.hpp"
 
 namespace loopstep::python {
@@ -950,7 +951,11 @@ private:
         switch (e.kind) {
             case expr_kind::int_literal: emit(opcode::load_const, constant(value::integer(static_cast<const int_literal&>(e).value))); return;
             case expr_kind::float_literal: emit(opcode::load_const, constant(value::floating(static_cast<const float_literal&>(e).value))); return;
-            case expr_kind::str_literal: emit(opcode::load_const, str_constant(static_cast<const str_literal&>(e).value)); return;
+            case expr_kind::str_literal: {
+                const auto& literal = static_cast<const str_literal&>(e);
+                emit(opcode::load_const, literal.is_bytes ? constant(make_bytes(literal.value)) : str_constant(literal.value));
+                return;
+            }
             case expr_kind::bool_literal: emit(opcode::load_const, constant(value::boolean(static_cast<const bool_literal&>(e).value))); return;
             case expr_kind::none_literal: emit(opcode::load_const, constant(value())); return;
             case expr_kind::name: {

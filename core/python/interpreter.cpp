@@ -189,6 +189,7 @@ void interpreter::install_types() {
     t.boolean = make("bool", t.integer);
     t.floating = make("float", t.object);
     t.str = make("str", t.object);
+    t.bytes = make("bytes", t.object);
     t.list = make("list", t.object);
     t.tuple = make("tuple", t.object);
     t.dict = make("dict", t.object);
@@ -208,6 +209,9 @@ void interpreter::install_types() {
     t.key_error = make("KeyError", t.lookup_error);
     t.index_error = make("IndexError", t.lookup_error);
     t.value_error = make("ValueError", t.exception);
+    t.unicode_error = make("UnicodeError", t.value_error);
+    t.unicode_encode_error = make("UnicodeEncodeError", t.unicode_error);
+    t.unicode_decode_error = make("UnicodeDecodeError", t.unicode_error);
     t.type_error = make("TypeError", t.exception);
     t.runtime_error = make("RuntimeError", t.exception);
     t.recursion_error = make("RecursionError", t.runtime_error);
@@ -314,6 +318,7 @@ type_ptr interpreter::type_of(const value& v) const {
     if (!v.is_object()) return types_.object;
     switch (v.as_object()->kind) {
         case object_kind::str: return types_.str;
+        case object_kind::bytes: return types_.bytes;
         case object_kind::list: return types_.list;
         case object_kind::tuple: {
             auto* t = v.as<tuple_object>();

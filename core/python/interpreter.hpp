@@ -77,7 +77,8 @@ public:
             method, super_type, static_method, class_method, property, field, traceback,  // classes.cpp
             generator, async_generator, async_generator_asend, async_generator_athrow, generator_context_manager,
             async_generator_context_manager, generator_exit, stop_async_iteration,  // generators.cpp
-            condition, barrier, broken_barrier_error, bounded_semaphore, priority_queue, lifo_queue, runner;
+            condition, barrier, broken_barrier_error, bounded_semaphore, priority_queue, lifo_queue, runner,
+            bytes, unicode_error, unicode_encode_error, unicode_decode_error;  // bytes_object.cpp, codecs.cpp
     };
     const builtin_types& types() const { return types_; }
     type_ptr type_of(const value& v) const;

@@ -425,9 +425,15 @@ private:
         t.end = here();
         t.body_start = body_start;
         t.bracket_depth = depth();
+        if (bytes) {
+            // CPython's parser checks this on the whole literal, quotes and prefix included.
+            for (char c : body) {
+                if (static_cast<unsigned char>(c) >= 0x80) return fail("bytes can only contain ASCII literal characters", where, t.end);
+            }
+        }
         if (f || raw) {
             t.text = std::string(body);
-        } else if (auto error = decode_escapes(body, t.text)) {
+        } else if (auto error = bytes ? decode_bytes_escapes(body, t.text) : decode_escapes(body, t.text)) {
             bool unsupported = error->find("not supported") != std::string::npos;
             return fail(*error, t.end, t.end, unsupported ? "NotSupportedError" : "SyntaxError");
         }
@@ -545,6 +551,49 @@ public:
                         append_utf8(out, value);
                     } else {
                         out += '\\';  // unknown escapes stay as written (CPython warns only)
+                        out += e;
+                    }
+            }
+        }
+        return std::nullopt;
+    }
+
+    // The escapes of a bytes literal body: \x takes exactly two hex digits, an octal escape
+    // keeps its low eight bits, and \u, \U, \N and unknown escapes stay as written.
+    static std::optional<std::string> decode_bytes_escapes(std::string_view body, std::string& out) {
+        out.clear();
+        for (std::size_t i = 0; i < body.size(); ++i) {
+            char c = body[i];
+            if (c != '\\' || i + 1 >= body.size()) { out += c; continue; }
+            const std::size_t backslash = i;
+            char e = body[++i];
+            switch (e) {
+                case '\n': break;
+                case 'n': out += '\n'; break;
+                case 't': out += '\t'; break;
+                case 'r': out += '\r'; break;
+                case '\\': out += '\\'; break;
+                case '\'': out += '\''; break;
+                case '"': out += '"'; break;
+                case 'a': out += '\a'; break;
+                case 'b': out += '\b'; break;
+                case 'f': out += '\f'; break;
+                case 'v': out += '\v'; break;
+                case 'x':
+                    if (i + 2 >= body.size() || !is_hex_digit(body[i + 1]) || !is_hex_digit(body[i + 2])) {
+                        return "(value error) invalid \\x escape at position " + std::to_string(backslash);
+                    }
+                    out += static_cast<char>(std::stoi(std::string(body.substr(i + 1, 2)), nullptr, 16));
+                    i += 2;
+                    break;
+                default:
+                    if (e >= '0' && e <= '7') {
+                        unsigned value = static_cast<unsigned>(e - '0');
+                        for (int k = 0; k < 2 && i + 1 < body.size() && body[i + 1] >= '0' && body[i + 1] <= '7'; ++k)
+                            value = value * 8 + static_cast<unsigned>(body[++i] - '0');
+                        out += static_cast<char>(value & 0xFF);
+                    } else {
+                        out += '\\';
                         out += e;
                     }
             }

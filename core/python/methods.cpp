@@ -9,6 +9,7 @@
 #include "classes.hpp"
 #include "generators.hpp"
 #include "big_int_value.hpp"
+#include "bytes_object.hpp"
 #include "interpreter.hpp"
 #include "method_arguments.hpp"
 #include "sets.hpp"
@@ -269,6 +270,7 @@ const method_table& set_methods() { return set_method_table(); }
 
 const method_table* table_for(const value& object) {
     if (object.as<str_object>()) return &str_methods();
+    if (object.as<bytes_object>()) return &bytes_method_table();
     if (object.as<list_object>()) return &list_methods();
     if (object.as<tuple_object>()) return &tuple_methods();
     if (object.as<dict_object>()) return &dict_methods();

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "big_int_value.hpp"
+#include "bytes_object.hpp"
 #include "library_modules.hpp"
 #include "mersenne_twister.hpp"
 
@@ -142,6 +143,21 @@ value method_getrandbits(interpreter& in, call_arguments& args) {
     if (k < 0) return in.raise_value_error("number of bits must be non-negative");
     if (k > 8'000'000) return value::raised(in.make_exception(in.types().memory_error, {}).as_object());
     return int_value(big_int::from_words(generator_of(args).twister.random_bits(std::uint64_t(k))));
+}
+
+// randbytes(n): getrandbits(n * 8) as n bytes, least significant first (Lib/random.py).
+value method_randbytes(interpreter& in, call_arguments& args) {
+    std::vector<value> slots;
+    LIBRARY_RETURN_IF_RAISED(bind_parameters(in, args, 1, "randbytes", {{"n", parameter_spec::kind::positional_or_keyword, true}}, slots));
+    std::int64_t n = 0;
+    LIBRARY_RETURN_IF_RAISED(int_argument(in, slots[0], n));
+    if (n < 0) return in.raise_value_error("number of bits must be non-negative");
+    if (n > 1'000'000) return value::raised(in.make_exception(in.types().memory_error, {}).as_object());
+    if (n == 0) return make_bytes({});
+    const std::vector<std::uint32_t> words = generator_of(args).twister.random_bits(std::uint64_t(n) * 8);
+    std::string data(std::size_t(n), '\0');
+    for (std::size_t i = 0; i < data.size(); ++i) data[i] = static_cast<char>(words[i / 4] >> (8 * (i % 4)));
+    return make_bytes(std::move(data));
 }
 
 value method_randrange(interpreter& in, call_arguments& args) {
@@ -319,7 +335,7 @@ const std::vector<std::pair<const char*, method>>& methods() {
     static const std::vector<std::pair<const char*, method>> table = {
         {"choice", method_choice}, {"choices", method_choices}, {"expovariate", method_expovariate},
         {"gauss", method_gauss}, {"getrandbits", method_getrandbits}, {"randint", method_randint},
-        {"random", method_random}, {"randrange", method_randrange}, {"sample", method_sample},
+        {"randbytes", method_randbytes}, {"random", method_random}, {"randrange", method_randrange}, {"sample", method_sample},
         {"seed", method_seed}, {"shuffle", method_shuffle}, {"uniform", method_uniform},
     };
     return table;

@@ -2,6 +2,7 @@
 #include "objects.hpp"
 
 #include "big_int_value.hpp"
+#include "bytes_object.hpp"
 
 #include <cmath>
 #include <cstring>
@@ -78,6 +79,10 @@ bool hash_at_depth(const value& v, std::int64_t& hash, int depth) {
         hash = hash_bytes(s->value);
         return true;
     }
+    if (auto* b = v.as<bytes_object>()) {
+        hash = hash_bytes(b->value);  // as CPython: hash(b'ab') == hash('ab')
+        return true;
+    }
     if (auto* t = v.as<tuple_object>()) {
         // CPython's tuplehash (xxHash's round and primes), so sets of tuples print in its order.
         constexpr std::uint64_t prime1 = 11400714785074694791ull, prime2 = 14029467366897019727ull,
@@ -124,6 +129,10 @@ equality values_equal_checked(const value& a, const value& b, int depth) {
     if (auto* s = a.as<str_object>()) {
         auto* t = b.as<str_object>();
         return verdict(t && s->value == t->value);
+    }
+    if (auto* x = a.as<bytes_object>()) {
+        auto* y = b.as<bytes_object>();
+        return verdict(y && x->value == y->value);
     }
     if (depth >= max_nesting) return equality::too_deep;
     auto same_items = [depth](const std::vector<value>& x, const std::vector<value>& y) {

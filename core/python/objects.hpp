@@ -24,7 +24,7 @@ struct code_object;
 struct frame;
 
 enum class object_kind : std::uint8_t {
-    str, list, tuple, dict, dict_view, set, range, slice, iterator, cell,
+    str, bytes, list, tuple, dict, dict_view, set, range, slice, iterator, cell,
     function, builtin_function, type, exception, module,
     coroutine, native_coroutine, task, future, queue, event, lock, semaphore, timeout, task_group, loop,
     instance, method, super_proxy, class_member,  // classes.hpp

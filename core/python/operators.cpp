@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "big_int_value.hpp"
+#include "bytes_object.hpp"
 #include "format.hpp"
 #include "suggestions.hpp"
 #include "classes.hpp"
@@ -183,6 +184,7 @@ value interpreter::binary(binary_op op, const value& left, const value& right, b
         value result = float_binary(*this, op, left.to_double(), right.to_double());
         if (!result.is_unbound()) return result;
     }
+    if (value result = bytes_binary(*this, op, left, right); !result.is_unbound()) return result;
     auto* ls = left.as<str_object>();
     auto* rs = right.as<str_object>();
     if (op == binary_op::add && ls && rs) {
@@ -256,6 +258,10 @@ int order(interpreter& in, const value& a, const value& b, int depth = 0) {
         const int c = s->value.compare(t->value);
         return c < 0 ? -1 : c > 0 ? 1 : 0;
     }
+    if (a.as<bytes_object>() && b.as<bytes_object>()) {
+        const int c = a.as<bytes_object>()->value.compare(b.as<bytes_object>()->value);
+        return c < 0 ? -1 : c > 0 ? 1 : 0;
+    }
     const std::vector<value>* x = nullptr;
     const std::vector<value>* y = nullptr;
     if (a.as<list_object>() && b.as<list_object>()) {
@@ -320,6 +326,10 @@ value interpreter::compare(compare_op op, const value& left, const value& right)
                 auto* needle = left.as<str_object>();
                 if (!needle) return raise_type_error("'in <string>' requires string as left operand, not " + type_name(left));
                 found = haystack->value.find(needle->value) != std::string::npos;
+            } else if (auto* bytes = right.as<bytes_object>()) {
+                value contained = bytes_contains(*this, *bytes, left);
+                if (contained.is_raised()) return contained;
+                found = contained.as_bool();
             } else if (auto* dict = right.as<dict_object>()) {
                 std::int64_t hash = 0;
                 value error = hash_key(left, hash);
@@ -509,6 +519,21 @@ value interpreter::get_item(const value& container, const value& index) {
         value error = sequence_index(n, "string", i);
         return error.is_raised() ? error : make_str(characters[i]);
     }
+    if (auto* b = container.as<bytes_object>()) {
+        const auto n = std::int64_t(b->value.size());
+        if (slice) {
+            std::int64_t start, stop, step;
+            value error;
+            if (!slice_indices(*this, *slice, n, start, stop, step, error)) return error;
+            std::string picked;
+            for_slice(start, stop, step, [&](std::int64_t i) { picked += b->value[std::size_t(i)]; });
+            return make_bytes(std::move(picked));
+        }
+        if (!index.is_int_like()) return raise_type_error("byte indices must be integers or slices, not " + type_name(index));
+        const std::int64_t i = index.as_int() < 0 ? index.as_int() + n : index.as_int();
+        if (i < 0 || i >= n) return raise(types_.index_error, "index out of range");
+        return value::integer(static_cast<unsigned char>(b->value[std::size_t(i)]));
+    }
     if (auto* r = container.as<range_object>()) {
         std::int64_t i = 0;
         if (slice) return raise_type_error("range slicing is not supported in this lesson");
@@ -647,6 +672,7 @@ value interpreter::make_iterator(const value& iterable) {
             },
             "range_iterator"));
     }
+    if (iterable.as<bytes_object>()) return bytes_iterator(std::static_pointer_cast<bytes_object>(hold));
     if (auto* s = iterable.as<str_object>()) {
         std::vector<value> characters;
         for (auto& character : utf8_characters(s->value)) characters.push_back(make_str(std::move(character)));
@@ -697,6 +723,7 @@ value interpreter::get_attribute(const value& object, const std::string& name) {
         return raise(types_.attribute_error, "module '" + module->name + "' has no attribute '" + name + "'");
     }
     if (object.as<str_object>() && is_unsupported_str_method(name)) return raise_unsupported_attribute(*this, "str", name);
+    if (object.as<bytes_object>() && is_unsupported_bytes_method(name)) return raise_unsupported_attribute(*this, "bytes", name);
     value error = raise(types_.attribute_error, "'" + type_name(object) + "' object has no attribute '" + name + "'");
     std::string suggestion = suggest_name(name, attribute_names(*this, object));
     if (!suggestion.empty()) error.as_object()->kind == object_kind::exception

@@ -1402,17 +1402,20 @@ private:
 
     expr_ptr parse_strings() {
         std::size_t first = pos_;
-        bool any_fstring = false;
+        bool any_fstring = false, any_bytes = false, all_bytes = true;
         while (peek().kind == token_kind::string) {
-            if (peek().is_bytes) not_supported(peek(), "bytes literals are not supported in this lesson");
             any_fstring |= peek().is_fstring;
+            any_bytes |= peek().is_bytes;
+            all_bytes &= peek().is_bytes;
             advance();
         }
         std::size_t last = pos_;
         // CPython 3.11 reports f-string errors at the token after the literals.
         source_location error_at = peek().where;
+        if (any_bytes && !all_bytes) fail("cannot mix bytes and nonbytes literals", error_at, error_at);
         if (!any_fstring) {
             auto s = node<str_literal>(tokens_[first].where);
+            s->is_bytes = any_bytes;
             for (std::size_t k = first; k < last; ++k) s->value += tokens_[k].text;
             finish(s.get());
             return s;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "codecs.hpp"
 #include "method_arguments.hpp"
 #include "unicode.hpp"
 
@@ -578,7 +579,7 @@ value str_format(interpreter& in, call_arguments& args) {
 const std::map<std::string, str_method>& str_method_table() {
     static const std::map<std::string, str_method> table = {
         {"capitalize", str_capitalize}, {"casefold", str_casefold}, {"center", str_center}, {"count", str_count},
-        {"endswith", str_endswith}, {"expandtabs", str_expandtabs}, {"find", str_find}, {"format", str_format},
+        {"encode", str_encode}, {"endswith", str_endswith}, {"expandtabs", str_expandtabs}, {"find", str_find}, {"format", str_format},
         {"index", str_index}, {"isalnum", str_isalnum}, {"isalpha", str_isalpha}, {"isascii", str_isascii},
         {"isdecimal", str_isdecimal}, {"isdigit", str_isdigit}, {"islower", str_islower}, {"isnumeric", str_isnumeric},
         {"isspace", str_isspace}, {"istitle", str_istitle}, {"isupper", str_isupper}, {"join", str_join},

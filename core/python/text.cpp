@@ -1,5 +1,6 @@
 // repr(), str() and truth values of Python values (pairs with interpreter.hpp).
 #include "format.hpp"
+#include "bytes_object.hpp"
 #include "classes.hpp"
 #include "generators.hpp"
 #include "interpreter.hpp"
@@ -153,6 +154,7 @@ std::string interpreter::object_repr(const value& v) {
     if (auto* d = v.as<dict_object>(); d && d->subtype) return dict_subtype_repr(*this, v);
     switch (o.kind) {
         case object_kind::str: return str_repr(static_cast<const str_object&>(o).value);
+        case object_kind::bytes: return bytes_repr(static_cast<const bytes_object&>(o).value);
         case object_kind::list:
         case object_kind::tuple:
         case object_kind::dict: return nested_repr(v);
@@ -251,6 +253,7 @@ std::string value_text(const value& v) {
         default: break;
     }
     if (auto* s = v.as<str_object>()) return str_repr(s->value);
+    if (auto* b = v.as<bytes_object>()) return bytes_repr(b->value);
     auto items_text = [](const std::vector<value>& items) {
         std::string text;
         for (std::size_t i = 0; i < items.size() && text.size() < 200; ++i) text += (i ? ", " : "") + value_text(items[i]);
@@ -282,6 +285,7 @@ bool interpreter::truthy(const value& v) {
     const object& o = *v.as_object();
     switch (o.kind) {
         case object_kind::str: return !static_cast<const str_object&>(o).value.empty();
+        case object_kind::bytes: return !static_cast<const bytes_object&>(o).value.empty();
         case object_kind::list: return !static_cast<const list_object&>(o).items.empty();
         case object_kind::tuple: return !static_cast<const tuple_object&>(o).items.empty();
         case object_kind::dict: return static_cast<const dict_object&>(o).size() > 0;

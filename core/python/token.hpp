@@ -37,7 +37,7 @@ struct token {
     double float_value = 0;
     bool is_fstring = false;
     bool is_raw = false;          // r'' / rf'': backslashes are literal
-    bool is_bytes = false;        // b'': not in the subset, reported by the parser
+    bool is_bytes = false;        // b'': text holds the literal's bytes
     source_location where;        // first character
     source_location end;          // one past the last character
     source_location body_start;   // strings: the first character after the opening quotes

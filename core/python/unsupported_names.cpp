@@ -33,8 +33,8 @@ bool is_unsupported_module_attribute(std::string_view module, std::string_view n
 }
 
 bool is_unsupported_str_method(std::string_view name) {
-    // CPython 3.11's str methods the lesson lacks (encode would need bytes).
-    static const std::vector<std::string_view> missing = {"encode", "format_map", "isidentifier", "isprintable", "maketrans", "translate"};
+    // CPython 3.11's str methods the lesson lacks.
+    static const std::vector<std::string_view> missing = {"format_map", "isidentifier", "isprintable", "maketrans", "translate"};
     return std::find(missing.begin(), missing.end(), name) != missing.end();
 }
 

@@ -5,6 +5,7 @@
 // prints the same verdicts as a table).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 
@@ -91,4 +92,22 @@ TEST_CASE("every real program prints exactly what CPython printed or stops as no
         }
     }
     REQUIRE(real >= 60);
+}
+
+// The real programs that need bytes (literals, str.encode, decode, random.randbytes) once
+// stopped as not supported; they must stay exact.
+TEST_CASE("the real programs that use bytes print exactly what CPython printed", "[conformance][real][bytes]") {
+    const std::string needing_bytes[] = {"430_docs_tcp_echo_client.py", "460_docs_stream_http_headers.py", "461_docs_tcp_echo_server.py",
+                                         "462_realpython_randbytes_checksum.py", "463_docs_bytes_hex_fromhex.py",
+                                         "464_docs_subprocess_communicate.py"};
+    std::size_t found = 0;
+    for (std::size_t i = 0; i < loopstep::testing::conformance_corpus_size; ++i) {
+        const auto& program = loopstep::testing::conformance_corpus[i];
+        if (std::find(std::begin(needing_bytes), std::end(needing_bytes), program.name) == std::end(needing_bytes)) continue;
+        ++found;
+        DYNAMIC_SECTION(program.name) {
+            CHECK(as_corpus_text(run_corpus_program(program)) == program.expected);
+        }
+    }
+    CHECK(found == std::size(needing_bytes));
 }
