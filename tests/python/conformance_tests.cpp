@@ -97,9 +97,9 @@ TEST_CASE("every real program prints exactly what CPython printed or stops as no
 // The real programs that need bytes (literals, str.encode, decode, random.randbytes) once
 // stopped as not supported; they must stay exact.
 TEST_CASE("the real programs that use bytes print exactly what CPython printed", "[conformance][real][bytes]") {
-    const std::string needing_bytes[] = {"430_docs_tcp_echo_client.py", "460_docs_stream_http_headers.py", "461_docs_tcp_echo_server.py",
-                                         "462_realpython_randbytes_checksum.py", "463_docs_bytes_hex_fromhex.py",
-                                         "464_docs_subprocess_communicate.py"};
+    const std::string needing_bytes[] = {"430_docs_tcp_echo_client.py", "483_docs_stream_http_headers.py", "484_docs_tcp_echo_server.py",
+                                         "485_realpython_randbytes_checksum.py", "486_docs_bytes_hex_fromhex.py",
+                                         "487_docs_subprocess_communicate.py"};
     std::size_t found = 0;
     for (std::size_t i = 0; i < loopstep::testing::conformance_corpus_size; ++i) {
         const auto& program = loopstep::testing::conformance_corpus[i];
