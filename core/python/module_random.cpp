@@ -49,8 +49,9 @@ value seed_generator(interpreter& in, random_generator& g, const value& seed) {
         std::int64_t hash = 0;
         hash_of(seed, hash);
         n = big_int::from_int64(hash).abs();
-    } else if (seed.as<str_object>()) {
-        return in.raise(in.types().not_supported_error, "random.seed() with a str seed is not supported in this lesson: use an int");
+    } else if (seed.as<str_object>() || seed.as<bytes_object>()) {
+        return in.raise(in.types().not_supported_error,
+                        "random.seed() with a " + in.type_name(seed) + " seed is not supported in this lesson: use an int");
     } else {
         return in.raise_type_error("The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
     }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "loopstep/python/run_program.hpp"
@@ -82,4 +83,13 @@ TEST_CASE("a library name CPython has and the lesson lacks says so", "[random]")
     CHECK(imported.error->message == "random.triangular is not supported in this lesson");
     const auto unknown = loopstep::python::run_program("import math\nmath.no_such_thing\n");
     CHECK(unknown.error->type == "AttributeError");
+}
+
+TEST_CASE("a str or bytes seed, which CPython hashes with SHA-512, stops as not supported, naming the type", "[random]") {
+    for (const char* seed : {"'abc'", "b'abc'"}) {
+        const auto result = loopstep::python::run_program(std::string("import random\nrandom.seed(") + seed + ")\n");
+        REQUIRE(result.error);
+        CHECK(result.error->message == std::string("random.seed() with a ") + (seed[0] == 'b' ? "bytes" : "str") +
+                                           " seed is not supported in this lesson: use an int");
+    }
 }
