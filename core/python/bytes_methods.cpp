@@ -6,18 +6,13 @@
 
 #include "bytes_object.hpp"
 #include "codecs.hpp"
+#include "library_modules.hpp"
 #include "method_arguments.hpp"
 #include "unicode.hpp"
 
 namespace loopstep::python {
 
 namespace {
-
-#define RETURN_IF_RAISED(expression)                       \
-    do {                                                   \
-        value raised_value = (expression);                 \
-        if (raised_value.is_raised()) return raised_value; \
-    } while (false)
 
 #define CHECK_BYTES_ARGUMENTS(name, ...)                                                                       \
     do {                                                                                                       \
@@ -82,7 +77,7 @@ value find_impl(interpreter& in, call_arguments& args, const char* name, bool la
     CHECK_BYTES_ARGUMENTS(name, parse_tuple, 1, 3);
     std::string needle;
     std::size_t start = 0, end = 0;
-    RETURN_IF_RAISED(search_arguments(in, args, needle, start, end));
+    LIBRARY_RETURN_IF_RAISED(search_arguments(in, args, needle, start, end));
     const std::int64_t found = find_between(self_bytes(args), needle, start, end, last);
     if (found < 0 && raise_if_missing) return in.raise_value_error("subsection not found");
     return value::integer(found);
@@ -96,7 +91,7 @@ value bytes_count(interpreter& in, call_arguments& args) {
     CHECK_BYTES_ARGUMENTS("count", parse_tuple, 1, 3);
     std::string needle;
     std::size_t start = 0, end = 0;
-    RETURN_IF_RAISED(search_arguments(in, args, needle, start, end));
+    LIBRARY_RETURN_IF_RAISED(search_arguments(in, args, needle, start, end));
     if (end < start) return value::integer(0);
     if (needle.empty()) return value::integer(std::int64_t(end - start + 1));
     const std::string_view window = std::string_view(self_bytes(args)).substr(start, end - start);
@@ -115,7 +110,7 @@ value affix_impl(interpreter& in, call_arguments& args, const char* name, bool a
     bounds.positional[1] = make_bytes({});
     std::string unused;
     std::size_t start = 0, end = 0;
-    RETURN_IF_RAISED(search_arguments(in, bounds, unused, start, end));
+    LIBRARY_RETURN_IF_RAISED(search_arguments(in, bounds, unused, start, end));
     const std::string& data = self_bytes(args);
     for (const auto& candidate : candidates) {
         value error;
@@ -141,12 +136,12 @@ value make_bytes_list(interpreter& in, std::vector<std::string> parts) {
 
 value split_impl(interpreter& in, call_arguments& args, const char* name, bool from_right) {
     std::vector<value> slots;
-    RETURN_IF_RAISED(bind_parameters(in, args, 1, name, {{"sep"}, {"maxsplit"}}, slots));
+    LIBRARY_RETURN_IF_RAISED(bind_parameters(in, args, 1, name, {{"sep"}, {"maxsplit"}}, slots));
     const std::string* separator = nullptr;
     value error;
     if (!slots[0].is_unbound() && !slots[0].is_none() && !(separator = need_bytes(in, slots[0], error))) return error;
     std::int64_t maxsplit = -1;
-    if (!slots[1].is_unbound()) RETURN_IF_RAISED(index_argument(in, slots[1], maxsplit));
+    if (!slots[1].is_unbound()) LIBRARY_RETURN_IF_RAISED(index_argument(in, slots[1], maxsplit));
     if (separator && separator->empty()) return in.raise_value_error("empty separator");
     std::string data = self_bytes(args);
     // rsplit is split of the reversed data, with the reversed separator, reversed back.
@@ -190,7 +185,7 @@ value bytes_rsplit(interpreter& in, call_arguments& args) { return split_impl(in
 
 value bytes_splitlines(interpreter& in, call_arguments& args) {
     std::vector<value> slots;
-    RETURN_IF_RAISED(bind_parameters(in, args, 1, "splitlines", {{"keepends"}}, slots));
+    LIBRARY_RETURN_IF_RAISED(bind_parameters(in, args, 1, "splitlines", {{"keepends"}}, slots));
     const bool keepends = !slots[0].is_unbound() && in.truthy(slots[0]);
     const std::string& data = self_bytes(args);
     std::vector<std::string> lines;
@@ -249,7 +244,7 @@ value bytes_replace(interpreter& in, call_arguments& args) {
     const std::string* new_part = need_bytes(in, args.positional[2], error);
     if (!new_part) return error;
     std::int64_t count = -1;
-    if (args.positional.size() > 3) RETURN_IF_RAISED(index_argument(in, args.positional[3], count));
+    if (args.positional.size() > 3) LIBRARY_RETURN_IF_RAISED(index_argument(in, args.positional[3], count));
     const std::string& data = self_bytes(args);
     std::string out;
     std::size_t at = 0;
@@ -309,7 +304,7 @@ value bytes_removesuffix(interpreter& in, call_arguments& args) { return affix_r
 value pad_impl(interpreter& in, call_arguments& args, const char* name, int how) {
     CHECK_BYTES_ARGUMENTS(name, clinic, 1, 2);
     std::int64_t width = 0;
-    RETURN_IF_RAISED(index_argument(in, args.positional[1], width));
+    LIBRARY_RETURN_IF_RAISED(index_argument(in, args.positional[1], width));
     char fill = ' ';
     if (args.positional.size() > 2) {
         const std::string* f = bytes_argument(args.positional[2]);
@@ -333,7 +328,7 @@ value bytes_center(interpreter& in, call_arguments& args) { return pad_impl(in, 
 value bytes_zfill(interpreter& in, call_arguments& args) {
     CHECK_BYTES_ARGUMENTS("zfill", one_argument);
     std::int64_t width = 0;
-    RETURN_IF_RAISED(index_argument(in, args.positional[1], width));
+    LIBRARY_RETURN_IF_RAISED(index_argument(in, args.positional[1], width));
     std::string data = self_bytes(args);
     if (width <= std::int64_t(data.size())) return args.positional[0];
     value error;
@@ -393,7 +388,7 @@ value bytes_isupper(interpreter& in, call_arguments& args) { return case_test(in
 
 value bytes_decode(interpreter& in, call_arguments& args) {
     std::vector<value> slots;
-    RETURN_IF_RAISED(bind_parameters(in, args, 1, "decode", {{"encoding"}, {"errors"}}, slots));
+    LIBRARY_RETURN_IF_RAISED(bind_parameters(in, args, 1, "decode", {{"encoding"}, {"errors"}}, slots));
     return decode_bytes(in, self_bytes(args), slots[0], slots[1], "decode");
 }
 
@@ -401,7 +396,7 @@ value bytes_decode(interpreter& in, call_arguments& args) {
 // (from the left when negative).
 value bytes_hex(interpreter& in, call_arguments& args) {
     std::vector<value> slots;
-    RETURN_IF_RAISED(bind_parameters(in, args, 1, "hex", {{"sep"}, {"bytes_per_sep"}}, slots));
+    LIBRARY_RETURN_IF_RAISED(bind_parameters(in, args, 1, "hex", {{"sep"}, {"bytes_per_sep"}}, slots));
     std::string separator;
     if (!slots[0].is_unbound()) {
         if (auto* s = slots[0].as<str_object>()) separator = s->value;
@@ -411,7 +406,7 @@ value bytes_hex(interpreter& in, call_arguments& args) {
         if (static_cast<unsigned char>(separator[0]) >= 0x80) return in.raise_value_error("sep must be ASCII.");
     }
     std::int64_t group = 1;
-    if (!slots[1].is_unbound()) RETURN_IF_RAISED(index_argument(in, slots[1], group));
+    if (!slots[1].is_unbound()) LIBRARY_RETURN_IF_RAISED(index_argument(in, slots[1], group));
     const std::string& data = self_bytes(args);
     const std::size_t every = std::size_t(group < 0 ? -group : group);
     std::string out;

@@ -5,18 +5,13 @@
 #include <cstdio>
 
 #include "codecs.hpp"
+#include "library_modules.hpp"
 #include "method_arguments.hpp"
 #include "unicode.hpp"
 
 namespace loopstep::python {
 
 namespace {
-
-#define RETURN_IF_RAISED(expression)                       \
-    do {                                                   \
-        value raised_value = (expression);                 \
-        if (raised_value.is_raised()) return raised_value; \
-    } while (false)
 
 // An int argument that must be a byte: "byte must be in range(0, 256)" otherwise.
 bool is_byte(std::int64_t n) { return n >= 0 && n < 256; }
@@ -29,7 +24,7 @@ value bytes_from_iterable(interpreter& in, const value& source) {
     }
     std::string data;
     value item_error;
-    RETURN_IF_RAISED(in.iterate(iterator, [&](const value& item) {
+    LIBRARY_RETURN_IF_RAISED(in.iterate(iterator, [&](const value& item) {
         std::int64_t n = 0;
         item_error = index_argument(in, item, n);
         if (!item_error.is_raised() && !is_byte(n)) item_error = in.raise_value_error("bytes must be in range(0, 256)");
@@ -44,7 +39,7 @@ value bytes_from_iterable(interpreter& in, const value& source) {
 // bytes(source=b'', encoding=None, errors=None), as bytes_new in Objects/bytesobject.c.
 value construct_bytes(interpreter& in, call_arguments& args) {
     std::vector<value> slots;
-    RETURN_IF_RAISED(bind_parameters(in, args, 0, "bytes", {{"source"}, {"encoding"}, {"errors"}}, slots));
+    LIBRARY_RETURN_IF_RAISED(bind_parameters(in, args, 0, "bytes", {{"source"}, {"encoding"}, {"errors"}}, slots));
     const value& source = slots[0];
     const bool has_encoding = !slots[1].is_unbound(), has_errors = !slots[2].is_unbound();
     if (source.is_unbound()) {
@@ -78,7 +73,7 @@ int hex_digit(char c) {
 
 // bytes.fromhex(string): pairs of hex digits, ASCII whitespace allowed between pairs.
 value bytes_fromhex(interpreter& in, call_arguments& args) {
-    RETURN_IF_RAISED(check_function_arguments(in, args, "fromhex", method_convention::one_argument));
+    LIBRARY_RETURN_IF_RAISED(check_function_arguments(in, args, "fromhex", method_convention::one_argument));
     auto* text = args.positional[0].as<str_object>();
     if (!text) return in.raise_type_error("fromhex() argument must be str, not " + in.type_name(args.positional[0]));
     const std::string& s = text->value;

@@ -7,18 +7,13 @@
 #include <cstdio>
 
 #include "bytes_object.hpp"
+#include "library_modules.hpp"
 #include "method_arguments.hpp"
 #include "unicode.hpp"
 
 namespace loopstep::python {
 
 namespace {
-
-#define RETURN_IF_RAISED(expression)                       \
-    do {                                                   \
-        value raised_value = (expression);                 \
-        if (raised_value.is_raised()) return raised_value; \
-    } while (false)
 
 enum class codec : std::uint8_t { utf8, ascii, latin1 };
 
@@ -129,7 +124,7 @@ value encode(interpreter& in, const std::string& text, const codec_choice& choic
         std::size_t end = i + 1;
         while (end < codes.size() && !encodable(codes[end])) ++end;
         handler h = handler::strict;
-        RETURN_IF_RAISED(error_handler(in, choice.errors, h));
+        LIBRARY_RETURN_IF_RAISED(error_handler(in, choice.errors, h));
         if (h == handler::strict) {
             const std::string reason = choice.which == codec::utf8 ? "surrogates not allowed"
                                        : choice.which == codec::ascii ? "ordinal not in range(128)" : "ordinal not in range(256)";
@@ -199,7 +194,7 @@ value decode(interpreter& in, const std::string& data, const codec_choice& choic
             continue;
         }
         handler h = handler::strict;
-        RETURN_IF_RAISED(error_handler(in, choice.errors, h));
+        LIBRARY_RETURN_IF_RAISED(error_handler(in, choice.errors, h));
         if (h == handler::strict) {
             char first[8];
             std::snprintf(first, sizeof first, "0x%02x", unsigned(c));
@@ -217,19 +212,19 @@ value decode(interpreter& in, const std::string& data, const codec_choice& choic
 
 value encode_str(interpreter& in, const std::string& text, const value& encoding, const value& errors, const char* function) {
     codec_choice choice;
-    RETURN_IF_RAISED(parse_choice(in, encoding, errors, function, choice));
+    LIBRARY_RETURN_IF_RAISED(parse_choice(in, encoding, errors, function, choice));
     return encode(in, text, choice);
 }
 
 value decode_bytes(interpreter& in, const std::string& data, const value& encoding, const value& errors, const char* function) {
     codec_choice choice;
-    RETURN_IF_RAISED(parse_choice(in, encoding, errors, function, choice));
+    LIBRARY_RETURN_IF_RAISED(parse_choice(in, encoding, errors, function, choice));
     return decode(in, data, choice);
 }
 
 value str_encode(interpreter& in, call_arguments& args) {
     std::vector<value> slots;
-    RETURN_IF_RAISED(bind_parameters(in, args, 1, "encode", {{"encoding"}, {"errors"}}, slots));
+    LIBRARY_RETURN_IF_RAISED(bind_parameters(in, args, 1, "encode", {{"encoding"}, {"errors"}}, slots));
     return encode_str(in, args.positional[0].as<str_object>()->value, slots[0], slots[1], "encode");
 }
 

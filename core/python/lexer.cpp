@@ -503,6 +503,24 @@ private:
     }
 
 public:
+    // The one-character escapes str and bytes literals share (\n, \t, \\, ...): their
+    // character, or 0 for any other.
+    static char simple_escape(char e) {
+        switch (e) {
+            case 'n': return '\n';
+            case 't': return '\t';
+            case 'r': return '\r';
+            case '\\': return '\\';
+            case '\'': return '\'';
+            case '"': return '"';
+            case 'a': return '\a';
+            case 'b': return '\b';
+            case 'f': return '\f';
+            case 'v': return '\v';
+            default: return 0;
+        }
+    }
+
     // Processes backslash escapes of a plain string body; returns an error message or nothing.
     static std::optional<std::string> decode_escapes(std::string_view body, std::string& out) {
         out.clear();
@@ -510,18 +528,12 @@ public:
             char c = body[i];
             if (c != '\\' || i + 1 >= body.size()) { out += c; continue; }
             char e = body[++i];
+            if (const char simple = simple_escape(e)) {
+                out += simple;
+                continue;
+            }
             switch (e) {
                 case '\n': break;
-                case 'n': out += '\n'; break;
-                case 't': out += '\t'; break;
-                case 'r': out += '\r'; break;
-                case '\\': out += '\\'; break;
-                case '\'': out += '\''; break;
-                case '"': out += '"'; break;
-                case 'a': out += '\a'; break;
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
-                case 'v': out += '\v'; break;
                 case 'x': case 'u': case 'U': {
                     std::size_t count = e == 'x' ? 2 : e == 'u' ? 4 : 8;
                     std::size_t start = i - 1;
@@ -567,18 +579,12 @@ public:
             if (c != '\\' || i + 1 >= body.size()) { out += c; continue; }
             const std::size_t backslash = i;
             char e = body[++i];
+            if (const char simple = simple_escape(e)) {
+                out += simple;
+                continue;
+            }
             switch (e) {
                 case '\n': break;
-                case 'n': out += '\n'; break;
-                case 't': out += '\t'; break;
-                case 'r': out += '\r'; break;
-                case '\\': out += '\\'; break;
-                case '\'': out += '\''; break;
-                case '"': out += '"'; break;
-                case 'a': out += '\a'; break;
-                case 'b': out += '\b'; break;
-                case 'f': out += '\f'; break;
-                case 'v': out += '\v'; break;
                 case 'x':
                     if (i + 2 >= body.size() || !is_hex_digit(body[i + 1]) || !is_hex_digit(body[i + 2])) {
                         return "(value error) invalid \\x escape at position " + std::to_string(backslash);
