@@ -42,6 +42,7 @@ window.loopstepApi = (function () {
 
     const api = {
       state,
+      screen: () => json('loopstep_screen_json', [], []),
       chapter: (index) => json('loopstep_chapter_json', ['number'], [index]),
       onChange(callback) { listeners.push(callback); },
       goToChapter: command((index) => call('loopstep_go_to_chapter', ['number'], [index])),

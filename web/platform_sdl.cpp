@@ -2,6 +2,7 @@
 // OpenGL3 backends, and the main loop (emscripten_set_main_loop in the browser). The app is
 // app_state.hpp, drawn by ui.hpp; the page side is web_api.hpp.
 #include <cstdio>
+#include <deque>
 
 #include <SDL.h>
 
@@ -11,6 +12,7 @@
 #include <GLES3/gl3.h>
 
 #include "model/app_state.hpp"
+#include "model/input_pacing.hpp"
 #include "fonts.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"  // the active item's window, for touch scrolling
@@ -31,6 +33,8 @@ struct platform {
     bool first_frame_done = false;
     bool quit = false;
     app_state app;
+    input_pacing pacing;
+    std::deque<SDL_Event> waiting;  // input held back for later frames
 };
 
 // Drawable pixels per window unit: the browser's devicePixelRatio (SDL_WINDOW_ALLOW_HIGHDPI).
@@ -125,14 +129,50 @@ void handle_finger_motion(SDL_Window* window, const SDL_TouchFingerEvent& finger
     io.MouseWheelH -= finger.dx * static_cast<float>(width) / step;
 }
 
-void frame(platform& p) {
-    SDL_Event event;
-    while (SDL_PollEvent(&event)) {
-        ImGui_ImplSDL2_ProcessEvent(&event);
-        if (event.type == SDL_QUIT) p.quit = true;
-        if (event.type == SDL_KEYDOWN) handle_key(p.app, event.key);
-        if (event.type == SDL_FINGERMOTION) handle_finger_motion(p.window, event.tfinger);
+// SDL turns a finger into mouse events too, marked SDL_TOUCH_MOUSEID: what moved the pointer last
+// decides whether hover tooltips make sense.
+void note_pointer(const SDL_Event& event) {
+    if (event.type == SDL_FINGERDOWN || event.type == SDL_FINGERMOTION) note_pointer_input(true);
+    if (event.type == SDL_MOUSEMOTION) note_pointer_input(event.motion.which == SDL_TOUCH_MOUSEID);
+}
+
+void handle_event(platform& p, const SDL_Event& event) {
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    note_pointer(event);
+    if (event.type == SDL_QUIT) p.quit = true;
+    if (event.type == SDL_KEYDOWN) handle_key(p.app, event.key);
+    if (event.type == SDL_FINGERMOTION) handle_finger_motion(p.window, event.tfinger);
+}
+
+// A key that types nothing: Enter, Backspace, Tab, Delete, the arrows and the other keys SDL
+// names by their scancode, the modifiers.
+bool control_key(SDL_Keycode key) { return key < 32 || key == SDLK_DELETE || (key & SDLK_SCANCODE_MASK) != 0; }
+
+bool admitted(input_pacing& pacing, const SDL_Event& event) {
+    switch (event.type) {
+        case SDL_MOUSEMOTION: return pacing.admits(input_kind::pointer_move);
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP: return pacing.admits(input_kind::pointer_button);
+        case SDL_KEYDOWN:
+        case SDL_KEYUP: return pacing.admits(input_kind::key, event.key.keysym.scancode, control_key(event.key.keysym.sym));
+        case SDL_TEXTINPUT: return pacing.admits(input_kind::text);
+        default: return pacing.admits(input_kind::other);
     }
+}
+
+// This frame's share of the input (model/input_pacing.hpp): the rest waits, in order, for the next.
+void take_input(platform& p) {
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) p.waiting.push_back(event);
+    p.pacing.begin_frame();
+    while (!p.waiting.empty() && admitted(p.pacing, p.waiting.front())) {
+        handle_event(p, p.waiting.front());
+        p.waiting.pop_front();
+    }
+}
+
+void frame(platform& p) {
+    take_input(p);
     // The screen's density changed (zoom, another monitor) or the learner's text size or
     // contrast setting did: build the style and rasterise the fonts again.
     const float ratio = drawable_ratio(p.window);

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
+#include <vector>
 
 #include "fonts.hpp"
 #include "imgui.h"
@@ -13,8 +15,9 @@ namespace loopstep::web {
 
 // The look: the dark theme or the high-contrast one, spacing scaled with the text size (ui_style.cpp).
 void ui_apply_style(const display_settings& display);
-// The text size and contrast buttons (ui_style.cpp).
+// The contrast and text size buttons (ui_style.cpp), and how wide they are together.
 void ui_display_controls(app_state& app);
+float display_controls_width();
 
 // The whole frame: one window filling the canvas, laid out for its width (ui_layout.cpp).
 void ui_frame(app_state& app, const ui_fonts& fonts);
@@ -23,10 +26,11 @@ void ui_frame(app_state& app, const ui_fonts& fonts);
 void ui_lesson(app_state& app, const ui_fonts& fonts);
 void ui_rich_text(const rich_text& text, const ui_fonts& fonts, ImU32 colour = 0, ImFont* plain_font = nullptr);
 
-// The code editor with line numbers, colouring, each task's line and the error's line;
-// Run, Reset and the chapter's sliders (ui_code.cpp). The output, and after it the seed an
-// unseeded `random` used; its heading, with that seed and New seed.
+// The code editor with line numbers, colouring, each task's line and the error's line; Run,
+// Reset, the chapter's sliders and its formulas' results (ui_code.cpp).
 void ui_code(app_state& app, const ui_fonts& fonts);
+// The output, wrapped, and after it the seed an unseeded `random` used; its heading, with that
+// seed and New seed (ui_output.cpp).
 void ui_output_heading(app_state& app);
 void ui_output(const app_state& app, const ui_fonts& fonts);
 
@@ -42,6 +46,31 @@ void ui_frames(const app_state& app, const ui_fonts& fonts);
 
 // One row per task on the virtual time axis, the cursor on it; click or drag to seek (ui_timeline.cpp).
 void ui_timeline(app_state& app, const ui_fonts& fonts);
+
+// The last item's tooltip, shown while a mouse rests on it: not after a click on it (until the
+// pointer leaves) and not for touch (ui_tooltip.cpp). `item_tooltip_wanted` for tooltips built by hand.
+void item_tooltip(const char* text, ImGuiHoveredFlags flags = 0);
+bool item_tooltip_wanted(ImGuiHoveredFlags flags = 0);
+void show_tooltip(const std::string& text);  // a plain tooltip, now (recorded for loopstep.screen())
+// Whether the pointer is a finger now (told by the platform's events; no hover tooltips then).
+void note_pointer_input(bool touch);
+bool pointer_is_touch();
+
+// What the canvas showed in the last frame beyond the model: for loopstep.screen() (shell/API.md).
+struct screen_facts {
+    std::string tooltip;                 // the tooltip's text; empty when none shows
+    int code_columns = 0;                // characters that fit across the code panel
+    std::vector<int> code_lines_marked;  // lines longer than that, drawn with the "goes on" sign
+    int output_columns = 0;              // characters per output row before it wraps
+    float lesson_scroll = 0;             // the lesson text's scroll position, in pixels
+    std::string tab;                     // the open tab on a narrow screen; empty when wide
+};
+screen_facts& screen();
+void begin_screen_frame();  // ui_frame clears what each frame sets anew
+std::string screen_json();
+
+// Errors' colour: the code's bad line, the error box, the output's traceback.
+inline const ImVec4 error_colour{1.0f, 0.50f, 0.45f, 1.0f};
 
 // The colour that marks a task everywhere (table, code gutter), by its position in creation order.
 ImU32 task_colour(std::size_t task_index);

@@ -1,6 +1,6 @@
 // The code panel: an editor with line numbers and syntax colouring, each task's current line
-// marked in its colour, the error's line in red; Run, Reset and the chapter's sliders; and the
-// output panel. Part of the UI declared in ui.hpp.
+// marked in its colour, the error's line in red; Run, Reset and the chapter's sliders with their
+// formulas. Part of the UI declared in ui.hpp.
 #include <algorithm>
 #include <cstdint>
 #include <optional>
@@ -13,8 +13,6 @@
 
 namespace loopstep::web {
 namespace {
-
-const ImVec4 error_colour{1.0f, 0.50f, 0.45f, 1.0f};
 
 ImU32 colour_of(token_colour colour) {
     switch (colour) {
@@ -68,12 +66,17 @@ int error_line(const app_state& app) {
 
 void toolbar(app_state& app) {
     if (ImGui::Button("Run \xE2\x96\xB6")) run_editor(app);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run the program from the start (Ctrl+Enter)");
+    item_tooltip("Run the program from the start (Ctrl+Enter)");
     ImGui::SameLine();
     ImGui::BeginDisabled(app.editor == chapter_program(app));
     if (ImGui::Button("Reset code")) reset_code(app);
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Back to the chapter's program as written");
+    item_tooltip("Back to the chapter's program as written", ImGuiHoveredFlags_AllowWhenDisabled);
     ImGui::EndDisabled();
+    if (!app.code_before_reset.empty() && !editor_changed(app)) {
+        ImGui::SameLine();
+        if (ImGui::Button("Undo reset")) undo_reset(app);
+        item_tooltip("Bring back your code as it was before Reset code");
+    }
     if (editor_changed(app)) {
         ImGui::SameLine();
         ImGui::TextColored(ImVec4(0.95f, 0.80f, 0.35f, 1.0f), "edited: press Run (Ctrl+Enter) to see it run");
@@ -92,6 +95,9 @@ void sliders(app_state& app) {
         ImGui::SetNextItemWidth(std::max(120.0f, ImGui::GetContentRegionAvail().x * 0.5f));
         if (ImGui::SliderInt(param.label.c_str(), &value, param.min, param.max)) set_param(app, i, value);
     }
+    ImGui::PushTextWrapPos(0);
+    for (const std::string& formula : app.formulas) ImGui::TextUnformatted(formula.c_str());
+    ImGui::PopTextWrapPos();
 }
 
 // "Line 4, column 9" and what went wrong, in words a learner can act on.
@@ -182,7 +188,7 @@ void draw_gutter(ImDrawList* draw, const editor_geometry& at, app_state& app, st
         }
     }
     if (nearest == nullptr) return;
-    ImGui::SetTooltip("%s: click to see its frames and locals", nearest->name.c_str());
+    if (!pointer_is_touch()) show_tooltip(nearest->name + ": click to see its frames and locals");
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) select_task(app, nearest->id);
 }
 
@@ -218,6 +224,29 @@ void draw_inline_locals(ImDrawList* draw, const editor_geometry& at, const app_s
         draw->AddRectFilled(from, to, contrast ? IM_COL32(0, 0, 0, 255) : IM_COL32(48, 52, 62, 255), 3);
         if (contrast) draw->AddRect(from, to, IM_COL32(255, 255, 255, 255), 3);
         draw->AddText(ImVec2(x, y), contrast ? IM_COL32(255, 230, 0, 255) : IM_COL32(255, 216, 140, 255), text.c_str());
+    }
+}
+
+// A line too long for the panel ends in a "…" sign at the panel's edge (hover: how to see the
+// rest), so its end is never hidden without a sign; loopstep.screen() lists the marked lines.
+void mark_cut_lines(ImDrawList* draw, const editor_geometry& at, const std::vector<line_span>& lines) {
+    const float visible_right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const float unscrolled_left = at.text_origin.x + ImGui::GetScrollX();
+    screen().code_columns = static_cast<int>((visible_right - unscrolled_left) / at.char_width);
+    const float sign_width = at.char_width * 1.6f;
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const float line_end = at.text_origin.x + static_cast<float>(lines[i].end - lines[i].begin) * at.char_width;
+        if (line_end <= visible_right + 0.5f) continue;
+        const int number = static_cast<int>(i + 1);
+        screen().code_lines_marked.push_back(number);
+        const ImVec2 from(visible_right - sign_width, at.text_origin.y + static_cast<float>(i) * at.line_height);
+        const ImVec2 to(visible_right, from.y + at.line_height);
+        draw->AddRectFilled(from, to, ImGui::GetColorU32(ImGuiCol_FrameBgActive), 3);
+        draw->AddText(ImVec2(from.x + at.char_width * 0.3f, from.y), IM_COL32(255, 216, 140, 255), "\xE2\x80\xA6");  // …
+        if (ImGui::IsWindowHovered() && mouse.x >= from.x && mouse.x < to.x && mouse.y >= from.y && mouse.y < to.y && !pointer_is_touch()) {
+            show_tooltip("Line " + std::to_string(number) + " goes on past the panel: scroll sideways (Shift+wheel) to read it");
+        }
     }
 }
 
@@ -262,28 +291,10 @@ void editor(app_state& app, const ui_fonts& fonts) {
         draw->AddLine(ImVec2(x, y), ImVec2(x, y + line_height), IM_COL32(255, 255, 255, 230), 1.5f);
     }
     draw_inline_locals(draw, at, app, lines);
+    mark_cut_lines(draw, at, lines);
     draw_gutter(draw, at, app, lines.size(), origin.x + char_width * 0.3f);
     ImGui::EndChild();
     ImGui::PopFont();
-}
-
-// What the seed line says: the seed of an unseeded `random`, and how to get the run again.
-std::string seed_sentence(std::uint64_t seed) {
-    const std::string number = std::to_string(seed);
-    return "random was not seeded: this run used seed " + number + " (random.seed(" + number + ") repeats it)";
-}
-
-// After the output of a run that drew from an unseeded `random`: a quiet line with its seed.
-void seed_note(const app_state& app) {
-    const std::optional<std::uint64_t> seed = run_seed(app);
-    if (!seed) return;
-    ImGui::Spacing();
-    // Wrapped at the panel's visible width: the output may scroll sideways, the sentence need not.
-    ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x + ImGui::GetScrollX());
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextUnformatted(seed_sentence(*seed).c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopTextWrapPos();
 }
 
 }  // namespace
@@ -293,35 +304,6 @@ void ui_code(app_state& app, const ui_fonts& fonts) {
     sliders(app);
     error_box(app);
     editor(app, fonts);
-}
-
-// The output's heading; with the seed and New seed at its right after a run that drew from an
-// unseeded `random` (the panel below is short on a laptop: they stay in sight here).
-void ui_output_heading(app_state& app) {
-    ImGui::TextUnformatted("Output");
-    const std::optional<std::uint64_t> seed = run_seed(app);
-    if (!seed) return;
-    const std::string label = "seed " + std::to_string(*seed);
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float width = ImGui::CalcTextSize(label.c_str()).x + style.ItemSpacing.x + ImGui::CalcTextSize("New seed").x + 2 * style.FramePadding.x;
-    const float heading_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + style.ItemSpacing.x * 2;
-    ImGui::SameLine(std::max(ImGui::GetWindowContentRegionMax().x - width, heading_end));
-    ImGui::TextDisabled("%s", label.c_str());
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", seed_sentence(*seed).c_str());
-    ImGui::SameLine();
-    if (ImGui::SmallButton("New seed")) run_with_new_seed(app);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run the program again with another seed (N)");
-}
-
-void ui_output(const app_state& app, const ui_fonts& fonts) {
-    ImGui::PushFont(fonts.code);
-    const std::string& output = app.view.output;
-    const bool show_error = app.cursor == event_count(app) && app.result.error && !editor_changed(app);
-    if (output.empty() && !show_error) ImGui::TextDisabled("(nothing printed yet)");
-    if (!output.empty()) ImGui::TextUnformatted(output.data(), output.data() + output.size());
-    if (show_error) ImGui::TextColored(error_colour, "%s", app.result.error_output.c_str());
-    ImGui::PopFont();
-    seed_note(app);
 }
 
 }  // namespace loopstep::web

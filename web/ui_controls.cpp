@@ -13,7 +13,7 @@ namespace {
 bool button(const char* label, const char* tooltip, bool enabled) {
     ImGui::BeginDisabled(!enabled);
     const bool pressed = ImGui::Button(label);
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tooltip);
+    item_tooltip(tooltip, ImGuiHoveredFlags_AllowWhenDisabled);
     ImGui::EndDisabled();
     ImGui::SameLine();
     return pressed;
@@ -34,7 +34,7 @@ void speed(app_state& app) {
         }
         ImGui::EndCombo();
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Play speed");
+    item_tooltip("Play speed");
 }
 
 }  // namespace
@@ -54,12 +54,12 @@ void ui_controls(app_state& app, const ui_fonts& fonts) {
     if (ImGui::SliderInt("##cursor", &cursor, 0, static_cast<int>(total), "")) {
         seek(app, static_cast<std::size_t>(std::max(cursor, 0)));
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drag to any step of the run");
+    item_tooltip("Drag to any step of the run");
 
     ImGui::PushFont(fonts.heading);
     ImGui::Text("%.1f %s", app.view.time, time_unit(app).c_str());
     ImGui::PopFont();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The virtual clock: waits take no real time");
+    item_tooltip("The virtual clock: waits take no real time");
     ImGui::SameLine();
     ImGui::TextDisabled("step %zu of %zu", app.cursor, total);
     const std::string& sentence = narration(app);

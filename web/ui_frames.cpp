@@ -48,8 +48,8 @@ void value_cell(const shown_local& local, const ui_fonts& fonts) {
         ImGui::TextUnformatted(local.value.c_str());
         ImGui::PopFont();
         ImGui::PopTextWrapPos();
-    } else if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("Click to see the whole value");
+    } else {
+        item_tooltip("Click to see the whole value");
     }
     if (local.changed) ImGui::PopStyleColor();
 }
@@ -75,7 +75,7 @@ void locals_table(const shown_frame& frame, const ui_fonts& fonts) {
         ImGui::PushFont(local.changed ? fonts.bold : fonts.text);
         ImGui::TextUnformatted(local.name.c_str());
         ImGui::PopFont();
-        if (local.changed && ImGui::IsItemHovered()) ImGui::SetTooltip("Changed by the last step");
+        if (local.changed) item_tooltip("Changed by the last step");
         ImGui::TableNextColumn();
         ImGui::PushFont(fonts.code);
         value_cell(local, fonts);

@@ -19,12 +19,12 @@ void chapter_bar(app_state& app, bool narrow) {
     if (count == 0) return;
     ImGui::BeginDisabled(app.chapter_index == 0);
     if (ImGui::Button("\xE2\x86\x90 Previous")) open_chapter(app, app.chapter_index - 1);
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Previous chapter (Page Up)");
+    item_tooltip("Previous chapter (Page Up)", ImGuiHoveredFlags_AllowWhenDisabled);
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(app.chapter_index + 1 >= count);
     if (ImGui::Button("Next \xE2\x86\x92")) open_chapter(app, app.chapter_index + 1);
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Next chapter (Page Down)");
+    item_tooltip("Next chapter (Page Down)", ImGuiHoveredFlags_AllowWhenDisabled);
     ImGui::EndDisabled();
     const std::string position = std::to_string(app.chapter_index + 1) + "/" + std::to_string(count);
     const std::string current = (narrow ? position : "Chapter " + position) + ": " + app.chapters[app.chapter_index].title;
@@ -37,17 +37,20 @@ void chapter_bar(app_state& app, bool narrow) {
         }
         ImGui::EndCombo();
     }
-    if (!narrow) ImGui::SameLine();
-    ui_display_controls(app);
-    if (narrow) return;
+    if (narrow) return ui_display_controls(app);
     ImGui::SameLine();
     // Progress, not position: a chapter is done when its questions are answered.
     const std::size_t finished = chapters_done(app);
     const float fraction = static_cast<float>(finished) / static_cast<float>(count);
     const std::string done = std::to_string(finished) + " of " + std::to_string(count) + " chapters done";
+    const float controls = display_controls_width() + ImGui::GetStyle().ItemSpacing.x;
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(0.20f, 0.45f, 0.80f, 1.0f));  // white text stays readable on it
-    ImGui::ProgressBar(fraction, ImVec2(-1, 0), done.c_str());
+    ImGui::ProgressBar(fraction, ImVec2(std::max(1.0f, ImGui::GetContentRegionAvail().x - controls), 0), done.c_str());
     ImGui::PopStyleColor();
+    // At the right edge, A+ last: a larger text grows the buttons leftwards, so a second click on
+    // A+ (or A−) lands on the same button again.
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - display_controls_width());
+    ui_display_controls(app);
 }
 
 // Code, controls, narration and timeline, then the output below them.
@@ -86,7 +89,7 @@ void state_column(app_state& app, const ui_fonts& fonts, bool with_frames = true
     ui_loop(app, fonts);
     ImGui::EndChild();
     ui_output_heading(app);
-    ImGui::BeginChild("output", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+    ImGui::BeginChild("output", ImVec2(0, 0), true);
     ui_output(app, fonts);
     ImGui::EndChild();
 }
@@ -101,6 +104,7 @@ void lesson_column(app_state& app, const ui_fonts& fonts, ImVec2 size) {
         storage->SetInt(shown, static_cast<int>(app.chapter_index));
     }
     ui_lesson(app, fonts);
+    screen().lesson_scroll = ImGui::GetScrollY();
     ImGui::EndChild();
 }
 
@@ -123,15 +127,18 @@ void wide_layout(app_state& app, const ui_fonts& fonts) {
 void narrow_layout(app_state& app, const ui_fonts& fonts) {
     if (!ImGui::BeginTabBar("views")) return;
     if (ImGui::BeginTabItem("Lesson")) {
+        screen().tab = "Lesson";
         lesson_column(app, fonts, ImVec2(0, 0));
         ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("Code")) {
+        screen().tab = "Code";
         program_column(app, fonts, ImGui::GetContentRegionAvail().y);
         ImGui::EndTabItem();
     }
     const float controls_height = ImGui::GetFrameHeightWithSpacing() * 3 + ImGui::GetTextLineHeightWithSpacing() * 3.4f;
     if (ImGui::BeginTabItem("Loop")) {
+        screen().tab = "Loop";
         ImGui::BeginChild("narrow-controls", ImVec2(0, controls_height));
         ui_controls(app, fonts);
         ImGui::EndChild();
@@ -140,6 +147,7 @@ void narrow_layout(app_state& app, const ui_fonts& fonts) {
     }
     // The frames with the controls and the tasks to pick from: step and watch one task's locals.
     if (ImGui::BeginTabItem("Frames")) {
+        screen().tab = "Frames";
         ImGui::BeginChild("frames-controls", ImVec2(0, controls_height));
         ui_controls(app, fonts);
         ImGui::EndChild();
@@ -157,6 +165,7 @@ void narrow_layout(app_state& app, const ui_fonts& fonts) {
 }  // namespace
 
 void ui_frame(app_state& app, const ui_fonts& fonts) {
+    begin_screen_frame();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);

@@ -62,20 +62,35 @@ void ui_apply_style(const display_settings& display) {
     style.ScaleAllSizes(display.text_scale);  // sizes are in window units; SDL scales the framebuffer
 }
 
+namespace {
+constexpr const char* contrast_label = "\xE2\x97\x90";  // ◐
+constexpr const char* smaller_label = "A\xE2\x88\x92";  // A−
+constexpr const char* larger_label = "A+";
+constexpr float display_gap = 4;
+}  // namespace
+
+float display_controls_width() {
+    const float padding = ImGui::GetStyle().FramePadding.x * 2;
+    float width = 2 * display_gap;
+    for (const char* label : {contrast_label, smaller_label, larger_label}) width += ImGui::CalcTextSize(label).x + padding;
+    return width;
+}
+
+// Contrast, then A− and A+: the order that keeps A+ under the pointer as the text grows (see ui_layout.cpp).
 void ui_display_controls(app_state& app) {
     display_settings display = app.display;
+    if (ImGui::Button(contrast_label)) display.high_contrast = !display.high_contrast;
+    item_tooltip(display.high_contrast ? "High contrast: on (click for the normal theme)" : "High contrast: off (click to turn on)");
+    ImGui::SameLine(0, display_gap);
     ImGui::BeginDisabled(display.text_scale <= min_text_scale);
-    if (ImGui::Button("A\xE2\x88\x92")) display.text_scale = std::max(min_text_scale, display.text_scale - 0.1f);  // A−
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Smaller text");
+    if (ImGui::Button(smaller_label)) display.text_scale = std::max(min_text_scale, display.text_scale - 0.1f);
+    item_tooltip("Smaller text", ImGuiHoveredFlags_AllowWhenDisabled);
     ImGui::EndDisabled();
-    ImGui::SameLine(0, 4);
+    ImGui::SameLine(0, display_gap);
     ImGui::BeginDisabled(display.text_scale >= max_text_scale);
-    if (ImGui::Button("A+")) display.text_scale = std::min(max_text_scale, display.text_scale + 0.1f);
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Larger text");
+    if (ImGui::Button(larger_label)) display.text_scale = std::min(max_text_scale, display.text_scale + 0.1f);
+    item_tooltip("Larger text", ImGuiHoveredFlags_AllowWhenDisabled);
     ImGui::EndDisabled();
-    ImGui::SameLine(0, 4);
-    if (ImGui::Button("\xE2\x97\x90")) display.high_contrast = !display.high_contrast;  // ◐
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip(display.high_contrast ? "High contrast: on (click for the normal theme)" : "High contrast: off (click to turn on)");
     if (!(display == app.display)) set_display(app, display);
 }
 

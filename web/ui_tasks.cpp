@@ -84,7 +84,7 @@ void ui_tasks(app_state& app) {
                               ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
             select_task(app, task.id == app.selected_task ? 0 : task.id);
         }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click to see %s's frames and locals", task.name.c_str());
+        if (item_tooltip_wanted()) show_tooltip("Click to see " + task.name + "'s frames and locals");
         ImGui::PopID();
         ImGui::SameLine(0, 0);
         task_dot(index);

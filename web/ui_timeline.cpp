@@ -131,11 +131,26 @@ double nice_step(double span, double labels) {
     return 10 * magnitude;
 }
 
-void seek_to_mouse(app_state& app, const timeline& line, const plot& area) {
-    const float x = ImGui::GetIO().MousePos.x;
+// The cursor a click at screen x goes to: every step up to that time, and those a few pixels to the
+// right too, so that a click on the "2 s" a tick is drawn at lands on the steps at 2 s, not before them.
+std::size_t cursor_under(const timeline& line, const plot& area, float x) {
     const double t = area.t_of(x);
-    const std::size_t cursor = t < 0 || (x < area.left && area.start <= 0) ? 0 : cursor_at(line, t);
+    if (t < 0 || (x < area.left && area.start <= 0)) return 0;
+    return cursor_at(line, t + tick_reach * area.span / area.width);
+}
+
+void seek_to_mouse(app_state& app, const timeline& line, const plot& area) {
+    const std::size_t cursor = cursor_under(line, area, ImGui::GetIO().MousePos.x);
     if (cursor != app.cursor) seek(app, cursor);
+}
+
+// Where a click at x goes, in the tooltip's words: the clock it lands on, and why when that is not x's time
+// (the middle of a wait: the last step before it).
+std::string landing_text(const timeline& line, const plot& area, float x) {
+    const double landing = time_at(line, cursor_under(line, area, x));
+    std::string text = "Click or drag to go to " + format_time(landing, area.unit);
+    if (area.x_of(landing) < x - 2 * tick_reach) text += " (the last step by " + pointed_time(area, x) + ")";
+    return text;
 }
 
 // Dragging past either edge of a zoomed view pans it, faster the further out the mouse is.
@@ -288,7 +303,7 @@ void legend(const mark_set& shown) {
         ImGui::SameLine(0, 5);
         ImGui::TextDisabled("%s", label);
         ImGui::EndGroup();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", entry.explanation);
+        item_tooltip(entry.explanation);
     }
 }
 
@@ -321,12 +336,12 @@ void zoom_buttons(const plot& area, double now) {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, {ImGui::GetFontSize() * 0.35f, 0});
     ImGui::BeginDisabled(panel().zoom == 0);
     if (ImGui::SmallButton("\xE2\x88\x92")) zoom_by(area, -1, now, 0.5);  // U+2212 minus
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Zoom out (double-click the ruler: the whole run)");
+    item_tooltip("Zoom out (double-click the ruler: the whole run)", ImGuiHoveredFlags_AllowWhenDisabled);
     ImGui::EndDisabled();
     ImGui::SameLine(0, 3);
     ImGui::BeginDisabled(panel().zoom >= deepest_zoom);
     if (ImGui::SmallButton("+")) zoom_by(area, 1, now, 0.5);  // the cursor in the middle
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Zoom in around the cursor (or the wheel on the ruler)");
+    item_tooltip("Zoom in around the cursor (or the wheel on the ruler)", ImGuiHoveredFlags_AllowWhenDisabled);
     ImGui::EndDisabled();
     ImGui::PopStyleVar();
 }
@@ -341,9 +356,7 @@ void ruler_input(app_state& app, const timeline& line, const plot& area) {
         seek_to_mouse(app, line, area);
         pan_while_dragging(area);
     }
-    if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) {
-        ImGui::SetTooltip("Click or drag to go to %s; the wheel zooms", pointed_time(area, io.MousePos.x).c_str());
-    }
+    if (item_tooltip_wanted()) show_tooltip(landing_text(line, area, io.MousePos.x) + "; the wheel zooms");
 }
 
 void ruler(app_state& app, const timeline& line, const plot& area, float height, float full_width, double now) {
@@ -449,7 +462,7 @@ void row_input(app_state& app, const row_context& rows, const task_row& row, int
         panel().view_start = clamp_start(panel().view_start - io.MouseWheelH * rows.area.span * 0.1, rows.area.span,
                                          rows.area.duration);
     }
-    if (ImGui::IsItemHovered()) hover = {index, false, io.MousePos.x};
+    if (item_tooltip_wanted()) hover = {index, false, io.MousePos.x};
 }
 
 void task_row_ui(app_state& app, const row_context& rows, int index, hover_target& hover) {
@@ -461,7 +474,7 @@ void task_row_ui(app_state& app, const row_context& rows, int index, hover_targe
     if (row.id == rows.subject) draw->AddRectFilled(top, {top.x + full_width, top.y + rows.height}, colour::subject);
     // A click on the lane (its name or its plot) also picks the task for the frames panel.
     if (ImGui::InvisibleButton("##name", {rows.name_width, rows.height})) select_task(app, row.id);
-    if (ImGui::IsItemHovered()) hover = {index, true, 0};
+    if (item_tooltip_wanted()) hover = {index, true, 0};
     ImGui::SameLine(0, 0);
     ImGui::InvisibleButton("##plot", {std::max(1.0f, full_width - rows.name_width), rows.height});
     if (ImGui::IsItemActivated()) select_task(app, row.id);
@@ -575,16 +588,19 @@ void row_tooltip(const app_state& app, const row_context& rows, const hover_targ
     ImGui::PushFont(fonts.bold);
     ImGui::TextUnformatted(row.name.c_str());
     ImGui::PopFont();
+    std::string what, hint;
     if (hover.on_name) {
         const task_view* task = app.view.find_task(row.id);
-        ImGui::TextUnformatted(task ? to_string(task->state) : "not created yet");
-        ImGui::TextDisabled("Click to see its frames and locals");
+        what = task ? to_string(task->state) : "not created yet";
+        hint = "Click to see its frames and locals";
     } else {
-        const std::string what = under_mouse(app, rows, row, hover.x);
-        if (!what.empty()) ImGui::TextUnformatted(what.c_str());
-        ImGui::TextDisabled("Click or drag to go to %s", pointed_time(rows.area, hover.x).c_str());
+        what = under_mouse(app, rows, row, hover.x);
+        hint = landing_text(rows.line, rows.area, hover.x);
     }
+    if (!what.empty()) ImGui::TextUnformatted(what.c_str());
+    ImGui::TextDisabled("%s", hint.c_str());
     ImGui::EndTooltip();
+    screen().tooltip = row.name + "\n" + (what.empty() ? "" : what + "\n") + hint;
 }
 
 // ---- the panel ------------------------------------------------------------------------------

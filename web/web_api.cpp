@@ -8,6 +8,7 @@
 
 #include "model/app_state.hpp"
 #include "model/state_json.hpp"
+#include "ui.hpp"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
@@ -71,6 +72,12 @@ void web_api_frame_done(const app_state& app) {
 }
 
 }  // namespace loopstep::web
+
+// Reading: what the canvas showed in its last frame beyond the state (ui.hpp's screen_facts).
+LOOPSTEP_EXPORT const char* loopstep_screen_json() {
+    guarded([&] { state_text = loopstep::web::screen_json(); });
+    return state_text.c_str();
+}
 
 // Reading: the whole state as JSON (shell/API.md lists its fields).
 LOOPSTEP_EXPORT const char* loopstep_state_json() {

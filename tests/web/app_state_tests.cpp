@@ -62,6 +62,27 @@ TEST_CASE("the learner's code is kept per chapter, and Reset brings the chapter'
     CHECK(app.editor == chapter_program(app));
 }
 
+TEST_CASE("Reset code can be undone, until newer code runs or the chapter changes", "[app]") {
+    app_state app = lesson_app();
+    run_code(app, "print('mine')\n");
+    reset_code(app);
+    CHECK(app.code_before_reset == "print('mine')\n");
+    undo_reset(app);
+    CHECK(app.editor == "print('mine')\n");
+    CHECK(app.source == "print('mine')\n");  // and it ran
+    CHECK(code_edited(app));
+    CHECK(app.code_before_reset.empty());
+
+    reset_code(app);
+    run_code(app, "print('newer')\n");
+    CHECK(app.code_before_reset.empty());  // the undo would lose 'newer'
+    reset_code(app);
+    reset_code(app);  // nothing changed: the first undo stays
+    CHECK(app.code_before_reset == "print('newer')\n");
+    open_chapter(app, 1);
+    CHECK(app.code_before_reset.empty());
+}
+
 TEST_CASE("a run that ends in an error is narrated with its line at the end", "[app]") {
     app_state app = lesson_app();
     run_code(app, "import asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n    print(total)\n\nasyncio.run(main())\n");

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "loopstep/python/run_program.hpp"
+#include "model/formula.hpp"
 #include "model/lesson.hpp"
 
 using namespace loopstep::web;
@@ -77,6 +78,49 @@ TEST_CASE("a malformed lesson names its file and line", "[lesson]") {
 TEST_CASE("@time_unit names what a second of the clock stands for; seconds by default", "[lesson]") {
     CHECK(parse_chapter("01.md", "# T\n").time_unit == "s");
     CHECK(parse_chapter("01.md", "# T\n\n@time_unit min\n\nText.\n").time_unit == "min");
+}
+
+TEST_CASE("@formula is worked out by the interpreter at the sliders' values", "[lesson][formula]") {
+    const chapter parsed = parse_chapter("04-x.md", R"(# T
+
+@param urls 12 1 30 Number of URLs
+@param send 5 1 20 Send time (s)
+@formula Sends, n × s | urls * send | s
+@formula Per URL|send / 2
+@formula Broken | urls / (send - send) | s
+)");
+    REQUIRE(parsed.formulas.size() == 3);
+    CHECK(parsed.formulas[0].label == "Sends, n × s");
+    CHECK(parsed.formulas[0].expression == "urls * send");
+    CHECK(parsed.formulas[1].unit.empty());
+    CHECK(formula_text(parsed.formulas[0], parsed, std::vector<int>{12, 5}) == "Sends, n × s: 12 × 5 = 60 s");
+    CHECK(formula_text(parsed.formulas[0], parsed, std::vector<int>{30, 20}) == "Sends, n × s: 30 × 20 = 600 s");
+    CHECK(formula_text(parsed.formulas[1], parsed, std::vector<int>{12, 5}) == "Per URL: 5 / 2 = 2.5");
+    CHECK(formula_text(parsed.formulas[2], parsed, std::vector<int>{12, 5}) ==
+          "Broken: 12 / (5 - 5): cannot be worked out (ZeroDivisionError: division by zero)");
+    CHECK_THROWS_AS(parse_chapter("05.md", "# T\n@formula no expression\n"), lesson_format_error);
+    CHECK_THROWS_AS(parse_chapter("05.md", "# T\n@formula a | b | c | d\n"), lesson_format_error);
+}
+
+TEST_CASE("a chapter's formulas agree with what its program prints, at every slider's ends", "[lesson][content][formula]") {
+    int checked = 0;
+    for (const chapter& chapter : parse_lessons(embedded_lesson_files())) {
+        if (chapter.formulas.empty()) continue;
+        INFO(chapter.file);
+        for (const bool at_maximum : {false, true}) {
+            std::vector<int> values;
+            for (const lesson_param& param : chapter.params) values.push_back(at_maximum ? param.max : param.value);
+            const std::string output = loopstep::python::run_program(fill_params(chapter, values), {}).output;
+            for (const lesson_formula& formula : chapter.formulas) {
+                const std::string text = formula_text(formula, chapter, values);
+                const std::string result = text.substr(text.rfind(" = ") + 3);  // "720 s"
+                INFO(text);
+                CHECK(output.find(" " + result) != std::string::npos);
+                ++checked;
+            }
+        }
+    }
+    CHECK(checked >= 4);  // chapter 4's two formulas, twice
 }
 
 TEST_CASE("every chapter in lessons/ parses, and its program runs without an error", "[lesson][content]") {

@@ -7,6 +7,7 @@
 #include <random>
 #include <utility>
 
+#include "model/formula.hpp"
 #include "model/narration.hpp"
 
 namespace loopstep::web {
@@ -53,6 +54,14 @@ chapter_progress* current_progress(app_state& app) {
     return app.chapter_index < app.progress.size() ? &app.progress[app.chapter_index] : nullptr;
 }
 
+void work_out_formulas(app_state& app) {
+    app.formulas.clear();
+    const chapter& shown = app.chapters[app.chapter_index];
+    for (const lesson_formula& formula : shown.formulas) {
+        app.formulas.push_back(formula_text(formula, shown, app.progress[app.chapter_index].params));
+    }
+}
+
 }  // namespace
 
 void init_app(app_state& app, std::vector<chapter> chapters) {
@@ -65,11 +74,13 @@ void init_app(app_state& app, std::vector<chapter> chapters) {
 
 void open_chapter(app_state& app, std::size_t index) {
     if (app.chapters.empty()) return;
+    app.code_before_reset.clear();
     app.chapter_index = std::min(index, app.chapters.size() - 1);
     app.selected_task = 0;
     app.chosen_seed.reset();
     const chapter_progress& progress = app.progress[app.chapter_index];
     app.editor = progress.edited_code.empty() ? chapter_program(app) : progress.edited_code;
+    work_out_formulas(app);
     load_program(app, app.editor);
 }
 
@@ -104,6 +115,7 @@ void load_program(app_state& app, std::string source) {
 }
 
 void run_editor(app_state& app) {
+    app.code_before_reset.clear();  // newer code: an undo of an older Reset would lose it
     if (chapter_progress* progress = current_progress(app)) {
         progress->edited_code = app.editor == chapter_program(app) ? std::string() : app.editor;
     }
@@ -115,7 +127,17 @@ void run_code(app_state& app, std::string source) {
     run_editor(app);
 }
 
-void reset_code(app_state& app) { run_code(app, chapter_program(app)); }
+void reset_code(app_state& app) {
+    if (app.editor == chapter_program(app)) return;  // nothing to reset (the button is off)
+    std::string discarded = app.editor;
+    run_code(app, chapter_program(app));
+    app.code_before_reset = std::move(discarded);
+}
+
+void undo_reset(app_state& app) {
+    if (app.code_before_reset.empty()) return;
+    run_code(app, std::exchange(app.code_before_reset, std::string()));
+}
 
 bool editor_changed(const app_state& app) { return app.editor != app.source; }
 
@@ -141,6 +163,7 @@ void set_param(app_state& app, std::size_t index, int value) {
     // The sliders rewrite the chapter's program: a learner's own edits give way to it.
     progress->edited_code.clear();
     app.editor = chapter_program(app);
+    work_out_formulas(app);
     load_program(app, app.editor);
     seek(app, event_count(app));  // a slider is about the outcome: show the new totals at once
 }

@@ -52,6 +52,8 @@ struct app_state {
     // What seeds an unseeded `random` in this chapter's runs once New seed chose it; unset, the
     // program's text does (run_program's default), so a chapter's program repeats as written.
     std::optional<std::uint64_t> chosen_seed;
+    std::vector<std::string> formulas;  // the chapter's @formula lines at the sliders' values
+    std::string code_before_reset;      // what Reset code replaced, for its undo (this chapter only)
 
     bool playing = false;
     double play_clock = 0;             // steps not yet taken while playing
@@ -71,6 +73,7 @@ void load_program(app_state& app, std::string source);  // runs without touching
 void run_editor(app_state& app);                        // runs the code panel; keeps it as the learner's code
 void run_code(app_state& app, std::string source);      // replaces the code panel's text, then run_editor
 void reset_code(app_state& app);                        // back to the chapter's program as written
+void undo_reset(app_state& app);                        // the code as it was before Reset, run again
 bool editor_changed(const app_state& app);              // the code panel differs from what ran
 // random's seed: the run's, if the program drew from an unseeded `random` (then
 // random.seed(it) repeats the run), else none. New seed runs the code panel again with a fresh

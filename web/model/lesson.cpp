@@ -65,6 +65,9 @@ private:
         } else if (starts_with(line, "@param ")) {
             flush_paragraph();
             parse_param(line.substr(7));
+        } else if (starts_with(line, "@formula ")) {
+            flush_paragraph();
+            parse_formula(line.substr(9));
         } else if (line == "@question") {
             flush_paragraph();
             parse_question();
@@ -150,6 +153,21 @@ private:
                            parse_int(words[2], "minimum"), parse_int(words[3], "maximum")};
         if (param.min > param.value || param.value > param.max) fail(at_ + 1, "@param: the default must lie in [min, max]");
         chapter_.params.push_back(std::move(param));
+        ++at_;
+    }
+
+    // @formula Label words | expression over the @param names | unit
+    void parse_formula(std::string_view rest) {
+        std::vector<std::string_view> fields;
+        for (std::size_t bar = rest.find('|'); bar != std::string_view::npos; bar = rest.find('|')) {
+            fields.push_back(trim(rest.substr(0, bar)));
+            rest.remove_prefix(bar + 1);
+        }
+        fields.push_back(trim(rest));
+        if (fields.size() < 2 || fields.size() > 3 || fields[0].empty() || fields[1].empty()) {
+            fail(at_ + 1, "@formula needs: label | expression | unit (the unit may be left out)");
+        }
+        chapter_.formulas.push_back({std::string(fields[0]), std::string(fields[1]), fields.size() == 3 ? std::string(fields[2]) : ""});
         ++at_;
     }
 

@@ -38,6 +38,14 @@ struct lesson_param {
     int max = 0;
 };
 
+// A result the text works out from the sliders ("n × (s + w)"), shown beside them as their values
+// change: a Python expression over the parameters' names, evaluated by the interpreter itself.
+struct lesson_formula {
+    std::string label;       // "One by one, n × (s + w)"
+    std::string expression;  // "urls * (send + wait)"
+    std::string unit;        // "s", or empty
+};
+
 struct lesson_question {
     rich_text prompt;
     std::vector<rich_text> options;
@@ -51,6 +59,7 @@ struct chapter {
     std::vector<lesson_block> blocks;
     std::string scenario;  // the program with {{name}} placeholders; empty if none
     std::vector<lesson_param> params;
+    std::vector<lesson_formula> formulas;
     std::vector<lesson_question> questions;
     bool is_final_check = false;  // @check: its questions make the score
     // @time_unit: what one second of the program's virtual clock stands for in the text ("min"

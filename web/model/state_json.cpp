@@ -361,4 +361,10 @@ std::string state_json(const app_state& app) {
     return json.take();
 }
 
+std::string json_string(std::string_view text) {
+    json_writer json;
+    json.string(text);
+    return json.take();
+}
+
 }  // namespace loopstep::web
