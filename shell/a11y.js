@@ -49,6 +49,18 @@ window.loopstepA11y = (function () {
     }
   }
 
+  // The chapter's formulas at the sliders' values (state.formulas), under the sliders.
+  function renderFormulas(state) {
+    const box = $('a11y-params');
+    let list = $('a11y-formulas');
+    if (state.formulas.length === 0) return list?.remove();
+    if (!list) box.append(list = make('ul', { id: 'a11y-formulas' }));
+    const wanted = state.formulas.join('\n');
+    if (list.dataset.shown === wanted) return;
+    list.dataset.shown = wanted;
+    list.replaceChildren(...state.formulas.map((formula) => make('li', { textContent: formula })));
+  }
+
   function renderQuestions(api, chapter) {
     const box = $('a11y-questions');
     box.replaceChildren();
@@ -258,6 +270,7 @@ window.loopstepA11y = (function () {
         renderParams(api, chapter, state);
         renderQuestions(api, chapter);
       }
+      renderFormulas(state);
       renderChapterNav(state);
       renderRun(api, state);
       renderAnswers(state);

@@ -64,9 +64,15 @@ struct screen_facts {
     int output_columns = 0;              // characters per output row before it wraps
     float lesson_scroll = 0;             // the lesson text's scroll position, in pixels
     std::string tab;                     // the open tab on a narrow screen; empty when wide
+    struct item {
+        std::string name;
+        ImVec2 min, max;
+    };
+    std::vector<item> items;  // where the main controls are, by name, in window units (CSS pixels)
 };
 screen_facts& screen();
 void begin_screen_frame();  // ui_frame clears what each frame sets anew
+void note_item(std::string name);  // the last item's place, for loopstep.screen().items
 std::string screen_json();
 
 // Errors' colour: the code's bad line, the error box, the output's traceback.

@@ -66,15 +66,18 @@ int error_line(const app_state& app) {
 
 void toolbar(app_state& app) {
     if (ImGui::Button("Run \xE2\x96\xB6")) run_editor(app);
+    note_item("Run");
     item_tooltip("Run the program from the start (Ctrl+Enter)");
     ImGui::SameLine();
     ImGui::BeginDisabled(app.editor == chapter_program(app));
     if (ImGui::Button("Reset code")) reset_code(app);
+    note_item("Reset code");
     item_tooltip("Back to the chapter's program as written", ImGuiHoveredFlags_AllowWhenDisabled);
     ImGui::EndDisabled();
     if (!app.code_before_reset.empty() && !editor_changed(app)) {
         ImGui::SameLine();
         if (ImGui::Button("Undo reset")) undo_reset(app);
+        note_item("Undo reset");
         item_tooltip("Bring back your code as it was before Reset code");
     }
     if (editor_changed(app)) {
@@ -272,6 +275,7 @@ void editor(app_state& app, const ui_fonts& fonts) {
     ImGui::InputTextMultiline("##code", app.editor.data(), app.editor.capacity() + 1, size,
                               ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_CallbackAlways, editor_callback, &data);
     ImGui::PopStyleColor(2);
+    note_item("editor");
     const bool editing = ImGui::IsItemActive();
     const editor_geometry at{ImVec2(ImGui::GetItemRectMin().x + padding.x, ImGui::GetItemRectMin().y + padding.y), line_height, char_width};
 

@@ -10,9 +10,10 @@
 namespace loopstep::web {
 namespace {
 
-bool button(const char* label, const char* tooltip, bool enabled) {
+bool button(const char* label, const char* name, const char* tooltip, bool enabled) {
     ImGui::BeginDisabled(!enabled);
     const bool pressed = ImGui::Button(label);
+    note_item(name);
     item_tooltip(tooltip, ImGuiHoveredFlags_AllowWhenDisabled);
     ImGui::EndDisabled();
     ImGui::SameLine();
@@ -43,18 +44,21 @@ void ui_controls(app_state& app, const ui_fonts& fonts) {
     const std::size_t total = event_count(app);
     const bool at_start = app.cursor == 0;
     const bool at_end = app.cursor >= total;
-    if (button("\xE2\x87\xA4 Start", "Restart (Home)", !at_start)) seek(app, 0);
-    if (button("\xE2\x97\x80 Back", "Step back (Left arrow)", !at_start)) step_back(app);
-    if (button("Step \xE2\x96\xB6", "Step forward (Right arrow)", !at_end)) step_forward(app);
-    if (button(app.playing ? "Pause" : "Play", "Play or pause (Space)", total > 0)) toggle_play(app);
-    if (button("End \xE2\x87\xA5", "Run to the end (End)", !at_end)) seek(app, total);
+    if (button("\xE2\x87\xA4 Start", "Start", "Restart (Home)", !at_start)) seek(app, 0);
+    if (button("\xE2\x97\x80 Back", "Back", "Step back (Left arrow)", !at_start)) step_back(app);
+    if (button("Step \xE2\x96\xB6", "Step", "Step forward (Right arrow)", !at_end)) step_forward(app);
+    if (button(app.playing ? "Pause" : "Play", "Play", "Play or pause (Space)", total > 0)) toggle_play(app);
+    if (button("End \xE2\x87\xA5", "End", "Run to the end (End)", !at_end)) seek(app, total);
     speed(app);
     int cursor = static_cast<int>(app.cursor);
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::SliderInt("##cursor", &cursor, 0, static_cast<int>(total), "")) {
+    // A run with no steps (a syntax error) shows an empty bar, not a full one.
+    ImGui::BeginDisabled(total == 0);
+    if (ImGui::SliderInt("##cursor", &cursor, 0, std::max(static_cast<int>(total), 1), "")) {
         seek(app, static_cast<std::size_t>(std::max(cursor, 0)));
     }
-    item_tooltip("Drag to any step of the run");
+    ImGui::EndDisabled();
+    item_tooltip(total == 0 ? "This run has no steps" : "Drag to any step of the run", ImGuiHoveredFlags_AllowWhenDisabled);
 
     ImGui::PushFont(fonts.heading);
     ImGui::Text("%.1f %s", app.view.time, time_unit(app).c_str());

@@ -19,11 +19,13 @@ void chapter_bar(app_state& app, bool narrow) {
     if (count == 0) return;
     ImGui::BeginDisabled(app.chapter_index == 0);
     if (ImGui::Button("\xE2\x86\x90 Previous")) open_chapter(app, app.chapter_index - 1);
+    note_item("Previous");
     item_tooltip("Previous chapter (Page Up)", ImGuiHoveredFlags_AllowWhenDisabled);
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(app.chapter_index + 1 >= count);
     if (ImGui::Button("Next \xE2\x86\x92")) open_chapter(app, app.chapter_index + 1);
+    note_item("Next");
     item_tooltip("Next chapter (Page Down)", ImGuiHoveredFlags_AllowWhenDisabled);
     ImGui::EndDisabled();
     const std::string position = std::to_string(app.chapter_index + 1) + "/" + std::to_string(count);
@@ -53,10 +55,24 @@ void chapter_bar(app_state& app, bool narrow) {
     ui_display_controls(app);
 }
 
-// Code, controls, narration and timeline, then the output below them.
+// The height the code panel needs to show all of the program: its toolbar, sliders, formulas, an
+// error, the lines themselves.
+float code_panel_need(const app_state& app, const ui_fonts& fonts) {
+    const std::size_t params = app.chapters.empty() ? 0 : app.chapters[app.chapter_index].params.size();
+    const float lines = static_cast<float>(std::count(app.editor.begin(), app.editor.end(), '\n') + 2);
+    const float code_line = fonts.code != nullptr ? fonts.code->FontSize : ImGui::GetFontSize();
+    const float text_lines = static_cast<float>(app.formulas.size()) + (app.result.error ? 3.0f : 0.0f);
+    return ImGui::GetFrameHeightWithSpacing() * static_cast<float>(params + 1) + ImGui::GetTextLineHeightWithSpacing() * text_lines +
+           lines * code_line + ImGui::GetStyle().FramePadding.y * 2 + ImGui::GetStyle().WindowPadding.y * 2;
+}
+
+// Code, controls, narration and timeline. The timeline gets what its rows need when the code
+// leaves room (a short program on a tall screen shows every task), and at least 7 lines.
 void program_column(app_state& app, const ui_fonts& fonts, float height) {
-    const float timeline_height = std::floor(std::clamp(height * 0.28f, ImGui::GetFontSize() * 7, ImGui::GetFontSize() * 14));
     const float controls_height = ImGui::GetFrameHeightWithSpacing() * 2 + ImGui::GetTextLineHeightWithSpacing() * 3.4f;
+    const float font = ImGui::GetFontSize();
+    const float spare = height - controls_height - code_panel_need(app, fonts);
+    const float timeline_height = std::floor(std::clamp(spare, std::max(font * 7, height * 0.28f), std::max(font * 7, height * 0.6f)));
     ImGui::BeginChild("code", ImVec2(0, std::max(height - timeline_height - controls_height, ImGui::GetFontSize() * 10)), false);
     ui_code(app, fonts);
     ImGui::EndChild();
@@ -106,6 +122,7 @@ void lesson_column(app_state& app, const ui_fonts& fonts, ImVec2 size) {
     ui_lesson(app, fonts);
     screen().lesson_scroll = ImGui::GetScrollY();
     ImGui::EndChild();
+    note_item("lesson");
 }
 
 void wide_layout(app_state& app, const ui_fonts& fonts) {
@@ -126,18 +143,24 @@ void wide_layout(app_state& app, const ui_fonts& fonts) {
 
 void narrow_layout(app_state& app, const ui_fonts& fonts) {
     if (!ImGui::BeginTabBar("views")) return;
-    if (ImGui::BeginTabItem("Lesson")) {
+    const bool lesson_open = ImGui::BeginTabItem("Lesson");
+    note_item("tab:Lesson");
+    if (lesson_open) {
         screen().tab = "Lesson";
         lesson_column(app, fonts, ImVec2(0, 0));
         ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem("Code")) {
+    const bool code_open = ImGui::BeginTabItem("Code");
+    note_item("tab:Code");
+    if (code_open) {
         screen().tab = "Code";
         program_column(app, fonts, ImGui::GetContentRegionAvail().y);
         ImGui::EndTabItem();
     }
     const float controls_height = ImGui::GetFrameHeightWithSpacing() * 3 + ImGui::GetTextLineHeightWithSpacing() * 3.4f;
-    if (ImGui::BeginTabItem("Loop")) {
+    const bool loop_open = ImGui::BeginTabItem("Loop");
+    note_item("tab:Loop");
+    if (loop_open) {
         screen().tab = "Loop";
         ImGui::BeginChild("narrow-controls", ImVec2(0, controls_height));
         ui_controls(app, fonts);
@@ -146,7 +169,9 @@ void narrow_layout(app_state& app, const ui_fonts& fonts) {
         ImGui::EndTabItem();
     }
     // The frames with the controls and the tasks to pick from: step and watch one task's locals.
-    if (ImGui::BeginTabItem("Frames")) {
+    const bool frames_open = ImGui::BeginTabItem("Frames");
+    note_item("tab:Frames");
+    if (frames_open) {
         screen().tab = "Frames";
         ImGui::BeginChild("frames-controls", ImVec2(0, controls_height));
         ui_controls(app, fonts);

@@ -27,7 +27,27 @@ void begin_screen_frame() {
     facts.tooltip.clear();
     facts.code_lines_marked.clear();
     facts.tab.clear();
+    facts.items.clear();
 }
+
+void note_item(std::string name) {
+    screen().items.push_back({std::move(name), ImGui::GetItemRectMin(), ImGui::GetItemRectMax()});
+}
+
+namespace {
+
+std::string items_json(const std::vector<screen_facts::item>& items) {
+    std::string text = "{";
+    for (const screen_facts::item& item : items) {
+        if (text.size() > 1) text += ",";
+        text += json_string(item.name) + ":[" + std::to_string(static_cast<int>(item.min.x)) + "," +
+                std::to_string(static_cast<int>(item.min.y)) + "," + std::to_string(static_cast<int>(item.max.x - item.min.x)) +
+                "," + std::to_string(static_cast<int>(item.max.y - item.min.y)) + "]";
+    }
+    return text + "}";
+}
+
+}  // namespace
 
 std::string screen_json() {
     const screen_facts& facts = screen();
@@ -36,7 +56,8 @@ std::string screen_json() {
            ",\"codeLinesMarked\":" + int_list(facts.code_lines_marked) +
            ",\"outputColumns\":" + std::to_string(facts.output_columns) +
            ",\"lessonScroll\":" + std::to_string(static_cast<int>(facts.lesson_scroll)) +
-           ",\"tab\":" + (facts.tab.empty() ? std::string("null") : json_string(facts.tab)) + "}";
+           ",\"tab\":" + (facts.tab.empty() ? std::string("null") : json_string(facts.tab)) +
+           ",\"items\":" + items_json(facts.items) + "}";
 }
 
 }  // namespace loopstep::web

@@ -80,15 +80,18 @@ float display_controls_width() {
 void ui_display_controls(app_state& app) {
     display_settings display = app.display;
     if (ImGui::Button(contrast_label)) display.high_contrast = !display.high_contrast;
+    note_item("Contrast");
     item_tooltip(display.high_contrast ? "High contrast: on (click for the normal theme)" : "High contrast: off (click to turn on)");
     ImGui::SameLine(0, display_gap);
     ImGui::BeginDisabled(display.text_scale <= min_text_scale);
     if (ImGui::Button(smaller_label)) display.text_scale = std::max(min_text_scale, display.text_scale - 0.1f);
+    note_item("A-");
     item_tooltip("Smaller text", ImGuiHoveredFlags_AllowWhenDisabled);
     ImGui::EndDisabled();
     ImGui::SameLine(0, display_gap);
     ImGui::BeginDisabled(display.text_scale >= max_text_scale);
     if (ImGui::Button(larger_label)) display.text_scale = std::min(max_text_scale, display.text_scale + 0.1f);
+    note_item("A+");
     item_tooltip("Larger text", ImGuiHoveredFlags_AllowWhenDisabled);
     ImGui::EndDisabled();
     if (!(display == app.display)) set_display(app, display);

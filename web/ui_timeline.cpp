@@ -639,7 +639,7 @@ void ui_timeline(app_state& app, const ui_fonts& fonts) {
     const float row_height = std::round(font * 1.35f), ruler_height = std::round(font * 1.5f);
     const float space = ImGui::GetContentRegionAvail().y - ruler_height - 2 * spacing;
     const int rows = static_cast<int>(line.rows.size());
-    const int visible = std::min(rows, std::clamp(static_cast<int>(space / row_height), 2, 8));
+    const int visible = std::min(rows, std::max(static_cast<int>(space / row_height), 2));  // every row the panel has room for
     const bool scrolls = rows > visible;
 
     const float full_width = ImGui::GetContentRegionAvail().x;

@@ -2,7 +2,8 @@
 // headless Chromium (SwiftShader WebGL2) through playwright-core, driven with the keyboard and
 // window.loopstep (shell/API.md). Expected values come from lessons/*.md and CPython only.
 // Usage: node tests/browser/run.mjs [NAME-SUBSTRING]   (./dev test runs it last)
-// Screenshots: build/browser-tests/chapter-NN.png (every chapter at a middle step), error-*.png.
+// Screenshots: build/browser-tests/chapter-NN.png (every chapter at a middle step), error-*.png,
+// walk-SIZE-chNN.png (the walkthrough, tests/browser/walkthrough.mjs).
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import {
   api, cpythonOutput, cpythonRuntimeError, cpythonSyntaxError, launch, nextFrames, readLessons,
   root, serve, viewport, waitReady, watchErrors,
 } from './support.mjs';
+import { walkthroughTests } from './walkthrough.mjs';
 
 const dist = process.env.LOOPSTEP_DIST ?? join(root, 'dist');
 const shots = process.env.LOOPSTEP_BROWSER_SHOTS ?? join(root, 'build', 'browser-tests');
@@ -492,8 +494,16 @@ test('a slider reruns the program: 30 URLs take 30 × 5 + 55 s concurrently', as
   const program = lesson.withParams({ urls });
   assert.equal(state.code, program);
   const output = cpythonOutput(program);
-  assert.ok(output.includes(`concurrently: all replies after ${urls * lesson.params.send.value + lesson.params.wait.value} s\n`), output);
+  const concurrently = urls * lesson.params.send.value + lesson.params.wait.value;
+  const oneByOne = urls * (lesson.params.send.value + lesson.params.wait.value);
+  assert.ok(output.includes(`concurrently: all replies after ${concurrently} s\n`), output);
   assert.equal(state.output, output);
+  // The formulas under the sliders say the same totals at once, on the canvas and in the text version.
+  assert.equal(state.formulas.length, 2);
+  assert.ok(state.formulas[0].endsWith(`= ${oneByOne} s`), state.formulas[0]);
+  assert.ok(state.formulas[1].endsWith(`= ${concurrently} s`), state.formulas[1]);
+  const listed = await page.evaluate(() => [...document.querySelectorAll('#a11y-formulas li')].map((item) => item.textContent));
+  assert.deepEqual(listed, state.formulas);
 });
 
 // ---- hostile input: nothing typed or saved breaks the page or loses progress ----------------
@@ -848,6 +858,8 @@ test('an unseeded random shows its seed, and New seed (API, N key, click, text v
   assert.equal(state.randomSeed, null);
   assert.equal((await api(page, 'toEnd')).output, cpythonOutput(seeded));
 });
+
+walkthroughTests(test, { lessons, shoot });
 
 // ---- running them --------------------------------------------------------------------------
 

@@ -193,6 +193,9 @@ void write_progress(json_writer& json, const app_state& app) {
         }
     }
     json.end_object();
+    json.key("formulas"), json.begin_array();
+    for (const std::string& formula : app.formulas) json.string(formula);
+    json.end_array();
     json.key("answers"), json.begin_array();
     if (has_chapter) {
         const chapter& chapter = app.chapters[app.chapter_index];

@@ -1,0 +1,193 @@
+// The walkthrough: the lesson as a learner meets it, at a laptop's, a desktop's and a phone's size.
+// Real clicks, taps and keys where a person would make them (loopstep.screen().items says where
+// the controls are, as the learner's eyes would); the API only reads what the page shows.
+// Screenshots: build/browser-tests/walk-SIZE-chNN.png. Registered by run.mjs.
+import assert from 'node:assert/strict';
+import { api, nextFrames, waitReady } from './support.mjs';
+
+export const walkthroughSizes = [
+  ['laptop', { width: 1366, height: 768 }],
+  ['desktop', { width: 1920, height: 1080 }],
+  ['phone', { width: 390, height: 844 }],
+];
+
+// A word said twice in a row ("waiting waiting"), or null. What the program printed, quoted in
+// the sentence ("printed 'True True'"), is the program's words, not the narration's.
+export function repeatedWord(sentence) {
+  const match = sentence.replace(/'[^']*'/g, "'…'").match(/\b(\w+)\s+\1\b/i);
+  return match ? match[0] : null;
+}
+
+// The lines (from 1) of `code` longer than `columns` characters: those a panel that wide cuts.
+export function linesLongerThan(code, columns) {
+  return code.split('\n').flatMap((line, index) => ([...line].length > columns ? [index + 1] : []));
+}
+
+class Learner {
+  constructor(page, touch) {
+    this.page = page;
+    this.touch = touch;
+  }
+
+  state() { return api(this.page, 'state'); }
+  screen() { return api(this.page, 'screen'); }
+
+  async waitFor(predicate, arg, what) {
+    try {
+      await this.page.waitForFunction(predicate, arg, { timeout: 60000, polling: 'raf' });
+    } catch (error) {
+      throw new Error(`waited for ${what}: ${error.message}`);
+    }
+  }
+
+  // The centre of a control on the page, from where the canvas drew it in its last frame.
+  async where(name) {
+    await nextFrames(this.page, 2);
+    const item = (await this.screen()).items[name];
+    assert.ok(item, `the canvas shows no '${name}'`);
+    const canvas = await this.page.locator('#canvas').boundingBox();
+    return [canvas.x + item[0] + item[2] / 2, canvas.y + item[1] + item[3] / 2];
+  }
+
+  // One click (or one tap on a touch screen) on a control.
+  async press(name) {
+    const [x, y] = await this.where(name);
+    if (this.touch) await this.page.touchscreen.tap(x, y);
+    else await this.page.mouse.click(x, y);
+  }
+
+  async openTab(tab) {
+    if (!this.touch) return;
+    await this.press(`tab:${tab}`);
+    await this.waitFor((tab) => window.loopstep.screen().tab === tab, tab, `the ${tab} tab after one tap`);
+  }
+}
+
+async function openAt(t, size, touch) {
+  const context = await t.browser.newContext({ viewport: size, deviceScaleFactor: 1, hasTouch: touch });
+  t.contexts.push(context);
+  const page = await context.newPage();
+  t.watch(page);
+  await page.goto(t.url);
+  await waitReady(page);
+  return new Learner(page, touch);
+}
+
+// Every step, each sentence read: none repeats a word twice in a row or says what the step before
+// said. The first steps by the Right arrow key as a learner presses it (a frame each); the rest,
+// hundreds in the 12-URL chapters, by loopstep.step(), which is what the key does, to keep the
+// suite's time.
+const stepsByKey = 25;
+
+async function stepThrough(learner, chapter) {
+  const { steps } = await learner.state();
+  let previous = (await learner.state()).narration;
+  for (let step = 1; step <= steps; ++step) {
+    let narration;
+    if (step <= stepsByKey) {
+      await learner.page.keyboard.press('ArrowRight');
+      await learner.waitFor((step) => window.loopstep.state().step === step, step, `step ${step} of chapter ${chapter + 1}`);
+      ({ narration } = await learner.state());
+    } else {
+      const state = await api(learner.page, 'step');
+      assert.equal(state.step, step);
+      ({ narration } = state);
+    }
+    assert.equal(repeatedWord(narration), null, `chapter ${chapter + 1}, step ${step}: "${narration}"`);
+    assert.notEqual(narration, previous, `chapter ${chapter + 1}, step ${step} says what step ${step - 1} said: "${narration}"`);
+    previous = narration;
+  }
+}
+
+// The lesson text opens at its title; scrolled down, it must open the next chapter at its title too.
+async function readLesson(learner, chapter) {
+  await learner.openTab('Lesson');
+  await nextFrames(learner.page, 3);
+  assert.equal((await learner.screen()).lessonScroll, 0, `chapter ${chapter + 1} opens at its title`);
+  const [x, y] = await learner.where('lesson');
+  await learner.page.mouse.move(x, y);
+  await learner.page.mouse.wheel(0, 2000);
+  await nextFrames(learner.page, 4);
+}
+
+// No line of the code is cut at the panel's edge without the "…" sign.
+async function checkCodeFits(learner, chapter) {
+  await learner.openTab('Code');
+  await nextFrames(learner.page, 3);
+  const [{ code }, screen] = [await learner.state(), await learner.screen()];
+  assert.ok(screen.codeColumns > 10, `the code panel shows ${screen.codeColumns} columns`);
+  assert.deepEqual(screen.codeLinesMarked, linesLongerThan(code, screen.codeColumns),
+                   `chapter ${chapter + 1}: the lines longer than ${screen.codeColumns} columns end in a sign`);
+  assert.ok(screen.outputColumns === 0 || screen.outputColumns > 10, 'the output wraps at its width');
+}
+
+async function tooltipsStepAside(learner) {
+  const [x, y] = await learner.where('Step');
+  await learner.page.mouse.move(x, y);
+  await learner.waitFor(() => window.loopstep.screen().tooltip === 'Step forward (Right arrow)', null, 'the Step tooltip');
+  await learner.page.mouse.click(x, y);
+  await nextFrames(learner.page, 4);
+  assert.equal((await learner.screen()).tooltip, null, 'no tooltip over Play and End after a click on Step');
+  await learner.page.mouse.move(x, y - 200);
+  await nextFrames(learner.page, 2);
+  await learner.page.mouse.move(x, y);
+  await learner.waitFor(() => window.loopstep.screen().tooltip === 'Step forward (Right arrow)', null, 'the tooltip after the pointer came back');
+}
+
+async function largerTextStaysPut(learner) {
+  const [x, y] = await learner.where('A+');
+  for (const expected of [1.1, 1.2]) {
+    await learner.page.mouse.click(x, y);
+    await learner.waitFor((scale) => Math.abs(window.loopstep.state().display.textScale - scale) < 0.01, expected,
+                          `text scale ${expected} after A+ clicked twice in one place`);
+  }
+  await api(learner.page, 'setDisplay', { highContrast: false, textScale: 1 });
+}
+
+// Fast typing (5 ms a key) loses nothing, Enter included; Shift+Home selects the whole line typed.
+async function typeFast(learner) {
+  await learner.openTab('Code');
+  const before = (await learner.state()).code;
+  await learner.press('editor');
+  await learner.page.keyboard.press('Control+End');
+  await learner.page.keyboard.type("\n\nprint('typed fast')", { delay: 5 });
+  const typed = before + "\n\nprint('typed fast')";
+  await learner.waitFor((code) => window.loopstep.state().code === code, typed, 'every key typed');
+  await learner.page.keyboard.press('Shift+Home');
+  await learner.page.keyboard.type('x', { delay: 5 });
+  await learner.waitFor((code) => window.loopstep.state().code === code, before + '\n\nx', 'the selected line replaced');
+  await learner.press('Reset code');
+  await learner.waitFor((code) => window.loopstep.state().code === code, before, 'the chapter\'s code back');
+  await learner.press('Undo reset');
+  await learner.waitFor((code) => window.loopstep.state().code === code, before + '\n\nx', 'the code from before Reset');
+  await learner.press('Reset code');
+  await learner.waitFor((code) => window.loopstep.state().code === code, before, 'the chapter\'s code again');
+}
+
+export function walkthroughTests(test, { lessons, shoot }) {
+  for (const [label, size] of walkthroughSizes) {
+    test(`walkthrough at ${size.width}x${size.height} (${label}): every chapter as a learner meets it`, async (t) => {
+      const touch = label === 'phone';
+      const learner = await openAt(t, size, touch);
+      await learner.page.focus('#canvas');
+      if (label === 'laptop') {
+        await tooltipsStepAside(learner);
+        await largerTextStaysPut(learner);
+        await typeFast(learner);
+      }
+      for (let chapter = 0; chapter < lessons.length; ++chapter) {
+        await learner.waitFor((chapter) => window.loopstep.state().chapter === chapter, chapter, `chapter ${chapter + 1}`);
+        await readLesson(learner, chapter);
+        if (lessons[chapter].program) {
+          await checkCodeFits(learner, chapter);
+          await learner.page.focus('#canvas');
+          if (label === 'laptop') await stepThrough(learner, chapter);
+          const { steps } = await api(learner.page, 'seek', 0);
+          await api(learner.page, 'seek', Math.floor(steps / 2));
+        }
+        await shoot(learner.page, `walk-${label}-ch${String(chapter + 1).padStart(2, '0')}.png`);
+        if (chapter + 1 < lessons.length) await learner.press('Next');
+      }
+    });
+  }
+}
