@@ -701,7 +701,7 @@ test('the frames panel shows a paused task\'s frames and locals as the program h
   // The mouse picks a task three ways (positions in the desktop layout at this step): its dot
   // beside the code (the first dot on the await line is fetch-0's), its row in the tasks table,
   // its lane's name in the timeline.
-  const clicks = [[[424, 321], 'fetch-0'], [[1000, 113], 'Task-1'], [[400, 724], 'fetch-2']];
+  const clicks = [[[424, 367], 'fetch-0'], [[1000, 113], 'Task-1'], [[400, 724], 'fetch-2']];
   for (const [[x, y], expected] of clicks) {
     await nextFrames(page);
     await page.mouse.click(x, y);
