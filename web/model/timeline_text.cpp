@@ -1,8 +1,6 @@
 // The timeline in words, in the timeline panel's tooltip wording. Pairs with timeline_text.hpp.
 #include "model/timeline_text.hpp"
 
-#include <utility>
-
 #include "model/narration.hpp"
 
 namespace loopstep::web {
