@@ -1,7 +1,9 @@
 // The lesson as real HTML beside the canvas, for screen readers and keyboard users (the canvas is
 // invisible to assistive technology): the chapter's text, the code, the controls as buttons, the
-// tasks as a table (a chosen task's frames and locals as tables), the questions as radio groups,
-// and a live region that reads each step's narration. It follows the app both ways through window.loopstep (shell/API.md) only.
+// tasks as a table (a chosen task's frames and locals as tables), the event loop's ready queue,
+// timers and futures as lists, the timeline as a table, the questions as radio groups, and a live
+// region that reads each step's narration. It follows the app both ways through window.loopstep (shell/API.md) only.
+// While it is open the canvas makes room for it (see followOpening).
 'use strict';
 window.loopstepA11y = (function () {
   const $ = (id) => document.getElementById(id);
@@ -165,6 +167,44 @@ window.loopstepA11y = (function () {
     box.replaceChildren(...parts);
   }
 
+  // The loop panel's three lists, in the canvas's words (state().loop). A list with a heading
+  // that counts it, as the canvas titles them; an empty one says so in a paragraph.
+  function loopList(id, title, tag, entries, empty) {
+    const heading = make('h4', { id: id + '-heading', textContent: `${title} (${entries.length})` });
+    if (entries.length === 0) return [heading, make('p', { id, textContent: empty })];
+    const list = make(tag, { id }, entries.map((entry) => make('li', { textContent: entry.text })));
+    list.setAttribute('aria-labelledby', heading.id);
+    return [heading, list];
+  }
+
+  function renderLoop(state) {
+    const loop = state.loop;
+    $('a11y-loop').replaceChildren(
+      ...loopList('a11y-ready', 'Ready queue', 'ol', loop.ready, 'Empty: the loop waits for the next timer.'),
+      ...loopList('a11y-timers', 'Timers', 'ul', loop.timers, 'No timers are set.'),
+      ...loopList('a11y-futures', 'Pending futures', 'ul', loop.futures, 'No task awaits a future.'));
+  }
+
+  // The timeline panel as a table, one row a task: what it has done up to the cursor, in order.
+  function renderTimeline(state) {
+    const box = $('a11y-timeline');
+    if (state.timeline.length === 0) {
+      box.replaceChildren(make('p', { textContent: state.step === 0 ? 'Nothing has happened yet.' : 'No tasks in this run.' }));
+      return;
+    }
+    const rows = state.timeline.map((task) => {
+      const parts = task.parts.map((part) => make('li', { textContent: part.text }));
+      const cell = make('td', {}, [make('ol', {}, parts)]);
+      if (task.omitted > 0) cell.prepend(make('p', { textContent: `${task.omitted} earlier parts left out; the last ${task.parts.length}:` }));
+      return make('tr', {}, [make('th', { scope: 'row', textContent: task.task }), cell]);
+    });
+    box.replaceChildren(make('table', { id: 'a11y-timeline-table' }, [
+      make('caption', { textContent: `What each task has done by ${state.clock.toFixed(1)} ${state.timeUnit}` }),
+      make('thead', {}, [make('tr', {}, ['Task', 'What it has done, in order'].map((text) => make('th', { scope: 'col', textContent: text })))]),
+      make('tbody', {}, rows),
+    ]));
+  }
+
   function renderRun(api, state) {
     $('a11y-clock').textContent = `Clock ${state.clock.toFixed(1)} ${state.timeUnit}, step ${state.step} of ${state.steps}.`;
     const narration = $('a11y-narration');
@@ -176,10 +216,18 @@ window.loopstepA11y = (function () {
     const seedText = seed === null ? '' : `random was not seeded: this run used seed ${seed} (random.seed(${seed}) repeats it)`;
     if ($('a11y-seed-text').textContent !== seedText) $('a11y-seed-text').textContent = seedText;  // read out when it changes
     $('a11y-play').textContent = state.playing ? 'Pause' : 'Play';
-    $('a11y-back').disabled = $('a11y-start').disabled = state.step === 0;
-    $('a11y-step').disabled = $('a11y-end').disabled = state.step >= state.steps;
+    // A focused button that gets disabled (Step forward at the end) would drop the focus, and the
+    // text version would close under the learner: the focus goes to the way back (or forward).
+    const atStart = state.step === 0, atEnd = state.step >= state.steps;
+    const focused = document.activeElement?.id;
+    if (atEnd && !atStart && (focused === 'a11y-step' || focused === 'a11y-end')) $('a11y-back').focus();
+    if (atStart && !atEnd && (focused === 'a11y-back' || focused === 'a11y-start')) $('a11y-step').focus();
+    $('a11y-back').disabled = $('a11y-start').disabled = atStart;
+    $('a11y-step').disabled = $('a11y-end').disabled = atEnd;
     renderTasks(api, state);
     renderFrames(state);
+    renderLoop(state);
+    renderTimeline(state);
     const error = state.error;
     $('a11y-error').textContent = error
       ? `${error.kind} at line ${error.line}${error.column ? ', column ' + error.column : ''}: ${error.message}` : '';
@@ -229,6 +277,40 @@ window.loopstepA11y = (function () {
     }, true);
   }
 
+  // While something in it has the focus (Tab from the canvas, the skip link, a click in it), the
+  // text version is a column on the right and the canvas narrows to the rest, so the canvas's
+  // right-hand panels stay in view beside it instead of under it (on a narrow screen the text
+  // version is a page of its own: style.css). SDL sizes the canvas on the window's resize event
+  // only: one is sent when the column comes or goes. A press on the canvas takes the focus from
+  // the column: the canvas widens only once that click is over and drawn, not under it.
+  let following = false;
+  function followOpening() {
+    if (following) return;
+    following = true;
+    const view = $('text-view');
+    let pressing = false;
+    const update = () => {
+      const open = !view.hidden && view.matches(':focus-within');
+      if (open === document.body.classList.contains('text-view-open') || (!open && pressing)) return;
+      document.body.classList.toggle('text-view-open', open);
+      window.dispatchEvent(new Event('resize'));
+    };
+    const afterTwoFrames = () => requestAnimationFrame(() => requestAnimationFrame(update));
+    document.addEventListener('focusin', update);
+    document.addEventListener('focusout', () => setTimeout(update, 0));  // the focus may be moving within it
+    document.addEventListener('pointerdown', () => { pressing = true; }, true);
+    for (const end of ['pointerup', 'pointercancel']) {
+      document.addEventListener(end, () => { pressing = false; afterTwoFrames(); }, true);
+    }
+    document.querySelector('.skip-link').addEventListener('click', (event) => {
+      if (view.hidden) return;
+      event.preventDefault();  // no #text-view in the address: the page keeps its own fragment there
+      view.focus();
+    });
+    $('a11y-close').addEventListener('click', () => $('canvas').focus());
+    if (window.location.hash === '#text-view' && !view.hidden) view.focus();
+  }
+
   // Before the wasm has started: the lesson's text (dist/lessons.js, generated at build time from
   // lessons/*.md by the app's own parser) with chapter navigation; the run's controls wait for the app.
   let previewing = false;
@@ -249,6 +331,7 @@ window.loopstepA11y = (function () {
     $('a11y-chapter').addEventListener('change', (event) => show(Number(event.target.value)));
     show(Number.isInteger(first) ? first : 0);
     $('text-view').hidden = false;
+    followOpening();
   }
 
   function endPreview() {
@@ -261,6 +344,7 @@ window.loopstepA11y = (function () {
   function start(api) {
     endPreview();
     releaseTab();
+    followOpening();
     let shownChapter = -1;
     const render = (state) => {
       if (state.chapter !== shownChapter) {

@@ -1,66 +1,54 @@
 // The event loop's own state at the cursor: the ready queue in order, the timers by when they
-// fire, and the futures tasks wait on. Part of the UI declared in ui.hpp.
+// fire, and the futures tasks wait on, in model/loop_text.hpp's words (the text version says the
+// same). Part of the UI declared in ui.hpp.
 #include <string>
 
 #include "imgui.h"
+#include "model/loop_text.hpp"
 #include "ui.hpp"
 
 namespace loopstep::web {
 namespace {
 
-std::string who(const snapshot& view, task_id id) {
-    const task_view* task = view.find_task(id);
-    return task != nullptr ? task->name : std::string();
-}
-
-void ready_queue(const snapshot& view) {
-    ImGui::Text("Ready queue (%zu)", view.ready.size());
-    if (view.ready.empty()) {
-        ImGui::TextDisabled("  empty: the loop waits for the next timer");
+void ready_queue(const loop_lines& lines) {
+    ImGui::Text("Ready queue (%zu)", lines.ready.size());
+    if (lines.ready.empty()) {
+        ImGui::TextDisabled("  %s", empty_ready_text);
         return;
     }
     int position = 1;
-    for (const pending_callback& entry : view.ready) {
-        const std::string task = who(view, entry.task);
-        const std::string what = task.empty() ? entry.label : entry.label.empty() ? task + " runs its next step" : task + ": " + entry.label;
+    for (const ready_line& entry : lines.ready) {
         ImGui::Bullet();
-        ImGui::TextWrapped("%d. %s", position++, what.c_str());
+        ImGui::TextWrapped("%d. %s", position++, entry.text.c_str());
     }
 }
 
-void timers(const snapshot& view, const std::string& unit) {
-    ImGui::Text("Timers (%zu)", view.timers.size());
-    for (const pending_callback& timer : view.timers) {
-        const std::string task = who(view, timer.task);
-        const std::string what = task.empty() ? timer.label : task + " wakes";
-        const double from_now = timer.when - view.time;
+void timers(const loop_lines& lines) {
+    ImGui::Text("Timers (%zu)", lines.timers.size());
+    for (const timer_line& timer : lines.timers) {
         ImGui::Bullet();
-        // A timer kept waiting by a blocked loop is overdue: say by how much, not "in -2.5 s".
-        const char* u = unit.c_str();
-        if (from_now < 0) ImGui::TextWrapped("at %.1f %s (%.1f %s late): %s", timer.when, u, -from_now, u, what.c_str());
-        else ImGui::TextWrapped("at %.1f %s (in %.1f %s): %s", timer.when, u, from_now, u, what.c_str());
+        ImGui::TextWrapped("%s", timer.text.c_str());
     }
 }
 
-void futures(const snapshot& view) {
-    ImGui::Text("Pending futures (%zu)", view.futures.size());
-    for (const future_view& future : view.futures) {
-        std::string waiters;
-        for (task_id id : future.waiters) waiters += (waiters.empty() ? "" : ", ") + who(view, id);
+void futures(const loop_lines& lines) {
+    ImGui::Text("Pending futures (%zu)", lines.futures.size());
+    for (const future_line& future : lines.futures) {
         ImGui::Bullet();
-        ImGui::TextWrapped("%s%s%s", future.label.c_str(), waiters.empty() ? "" : ", awaited by ", waiters.c_str());
+        ImGui::TextWrapped("%s", future.text.c_str());
     }
 }
 
 }  // namespace
 
 void ui_loop(const app_state& app, const ui_fonts&) {
+    const loop_lines lines = describe_loop(app.view, time_unit(app));
     ImGui::PushTextWrapPos(0);
-    ready_queue(app.view);
+    ready_queue(lines);
     ImGui::Spacing();
-    timers(app.view, time_unit(app));
+    timers(lines);
     ImGui::Spacing();
-    futures(app.view);
+    futures(lines);
     ImGui::PopTextWrapPos();
 }
 

@@ -11,6 +11,7 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const shots = join(root, 'build', 'a11y-tests');
 mkdirSync(shots, { recursive: true });
 const lessons = readLessons();
+const only = process.argv[2] ?? '';  // node tests/a11y/run.mjs WORDS: only the tests whose name has them
 
 async function openPage(browser, url, options = {}) {
   const context = await browser.newContext({ viewport, ...options });
@@ -147,6 +148,117 @@ const tests = [
     await close();
   }],
 
+  ['the text version lists the ready queue, timers, futures and timeline as state() has them; axe stays clean', async (browser, url) => {
+    const { page, errors, close } = await openPage(browser, url, { viewport: { width: 1366, height: 768 } });
+    await page.addScriptTag({ path: axePath });
+    const twelve = lessons.findIndex((lesson) => 'urls' in lesson.params);
+    await api(page, 'goToChapter', twelve);
+    // Steps worth reading: the most tasks in the ready queue, the most timers set, some futures, the end.
+    const { steps } = await api(page, 'state');
+    const best = { ready: 0, timers: 0, futures: 0 };
+    const most = { ready: -1, timers: -1, futures: -1 };
+    for (let step = 1; step <= steps; ++step) {
+      const { loop } = await api(page, 'seek', step);
+      for (const list of Object.keys(best)) {
+        if (loop[list].length > most[list]) { most[list] = loop[list].length; best[list] = step; }
+      }
+    }
+    const urls = lessons[twelve].params.urls.value;
+    assert.equal(most.ready, urls, 'gather puts every fetch in the ready queue at once');
+    assert.equal(most.timers, urls, 'each concurrent fetch has its 55 s timer set');
+    assert.ok(most.futures >= urls, `a future per sleeping fetch: ${most.futures}`);
+    const showing = (step) => page.waitForFunction((step) => document.getElementById('a11y-clock').textContent.includes(`step ${step} of`),
+      step, { timeout: 10000, polling: 'raf' });
+    await showing(steps);
+    await page.focus('#a11y-back');  // the text version is open for these checks and the screenshot (Step forward is off at the end)
+    assert.ok(await page.evaluate(() => document.body.classList.contains('text-view-open')));
+    for (const step of [...new Set([best.ready, best.timers, best.futures, steps])]) {
+      await api(page, 'seek', step);
+      await showing(step);
+      const state = await api(page, 'state');
+      const texts = (selector) => page.$$eval(selector, (nodes) => nodes.map((node) => node.textContent));
+      for (const [list, title] of [['ready', 'Ready queue'], ['timers', 'Timers'], ['futures', 'Pending futures']]) {
+        const id = `#a11y-${list}`;
+        assert.equal(await page.textContent(`${id}-heading`), `${title} (${state.loop[list].length})`, `step ${step}`);
+        if (state.loop[list].length > 0) assert.deepEqual(await texts(`${id} li`), state.loop[list].map((entry) => entry.text), `${list} at step ${step}`);
+        else assert.equal(await page.locator(`${id} li`).count(), 0);
+      }
+      // The ready queue is an ordered list; timers fire in order, worded as the canvas words them.
+      assert.equal(await page.evaluate(() => document.getElementById('a11y-ready').tagName), state.loop.ready.length ? 'OL' : 'P');
+      const at = state.loop.timers.map((timer) => timer.at);
+      assert.deepEqual(at, [...at].sort((a, b) => a - b), 'timers in firing order');
+      for (const timer of state.loop.timers) {
+        const from = timer.at - state.clock;
+        const when = timer.late ? `${(-from).toFixed(1)} s late` : `in ${from.toFixed(1)} s`;
+        assert.ok(timer.text.startsWith(`at ${timer.at.toFixed(1)} s (${when}): `), timer.text);
+        assert.equal(timer.late, from < 0);
+      }
+      // The timeline: a table with a caption, a row a task created so far, its parts in order.
+      assert.match(await page.textContent('#a11y-timeline-table caption'), new RegExp(`${state.clock.toFixed(1)} s$`));
+      assert.deepEqual(await texts('#a11y-timeline-table tbody th[scope=row]'), state.timeline.map((task) => task.task));
+      const cells = await page.$$eval('#a11y-timeline-table tbody tr', (rows) => rows.map((row) => [...row.querySelectorAll('li')].map((li) => li.textContent)));
+      assert.deepEqual(cells, state.timeline.map((task) => task.parts.map((part) => part.text)), `timeline at step ${step}`);
+      assert.deepEqual(state.timeline.map((task) => task.task), state.tasks.map((task) => task.name), 'the same tasks as the tasks table');
+      const result = await page.evaluate(() => window.axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+      assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), [], `step ${step}`);
+    }
+    // At the end every task is done: the main task sent the requests one by one (a 5 s block each),
+    // then each fetch-i task sent one; each block is followed by the 55 s wait for the reply.
+    const end = await api(page, 'state');
+    const blocks = (task) => task.parts.filter((part) => part.kind === 'blocking');
+    const fetches = end.timeline.filter((task) => task.task.startsWith('fetch-'));
+    assert.equal(fetches.length, urls);
+    assert.deepEqual(end.timeline.map((task) => blocks(task).length), [urls, ...fetches.map(() => 1)]);
+    for (const task of end.timeline) {
+      assert.equal(task.parts[0].kind, 'created', task.task);
+      assert.equal(task.parts.at(-1).kind, 'done', task.task);
+      assert.ok(blocks(task).every((part) => part.to - part.from === 5), `${task.task} blocks 5 s at a time`);
+      assert.equal(task.parts.filter((part) => part.kind === 'waiting' && part.text.startsWith('waiting on asyncio.sleep(55): ')).length,
+        blocks(task).length, task.task);
+    }
+    // Step forward, disabled at the end, hands the focus to Step back: the text version stays open.
+    await api(page, 'seek', steps - 1);
+    await showing(steps - 1);
+    await page.focus('#a11y-step');
+    await page.keyboard.press('Enter');
+    await showing(steps);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'a11y-back');
+    // Open, the text version is a column the canvas makes room for: nothing of the canvas is under it.
+    await nextFrames(page, 5);
+    const boxes = await page.evaluate(() => ({
+      canvas: document.getElementById('canvas').getBoundingClientRect().toJSON(),
+      view: document.getElementById('text-view').getBoundingClientRect().toJSON(),
+      drawn: document.getElementById('canvas').width / window.devicePixelRatio,
+    }));
+    assert.ok(boxes.canvas.right <= boxes.view.left + 0.5, `canvas ${JSON.stringify(boxes.canvas)} beside ${JSON.stringify(boxes.view)}`);
+    assert.ok(Math.abs(boxes.drawn - boxes.canvas.width) <= 1, `the canvas draws at its new width: ${boxes.drawn} vs ${boxes.canvas.width}`);
+    await page.screenshot({ path: join(shots, 'text-view-open-1366.png') });
+    await page.evaluate(() => document.getElementById('a11y-timeline-table').scrollIntoView());
+    await page.screenshot({ path: join(shots, 'text-view-timeline-1366.png') });
+    // Closed again (Back to the canvas), the canvas has the whole width back.
+    await page.click('#a11y-close');
+    await nextFrames(page, 5);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
+    assert.equal(await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().width), 1366);
+    assert.deepEqual(errors, []);
+    await close();
+  }],
+
+  ['on a phone the open text version is a page of its own, the whole width', async (browser, url) => {
+    const { page, errors, close } = await openPage(browser, url, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    await api(page, 'seek', 20);
+    await page.focus('#a11y-step');
+    await nextFrames(page, 5);
+    const view = await page.evaluate(() => document.getElementById('text-view').getBoundingClientRect().toJSON());
+    assert.deepEqual([view.left, view.width], [0, 390]);
+    await page.screenshot({ path: join(shots, 'text-view-open-390.png') });
+    await page.evaluate(() => document.getElementById('a11y-loop').scrollIntoView());
+    await page.screenshot({ path: join(shots, 'text-view-loop-390.png') });
+    assert.deepEqual(errors, []);
+    await close();
+  }],
+
   ['high contrast and large text: the canvas and the page follow, the screen reflows', async (browser, url) => {
     const { page, errors, close } = await openPage(browser, url, { colorScheme: 'dark' });
     await api(page, 'goToChapter', 3);
@@ -202,6 +314,7 @@ const browser = await launch();
 let failed = 0;
 try {
   for (const [name, run] of tests) {
+    if (only && !name.includes(only)) continue;
     try {
       await run(browser, server.url);
       console.log(`  ok    ${name}`);
@@ -214,5 +327,6 @@ try {
   await browser.close();
   await server.stop();
 }
-console.log(`accessibility: ${tests.length - failed} passed, ${failed} failed; screenshots in ${shots}`);
+const ran = tests.filter(([name]) => !only || name.includes(only)).length;
+console.log(`accessibility: ${ran - failed} passed, ${failed} failed; screenshots in ${shots}`);
 process.exit(failed ? 1 : 0);

@@ -108,6 +108,7 @@ void load_program(app_state& app, std::string source) {
     } else {
         app.result = {};
     }
+    app.run_timeline = build_timeline(app.run);
     ++app.run_number;
     app.playing = false;
     app.play_clock = 0;

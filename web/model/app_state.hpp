@@ -13,6 +13,7 @@
 #include "loopstep/recording.hpp"
 #include "model/frames.hpp"
 #include "model/lesson.hpp"
+#include "model/timeline.hpp"
 
 namespace loopstep::web {
 
@@ -43,6 +44,7 @@ struct app_state {
     std::string editor;                // the code panel's text (differs from source while editing)
     python::program_result result;     // how the run ended
     recording run;                     // every scheduler event of the run
+    timeline run_timeline;             // build_timeline(run), made once per run (the text version's timeline reads it)
     std::size_t cursor = 0;            // events applied: 0 = before the first event
     snapshot view;                     // run.at(cursor), kept in step with the cursor
     std::string step_sentence;         // the narration at the cursor, kept in step with it too

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <string_view>
 
+#include "model/loop_text.hpp"
+#include "model/timeline_text.hpp"
 
 namespace loopstep::web {
 namespace {
@@ -104,6 +106,65 @@ void write_tasks(json_writer& json, const snapshot& view) {
         json.key("state"), json.string(state_word(task.state));
         json.key("line"), json.integer(task.line);
         json.key("detail"), json.string(task.state == task_state::waiting ? task.waiting_on : task.outcome);
+        json.end_object();
+    }
+    json.end_array();
+}
+
+// The loop panel's lists (model/loop_text.hpp), in its words.
+void write_loop(json_writer& json, const app_state& app) {
+    const loop_lines lines = describe_loop(app.view, time_unit(app));
+    json.begin_object();
+    json.key("ready"), json.begin_array();
+    for (const ready_line& entry : lines.ready) {
+        json.begin_object();
+        json.key("task"), json.string(entry.task);
+        json.key("text"), json.string(entry.text);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("timers"), json.begin_array();
+    for (const timer_line& timer : lines.timers) {
+        json.begin_object();
+        json.key("task"), json.string(timer.task);
+        json.key("at"), json.number(timer.at);
+        json.key("late"), json.boolean(timer.late);
+        json.key("text"), json.string(timer.text);
+        json.end_object();
+    }
+    json.end_array();
+    json.key("futures"), json.begin_array();
+    for (const future_line& future : lines.futures) {
+        json.begin_object();
+        json.key("label"), json.string(future.label);
+        json.key("waiters"), json.begin_array();
+        for (const std::string& waiter : future.waiters) json.string(waiter);
+        json.end_array();
+        json.key("text"), json.string(future.text);
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+}
+
+// The timeline panel up to the cursor, in words (model/timeline_text.hpp).
+void write_timeline(json_writer& json, const app_state& app) {
+    json.begin_array();
+    for (const timeline_task& task : describe_timeline(app.run_timeline, app.run, app.cursor, time_unit(app))) {
+        json.begin_object();
+        json.key("task"), json.string(task.task);
+        json.key("omitted"), json.integer(static_cast<long long>(task.omitted));
+        json.key("parts"), json.begin_array();
+        for (const timeline_part& part : task.parts) {
+            json.begin_object();
+            json.key("kind"), json.string(part.kind);
+            json.key("from"), json.number(part.from);
+            json.key("to"), json.number(part.to);
+            json.key("goingOn"), json.boolean(part.going_on);
+            json.key("text"), json.string(part.text);
+            json.end_object();
+        }
+        json.end_array();
         json.end_object();
     }
     json.end_array();
@@ -346,6 +407,8 @@ std::string state_json(const app_state& app) {
     json.key("clock"), json.number(app.view.time);
     json.key("timeUnit"), json.string(time_unit(app));
     json.key("tasks"), write_tasks(json, app.view);
+    json.key("loop"), write_loop(json, app);
+    json.key("timeline"), write_timeline(json, app);
     json.key("selectedTask"), json.integer(selected_index(app));
     json.key("frames"), write_frames(json, app);
     json.key("output"), json.string(app.view.output);
