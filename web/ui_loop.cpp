@@ -3,6 +3,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "model/sync_objects.hpp"
 #include "ui.hpp"
 
 namespace loopstep::web {
@@ -52,6 +53,22 @@ void futures(const snapshot& view) {
     }
 }
 
+// The program's Queues, Events, Locks, Semaphores and Conditions (model/sync_objects.hpp):
+// each under its name, with its state and the tasks waiting in it. Only when there are any.
+void sync_objects(const snapshot& view) {
+    if (view.sync_objects.empty()) return;
+    ImGui::Spacing();
+    ImGui::Text("Queues, events and locks (%zu)", view.sync_objects.size());
+    for (const shown_sync_object& object : sync_objects_shown(view)) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", object.heading.c_str());
+        ImGui::Indent();
+        ImGui::TextWrapped("%s", object.state.c_str());
+        for (const std::string& wait : object.waits) ImGui::TextWrapped("%s", wait.c_str());
+        ImGui::Unindent();
+    }
+}
+
 }  // namespace
 
 void ui_loop(const app_state& app, const ui_fonts&) {
@@ -61,6 +78,7 @@ void ui_loop(const app_state& app, const ui_fonts&) {
     timers(app.view, time_unit(app));
     ImGui::Spacing();
     futures(app.view);
+    sync_objects(app.view);
     ImGui::PopTextWrapPos();
 }
 
