@@ -172,8 +172,18 @@ public:
     // ---- the program's Queues, Events, Locks, Semaphores, Conditions (sync_views.cpp) ----
     // One was made (while tracing): the trace shows its state from the next event on.
     void note_sync_object_made(const object_ptr& made);
-    static bool is_sync_object(const value& v);
-    // A call gave one back: the store after the call (`q = asyncio.Queue()`) names it, once.
+    static bool is_sync_object(const value& v) {  // inline: the VM asks after every builtin call
+        if (!v.is_object()) return false;
+        switch (v.as_object()->kind) {
+            case object_kind::queue:
+            case object_kind::event:
+            case object_kind::lock:
+            case object_kind::semaphore:
+            case object_kind::condition: return true;
+            default: return false;
+        }
+    }
+    // A builtin call gave one back: the store after it (`q = asyncio.Queue()`) names it, once.
     void name_sync_object(const frame& caller, const value& made);
     // The ones made, changed or freed since the last call: trace_event::sync.
     std::vector<sync_view> changed_sync_views();
@@ -310,6 +320,7 @@ private:
         bool named = false;   // a store after a call giving it back named it
         bool shown = false;   // its view is in the trace and still current...
         std::uint64_t seen_changes = 0;  // ...as long as its change count is this
+        sync_view last;       // what the trace shows (a change may leave the view as it was)
     };
     sync_view sync_view_of(const sync_entry& entry, const object& o);
     std::vector<sync_entry> sync_objects_;

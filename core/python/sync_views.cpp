@@ -14,17 +14,6 @@ namespace {
 constexpr std::size_t max_items = 20;
 constexpr std::size_t max_waiters = 20;
 
-bool is_sync_kind(object_kind kind) {
-    switch (kind) {
-        case object_kind::queue:
-        case object_kind::event:
-        case object_kind::lock:
-        case object_kind::semaphore:
-        case object_kind::condition: return true;
-        default: return false;
-    }
-}
-
 const char* class_name(const object& o) {
     switch (o.kind) {
         case object_kind::queue: {
@@ -88,10 +77,8 @@ std::string stored_name(const frame& caller, std::size_t at) {
 
 }  // namespace
 
-bool interpreter::is_sync_object(const value& v) { return v.is_object() && is_sync_kind(v.as_object()->kind); }
-
 void interpreter::note_sync_object_made(const object_ptr& made) {
-    if (!loop_.tracing() || !is_sync_kind(made->kind)) return;
+    if (!loop_.tracing() || !is_sync_object(value::of(made))) return;
     const std::string kind = class_name(*made);
     const std::size_t of_kind = ++sync_objects_per_class_[kind];
     sync_objects_.push_back({.held = made,
@@ -108,7 +95,7 @@ void interpreter::name_sync_object(const frame& caller, const value& made) {
     for (auto it = sync_objects_.rbegin(); it != sync_objects_.rend(); ++it) {
         if (it->raw != made.as_object().get()) continue;
         if (it->named) return;
-        // Not found (`return Lock()`, a list's item): the caller's caller may store it.
+        // No store right after (`return Lock()`, a list's item): a later builtin call giving it back may name it.
         if (std::string name = stored_name(caller, caller.ip); !name.empty()) {
             it->name = std::move(name);
             it->named = true;
@@ -131,9 +118,12 @@ std::vector<sync_view> interpreter::changed_sync_views() {
         }
         const std::uint64_t changes = changes_of(*entry.raw);
         if (entry.shown && changes == entry.seen_changes) continue;
-        entry.shown = true;
         entry.seen_changes = changes;
-        changed.push_back(sync_view_of(entry, *entry.raw));
+        sync_view view = sync_view_of(entry, *entry.raw);
+        if (entry.shown && view == entry.last) continue;  // waiters woken and gone: the same view
+        entry.shown = true;
+        entry.last = view;
+        changed.push_back(std::move(view));
     }
     if (freed) std::erase_if(sync_objects_, [](const sync_entry& entry) { return entry.held.expired(); });
     return changed;

@@ -198,7 +198,7 @@ TEST_CASE("the state is there from the event after the object is made, at any cu
     }
 }
 
-TEST_CASE("objects are named after the variable or attribute first storing them, else numbered", "[sync]") {
+TEST_CASE("objects are named after the variable or attribute storing them as made, else numbered", "[sync]") {
     const auto run = record(R"(import asyncio
 
 class Pool:
@@ -211,7 +211,7 @@ def make_queue():
 async def main():
     pool = Pool()
     queues = [asyncio.Queue() for _ in range(2)]
-    mine = make_queue()
+    mine = make_queue()  # made inside make_queue, which returns it: no name there
     cond = asyncio.Condition()
     await asyncio.sleep(0)
     print(len(queues), pool.slots.locked(), mine.empty(), cond.locked())
@@ -222,7 +222,7 @@ asyncio.run(main())
     const snapshot end = run->run.at(run->run.events().size() - 1);
     std::vector<std::string> seen;
     for (const auto& object : end.sync_objects) seen.push_back(object.name + " " + object.kind + " @" + std::to_string(object.line));
-    CHECK(seen == strings{"self.slots Semaphore @5", "Queue #1 Queue @12", "Queue #2 Queue @12", "mine LifoQueue @8",
+    CHECK(seen == strings{"self.slots Semaphore @5", "Queue #1 Queue @12", "Queue #2 Queue @12", "LifoQueue #1 LifoQueue @8",
                           "cond Condition @14"});
     CHECK(object_named(end, "self.slots").value == 2);
 }
@@ -280,7 +280,7 @@ TEST_CASE("an object the program lets go of leaves the view; a program without a
 async def main():
     lock = asyncio.Lock()
     await asyncio.sleep(1)
-    del lock
+    lock = None
     await asyncio.sleep(1)
 
 asyncio.run(main())

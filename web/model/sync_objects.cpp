@@ -1,8 +1,6 @@
 // The loop panel's synchronisation objects: each sync view put into words. Pairs with sync_objects.hpp.
 #include "model/sync_objects.hpp"
 
-#include "model/frames.hpp"
-
 namespace loopstep::web {
 namespace {
 
@@ -32,10 +30,16 @@ std::string heading(const sync_view& object) {
     return text;
 }
 
+// An item cut to `width` characters: fold_value's "(N items)" would read as the queue's count.
+std::string cut(const std::string& item, std::size_t width) {
+    if (item.size() <= width) return item;
+    return item.substr(0, width > 3 ? width - 3 : 0) + "...";
+}
+
 std::string queue_state(const sync_view& object, std::size_t item_width) {
     if (object.size == 0) return "empty";
     std::string text = plural(object.size, "item", "items") + (object.flag ? ", full: " : ": ");
-    for (std::size_t i = 0; i < object.items.size(); ++i) text += (i ? ", " : "") + fold_value(object.items[i], item_width);
+    for (std::size_t i = 0; i < object.items.size(); ++i) text += (i ? ", " : "") + cut(object.items[i], item_width);
     if (object.size > object.items.size()) text += " and " + std::to_string(object.size - object.items.size()) + " more";
     return text;
 }

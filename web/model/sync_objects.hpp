@@ -18,7 +18,7 @@ struct shown_sync_object {
     bool operator==(const shown_sync_object&) const = default;
 };
 
-// Each object of `view` in creation order; item reprs folded to `item_width` characters each.
+// Each object of `view` in creation order; item reprs cut to `item_width` characters each.
 std::vector<shown_sync_object> sync_objects_shown(const snapshot& view, std::size_t item_width = 40);
 
 // The name of task `id` in `view` ("" if it is not there).
