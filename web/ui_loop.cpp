@@ -5,6 +5,7 @@
 
 #include "imgui.h"
 #include "model/loop_text.hpp"
+#include "model/sync_objects.hpp"
 #include "ui.hpp"
 
 namespace loopstep::web {
@@ -39,6 +40,22 @@ void futures(const loop_lines& lines) {
     }
 }
 
+// The program's Queues, Events, Locks, Semaphores and Conditions (model/sync_objects.hpp):
+// each under its name, with its state and the tasks waiting in it. Only when there are any.
+void sync_objects(const snapshot& view) {
+    if (view.sync_objects.empty()) return;
+    ImGui::Spacing();
+    ImGui::Text("Queues, events and locks (%zu)", view.sync_objects.size());
+    for (const shown_sync_object& object : sync_objects_shown(view)) {
+        ImGui::Bullet();
+        ImGui::TextWrapped("%s", object.heading.c_str());
+        ImGui::Indent();
+        ImGui::TextWrapped("%s", object.state.c_str());
+        for (const std::string& wait : object.waits) ImGui::TextWrapped("%s", wait.c_str());
+        ImGui::Unindent();
+    }
+}
+
 }  // namespace
 
 void ui_loop(const app_state& app, const ui_fonts&) {
@@ -49,6 +66,7 @@ void ui_loop(const app_state& app, const ui_fonts&) {
     timers(lines);
     ImGui::Spacing();
     futures(lines);
+    sync_objects(app.view);
     ImGui::PopTextWrapPos();
 }
 

@@ -26,6 +26,7 @@ template <class Primitive, class... Args>
 value new_primitive(interpreter& in, Args&&... args) {
     auto made = make_object<Primitive>(std::forward<Args>(args)...);
     made->number = in.next_object_number();
+    in.note_sync_object_made(made);
     return value::of(std::move(made));
 }
 inline value native(const std::string& name, std::function<coro<value>()> start) {

@@ -21,6 +21,7 @@ interpreter::interpreter(event_loop& loop, interpreter_options options)
     if (loop_.tracing()) {
         loop_.set_frame_source([this](task_id id) { return frame_views(id); });
         loop_.set_line_source([this] { return running_task_line(); });
+        loop_.set_sync_source([this] { return changed_sync_views(); });
     }
     builtins_ = std::make_shared<globals_table>();
     install_builtin_functions(*this, *builtins_);
@@ -32,6 +33,7 @@ interpreter::interpreter(event_loop& loop, interpreter_options options)
 interpreter::~interpreter() {
     loop_.set_frame_source(nullptr);
     loop_.set_line_source(nullptr);
+    loop_.set_sync_source(nullptr);
     task_stacks_.clear();
     std::vector<object_ptr> pending;
     auto take = [&pending](value& v) {

@@ -5,8 +5,10 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -167,6 +169,24 @@ public:
     // A call made a coroutine that `caller` keeps (coro = f()) or drops (f()) instead of
     // awaiting it: a step of its own in the trace, the lesson's "calling is not running".
     void note_coroutine_made(const frame& caller, const coroutine_object& coroutine);
+    // ---- the program's Queues, Events, Locks, Semaphores, Conditions (sync_views.cpp) ----
+    // One was made (while tracing): the trace shows its state from the next event on.
+    void note_sync_object_made(const object_ptr& made);
+    static bool is_sync_object(const value& v) {  // inline: the VM asks after every builtin call
+        if (!v.is_object()) return false;
+        switch (v.as_object()->kind) {
+            case object_kind::queue:
+            case object_kind::event:
+            case object_kind::lock:
+            case object_kind::semaphore:
+            case object_kind::condition: return true;
+            default: return false;
+        }
+    }
+    // A builtin call gave one back: the store after it (`q = asyncio.Queue()`) names it, once.
+    void name_sync_object(const frame& caller, const value& made);
+    // The ones made, changed or freed since the last call: trace_event::sync.
+    std::vector<sync_view> changed_sync_views();
     // The Python object of a core task (one per task, so `is` and identity work).
     value task_value(const task_ptr<value>& task);
     value current_task_value();
@@ -291,6 +311,21 @@ private:
     std::vector<std::weak_ptr<function_object>> functions_;
     std::vector<std::weak_ptr<object>> cyclic_;
     std::uint64_t instances_made_ = 0;
+    struct sync_entry {
+        std::weak_ptr<object> held;  // the viewer drops it once the program does
+        const object* raw = nullptr;
+        std::uint32_t id = 0;
+        std::string name;
+        int line = 0;
+        bool named = false;   // a store after a call giving it back named it
+        bool shown = false;   // its view is in the trace and still current...
+        std::uint64_t seen_changes = 0;  // ...as long as its change count is this
+        sync_view last;       // what the trace shows (a change may leave the view as it was)
+    };
+    sync_view sync_view_of(const sync_entry& entry, const object& o);
+    std::vector<sync_entry> sync_objects_;
+    std::unordered_map<std::string, std::size_t> sync_objects_per_class_;  // for "Queue #2"
+    std::uint32_t sync_objects_made_ = 0;
     value repr_failed_;
     bool plain_reprs_ = false;
     std::vector<std::shared_ptr<globals_table>> module_globals_;

@@ -777,6 +777,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 RAISE_IF(result);
                 if (in.thread_sleep_requested) [[unlikely]] return pause_thread(in);
                 if (auto* made = result.as<coroutine_object>()) [[unlikely]] in.note_coroutine_made(*f, *made);
+                if (interpreter::is_sync_object(result)) [[unlikely]] in.name_sync_object(*f, result);
                 s.push_back(std::move(result));
                 break;
             }

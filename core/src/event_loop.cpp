@@ -92,6 +92,7 @@ void event_loop::emit(trace_kind kind, task_id task, future_id future, callback_
                       .detail = std::move(detail)};
     if (line_source_ && current_task_) event.line = line_source_();
     if (frame_source_ && task && carries_frames(kind)) event.frames = frame_source_(task);
+    if (sync_source_) event.sync = sync_source_();
     options_.trace(event);
 }
 
@@ -108,6 +109,7 @@ void event_loop::emit_at_line(int line, trace_kind kind, task_id task, future_id
                       .detail = std::move(detail),
                       .line = line};
     if (frame_source_ && task && carries_frames(kind)) event.frames = frame_source_(task);
+    if (sync_source_) event.sync = sync_source_();
     options_.trace(event);
 }
 

@@ -55,6 +55,22 @@ void drop_waiter(snapshot& state, task_id waiter) {
     std::erase_if(state.futures, [](const future_view& f) { return f.waiters.empty(); });
 }
 
+// An event's sync views replace the ones of the same objects; an empty kind drops one.
+void update_sync_objects(snapshot& state, const std::vector<sync_view>& changed) {
+    for (const sync_view& view : changed) {
+        auto found = std::lower_bound(state.sync_objects.begin(), state.sync_objects.end(), view.id,
+                                      [](const sync_view& s, std::uint32_t id) { return s.id < id; });
+        const bool present = found != state.sync_objects.end() && found->id == view.id;
+        if (view.kind.empty()) {
+            if (present) state.sync_objects.erase(found);
+        } else if (present) {
+            *found = view;
+        } else {
+            state.sync_objects.insert(found, view);
+        }
+    }
+}
+
 // The live side of snapshot::futures: each future a live task waits on, once, oldest first,
 // labelled as its first waiter saw it (as the fold labels it).
 void add_awaited_futures(snapshot& state, std::vector<const future_base*> awaited) {
@@ -78,6 +94,13 @@ const task_view* snapshot::find_task(task_id id) const {
     return nullptr;
 }
 
+const sync_view* snapshot::find_sync_object(std::uint32_t id) const {
+    for (const auto& object : sync_objects) {
+        if (object.id == id) return &object;
+    }
+    return nullptr;
+}
+
 const future_view* snapshot::find_future(future_id id) const {
     for (const auto& future : futures) {
         if (future.id == id) return &future;
@@ -97,6 +120,7 @@ void apply(snapshot& state, const trace_event& event) {
     if (carries_frames(event.kind) && event.kind != trace_kind::task_created && event.task) {
         if (task_view* task = find_mutable(state, event.task)) task->frames = event.frames;
     }
+    if (!event.sync.empty()) update_sync_objects(state, event.sync);
     switch (event.kind) {
         case trace_kind::task_created:
             state.tasks.push_back({.id = event.task,

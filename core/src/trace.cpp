@@ -38,7 +38,35 @@ std::string to_string(const trace_event& event) {
     if (!event.detail.empty()) line += " \"" + event.detail + "\"";
     if (event.line) line += " @L" + std::to_string(event.line);  // absent in scheduler-only traces
     if (!event.frames.empty()) line += " frames=" + to_string(event.frames);
+    for (const sync_view& view : event.sync) line += " sync=" + to_string(view);
     return line;
+}
+
+namespace {
+std::string task_list(const std::vector<task_id>& tasks, std::size_t count) {
+    std::string text;
+    for (task_id task : tasks) text += (text.empty() ? "" : ",") + std::to_string(task);
+    if (count > tasks.size()) text += ",+" + std::to_string(count - tasks.size());
+    return "[" + text + "]";
+}
+}  // namespace
+
+std::string to_string(const sync_view& view) {
+    if (view.kind.empty()) return "#" + std::to_string(view.id) + " freed";
+    std::string text = "#" + std::to_string(view.id) + " " + view.kind + " " + view.name + "@L" + std::to_string(view.line) +
+                       (view.flag ? " on" : " off");
+    if (view.owner) text += " owner=" + std::to_string(view.owner);
+    if (view.value) text += " value=" + std::to_string(view.value);
+    if (view.size || !view.items.empty()) {
+        text += " items=[";
+        for (std::size_t i = 0; i < view.items.size(); ++i) text += (i ? ", " : "") + view.items[i];
+        if (view.size > view.items.size()) text += ", +" + std::to_string(view.size - view.items.size());
+        text += "]";
+    }
+    if (view.unfinished) text += " unfinished=" + std::to_string(view.unfinished);
+    if (view.waiting) text += " waiters=" + task_list(view.waiters, view.waiting);
+    if (view.blocked_count) text += " blocked=" + task_list(view.blocked, view.blocked_count);
+    return text;
 }
 
 std::string to_string(const std::vector<frame_view>& frames) {

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "model/loop_text.hpp"
+#include "model/sync_objects.hpp"
 #include "model/timeline_text.hpp"
 
 namespace loopstep::web {
@@ -348,6 +349,64 @@ void write_questions(json_writer& json, const std::vector<lesson_question>& ques
     json.end_array();
 }
 
+// The program's Queues, Events, Locks, Semaphores and Conditions at the cursor (model/sync_objects.hpp):
+// the panel's words, and per kind its state as data. Waiting tasks by name, the first 20 of `...Count`.
+void write_task_names(json_writer& json, const snapshot& view, const std::vector<task_id>& tasks) {
+    json.begin_array();
+    for (task_id id : tasks) json.string(task_name(view, id));
+    json.end_array();
+}
+
+void write_sync_object(json_writer& json, const snapshot& view, const sync_view& object, const shown_sync_object& shown) {
+    json.begin_object();
+    json.key("name"), json.string(object.name);
+    json.key("kind"), json.string(object.kind);
+    json.key("line"), json.integer(object.line);
+    json.key("heading"), json.string(shown.heading);
+    json.key("state"), json.string(shown.state);
+    json.key("waits"), json.begin_array();
+    for (const std::string& wait : shown.waits) json.string(wait);
+    json.end_array();
+    const bool queue = object.kind.find("Queue") != std::string::npos;
+    const bool semaphore = object.kind.find("Semaphore") != std::string::npos;
+    if (queue) {
+        json.key("maxsize"), json.integer(object.value);
+        json.key("size"), json.integer(static_cast<long long>(object.size));
+        json.key("items"), json.begin_array();
+        for (const std::string& item : object.items) json.string(item);
+        json.end_array();
+        json.key("unfinished"), json.integer(object.unfinished);
+        json.key("getters"), write_task_names(json, view, object.waiters);
+        json.key("getterCount"), json.integer(static_cast<long long>(object.waiting));
+        json.key("putters"), write_task_names(json, view, object.blocked);
+        json.key("putterCount"), json.integer(static_cast<long long>(object.blocked_count));
+    } else {
+        if (object.kind == "Event") json.key("isSet"), json.boolean(object.flag);
+        else json.key("locked"), json.boolean(object.flag);
+        if (semaphore) json.key("value"), json.integer(object.value);
+        if (object.kind == "Lock" || object.kind == "Condition") {
+            const std::string owner = task_name(view, object.owner);
+            json.key("owner");
+            if (owner.empty()) json.null();
+            else json.string(owner);
+        }
+        json.key("waiters"), write_task_names(json, view, object.waiters);
+        json.key("waiterCount"), json.integer(static_cast<long long>(object.waiting));
+        if (object.kind == "Condition") {
+            json.key("lockWaiters"), write_task_names(json, view, object.blocked);
+            json.key("lockWaiterCount"), json.integer(static_cast<long long>(object.blocked_count));
+        }
+    }
+    json.end_object();
+}
+
+void write_sync_objects(json_writer& json, const snapshot& view) {
+    const std::vector<shown_sync_object> shown = sync_objects_shown(view);
+    json.begin_array();
+    for (std::size_t i = 0; i < view.sync_objects.size(); ++i) write_sync_object(json, view, view.sync_objects[i], shown[i]);
+    json.end_array();
+}
+
 }  // namespace
 
 std::string chapter_json(const app_state& app, std::size_t index) {
@@ -411,6 +470,7 @@ std::string state_json(const app_state& app) {
     json.key("timeline"), write_timeline(json, app);
     json.key("selectedTask"), json.integer(selected_index(app));
     json.key("frames"), write_frames(json, app);
+    json.key("syncObjects"), write_sync_objects(json, app.view);
     json.key("output"), json.string(app.view.output);
     json.key("randomSeed"), write_random_seed(json, app);
     json.key("narration"), json.string(narration(app));

@@ -70,6 +70,10 @@ public:
     }
     void notify_all() { notify(waiters_.size()); }
     std::size_t waiting() const { return waiters_.size(); }
+    // For a viewer: the waits in wait(), and a count that moves with every change of them or
+    // of the lock (its holder, its waiters).
+    const detail::waiter_queue& waiters() const { return waiters_; }
+    std::uint64_t changes() const { return lock_.changes() + waiters_.changes; }
 
     std::string to_string() const {
         std::string extra = locked() ? "locked" : "unlocked";

@@ -21,17 +21,26 @@ public:
         for (auto& waiter : waiters_) {
             if (!waiter->done()) waiter->set_result();
         }
+        ++changes_;  // after the wake-ups: a viewer that looked in between (their events) looks again
     }
-    void clear() { value_ = false; }
+    void clear() {
+        if (value_) ++changes_;
+        value_ = false;
+    }
 
     coro<bool> wait() {
         if (value_) co_return true;
         auto waiter = create_future<void>(loop_, "Event.wait()");
-        waiters_.push_back(waiter);
+        waiters_.join(waiter);
         detail::waiter_removal removal{waiters_, waiter};
         co_await waiter;
         co_return true;
     }
+
+    // For a viewer: the waits in wait(), and a count that moves with every change of the
+    // flag or the waiters.
+    const detail::waiter_queue& waiters() const { return waiters_; }
+    std::uint64_t changes() const { return changes_ + waiters_.changes; }
 
     std::string to_string() const {
         return std::string("<asyncio.locks.Event object [") + (value_ ? "set" : "unset") +
@@ -42,6 +51,7 @@ private:
     event_loop& loop_;
     detail::waiter_queue waiters_;
     bool value_ = false;
+    std::uint64_t changes_ = 0;  // set() and clear() that changed the flag
 };
 
 }  // namespace loopstep

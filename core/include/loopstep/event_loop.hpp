@@ -139,6 +139,8 @@ public:
     void set_frame_source(frame_source source) { frame_source_ = std::move(source); }
     // Where the running task's line comes from, for the events emit() sends while it runs.
     void set_line_source(line_source source) { line_source_ = std::move(source); }
+    // Where the changed synchronisation objects come from (an interpreter's), for the trace.
+    void set_sync_source(sync_source source) { sync_source_ = std::move(source); }
     void emit(trace_kind kind, task_id task = 0, future_id future = 0, callback_id handle = 0,
               double time_value = 0, std::string detail = {});
     // An event that also says where in the program its task is (trace_event::line). A
@@ -183,6 +185,7 @@ private:
     loop_options options_;
     frame_source frame_source_;
     line_source line_source_;
+    sync_source sync_source_;
     unretrieved_describer unretrieved_describer_;
     double now_ = 0;
     std::deque<callback_ptr> ready_;

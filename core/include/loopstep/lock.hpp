@@ -20,7 +20,7 @@ public:
 
     coro<bool> acquire() {
         if (!locked_ && all_waiters_cancelled()) {
-            locked_ = true;
+            take();
             co_return true;
         }
         std::exception_ptr error = co_await detail::wait_in_line(waiters_, create_future<void>(loop_, "Lock.acquire()"));
@@ -28,15 +28,24 @@ public:
             if (is_cancellation(error) && !locked_) wake_up_first();
             std::rethrow_exception(error);
         }
-        locked_ = true;
+        take();
         co_return true;
     }
 
     void release() {
         if (!locked_) throw std::runtime_error("Lock is not acquired.");
         locked_ = false;
+        owner_ = 0;
         wake_up_first();
+        ++changes_;  // after the wake-up: a viewer that looked in between (its events) looks again
     }
+
+    // For a viewer: the task holding the lock (0: none, or taken outside any task; asyncio
+    // itself does not keep it), the waits in acquire(), and a count that moves with every
+    // change of the holder or the waiters.
+    task_id owner() const { return owner_; }
+    const detail::waiter_queue& waiters() const { return waiters_; }
+    std::uint64_t changes() const { return changes_ + waiters_.changes; }
 
     std::string to_string() const {
         return std::string("<asyncio.locks.Lock object [") + (locked_ ? "locked" : "unlocked") +
@@ -44,6 +53,12 @@ public:
     }
 
 private:
+    void take() {
+        locked_ = true;
+        const task_base* holder = loop_.current_task();
+        owner_ = holder ? holder->id() : 0;
+        ++changes_;
+    }
     bool all_waiters_cancelled() const {
         for (const auto& waiter : waiters_) {
             if (!waiter->cancelled()) return false;
@@ -58,6 +73,8 @@ private:
     event_loop& loop_;
     detail::waiter_queue waiters_;
     bool locked_ = false;
+    task_id owner_ = 0;
+    std::uint64_t changes_ = 0;  // acquires and releases
 };
 
 }  // namespace loopstep

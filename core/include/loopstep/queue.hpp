@@ -43,12 +43,14 @@ public:
         ++unfinished_tasks_;
         finished_.clear();
         wake_up_next(getters_);
+        ++changes_;  // after the wake-up: a viewer that looked in between (its events) looks again
     }
 
     T get_nowait() {
         if (empty()) throw queue_empty();
         T item = take_next();
         wake_up_next(putters_);
+        ++changes_;
         return item;
     }
 
@@ -65,6 +67,7 @@ public:
     void task_done() {
         if (unfinished_tasks_ <= 0) throw std::invalid_argument("task_done() called too many times");
         if (--unfinished_tasks_ == 0) finished_.set();
+        ++changes_;
     }
 
     coro<void> join() {
@@ -77,6 +80,11 @@ public:
     std::size_t waiting_getters() const { return getters_.size(); }
     std::size_t waiting_putters() const { return putters_.size(); }
     std::size_t unfinished_tasks() const { return std::size_t(unfinished_tasks_); }
+    // For a viewer: the tasks' waits in get() and put(), and a count that moves with every
+    // change of the items or the waiters (equal counts, equal state).
+    const detail::waiter_queue& getters() const { return getters_; }
+    const detail::waiter_queue& putters() const { return putters_; }
+    std::uint64_t changes() const { return changes_ + getters_.changes + putters_.changes; }
 
     std::string to_string() const {
         return "<Queue maxsize=" + std::to_string(maxsize_) + " qsize=" + std::to_string(items_.size()) +
@@ -143,8 +151,7 @@ private:
 
     static void wake_up_next(detail::waiter_queue& waiters) {
         while (!waiters.empty()) {
-            auto waiter = std::move(waiters.front());
-            waiters.pop_front();
+            auto waiter = waiters.leave_first();
             if (!waiter->done()) {
                 waiter->set_result();
                 return;
@@ -160,6 +167,7 @@ private:
     detail::waiter_queue getters_;
     detail::waiter_queue putters_;
     long unfinished_tasks_ = 0;
+    std::uint64_t changes_ = 0;  // puts, gets and task_done()s
     event finished_;
 };
 

@@ -49,10 +49,12 @@ struct snapshot {
     std::vector<pending_callback> ready;    // queue order
     std::vector<pending_callback> timers;   // firing order
     std::vector<future_view> futures;       // awaited and unresolved, oldest future first
+    std::vector<sync_view> sync_objects;    // the program's Queues, Events, Locks... in creation order
     std::string output;
 
     const task_view* find_task(task_id id) const;
     const future_view* find_future(future_id id) const;
+    const sync_view* find_sync_object(std::uint32_t id) const;
 };
 
 // Applies one event to a snapshot: the single definition of what each event means.

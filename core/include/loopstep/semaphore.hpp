@@ -32,6 +32,7 @@ public:
     coro<bool> acquire() {
         if (!locked()) {
             --value_;
+            ++changes_;
             co_return true;
         }
         auto waiter = create_future<void>(loop_, "Semaphore.acquire()");
@@ -40,6 +41,7 @@ public:
             // The slot was handed to us just before the cancellation: pass it on.
             if (is_cancellation(error) && !waiter->cancelled()) {
                 ++value_;
+                ++changes_;
                 wake_up_next();
             }
             std::rethrow_exception(error);
@@ -52,7 +54,13 @@ public:
         if (bounded() && value_ >= bound_) throw std::invalid_argument("BoundedSemaphore released too many times");
         ++value_;
         wake_up_next();
+        ++changes_;  // after the wake-up: a viewer that looked in between (its events) looks again
     }
+
+    // For a viewer: the waits in acquire(), and a count that moves with every change of the
+    // value or the waiters.
+    const detail::waiter_queue& waiters() const { return waiters_; }
+    std::uint64_t changes() const { return changes_ + waiters_.changes; }
 
     std::string to_string() const {
         std::string text = bounded() ? "<asyncio.locks.BoundedSemaphore object [" : "<asyncio.locks.Semaphore object [";
@@ -67,6 +75,7 @@ private:
             if (!waiter->done()) {
                 --value_;
                 waiter->set_result();
+                ++changes_;
                 return;
             }
         }
@@ -76,6 +85,7 @@ private:
     int value_;
     int bound_;  // -1: unbounded
     detail::waiter_queue waiters_;
+    std::uint64_t changes_ = 0;  // changes of value_
 };
 
 }  // namespace loopstep

@@ -47,6 +47,28 @@ struct frame_view {
     bool operator==(const frame_view&) const = default;
 };
 
+// A synchronisation object of the program (asyncio's Queue, Event, Lock, Semaphore, Condition)
+// as the viewer shows it: its whole state, made by the interpreter when that state changed.
+struct sync_view {
+    std::uint32_t id = 0;     // the object's number in the run, from 1 in creation order
+    std::string kind;         // asyncio's class ("Queue", "LifoQueue", "Event", "BoundedSemaphore"...);
+                              // empty: the program no longer holds the object (it was freed)
+    std::string name;         // the variable the program bound it to ("q", "self.lock"), else "Queue #1"
+    int line = 0;             // where the program made it; 0 if unknown
+    bool flag = false;        // Event: set; Lock, Condition: locked; Semaphore: no slot free; Queue: full
+    task_id owner = 0;        // Lock, Condition: the task holding the lock (0: free, or held outside a task)
+    std::int64_t value = 0;   // Semaphore: its value; Queue: maxsize (0: unbounded)
+    std::int64_t unfinished = 0;  // Queue: items put and not marked task_done() yet
+    std::size_t size = 0;     // Queue: how many items it holds
+    std::vector<std::string> items;  // Queue: the first items' reprs in stored order (a LifoQueue's
+                                     // next is the last; a PriorityQueue keeps heapq's order)
+    std::vector<task_id> waiters;    // the first tasks waiting in get() / wait() / acquire(), in line
+    std::size_t waiting = 0;         // how many wait there
+    std::vector<task_id> blocked;    // Queue: the first tasks waiting in put(); Condition: to retake its lock
+    std::size_t blocked_count = 0;   // how many wait there
+    bool operator==(const sync_view&) const = default;
+};
+
 // Which events carry the task's frames: the moments its frames may have changed and it is
 // not running on (created, paused, yielded, blocking, printing).
 bool carries_frames(trace_kind kind);
@@ -65,12 +87,17 @@ struct trace_event {
     int line = 0;
     // The task's frames, innermost first (see carries_frames); empty for C++ programs.
     std::vector<frame_view> frames;
+    // The synchronisation objects whose state changed since the event before (or that were
+    // made or freed), as they are now; empty for C++ programs.
+    std::vector<sync_view> sync;
 };
 
 // One line per event, stable across runs and targets: what determinism tests compare.
 std::string to_string(const trace_event& event);
 // "fetch@L9(i=3, sent=740.0) < main@L14()": a task's frames, innermost first.
 std::string to_string(const std::vector<frame_view>& frames);
+// "#1 Queue q@L12 on value=2 items=['a', 'b'] unfinished=2 blocked=[3]": a sync object's state.
+std::string to_string(const sync_view& view);
 
 // Where an event_loop sends its events. Empty means tracing is off (no cost beyond a test).
 using trace_sink = std::function<void(const trace_event&)>;
@@ -81,5 +108,8 @@ using frame_source = std::function<std::vector<frame_view>(task_id)>;
 // The line the running task's code is at (0 if unknown), asked while tracing only: the events
 // its code causes (a future's set_result, a task it creates) say where it is.
 using line_source = std::function<int()>;
+
+// What fills trace_event::sync: the objects changed since it was last asked, asked while tracing only.
+using sync_source = std::function<std::vector<sync_view>()>;
 
 }  // namespace loopstep
