@@ -8,22 +8,7 @@
 #include <string>
 
 #include "model/app_state.hpp"
-
-namespace {
-// The chapter with the URL slider (lessons/04-twelve-requests.md), at its default settings.
-std::string twelve_requests_chapter(loopstep::web::app_state& app) {
-    for (std::size_t i = 0; i < app.chapters.size(); ++i) {
-        for (const auto& param : app.chapters[i].params) {
-            if (param.name == "urls") {
-                loopstep::web::open_chapter(app, i);
-                return loopstep::web::chapter_program(app);
-            }
-        }
-    }
-    std::fprintf(stderr, "no lesson chapter has a 'urls' slider\n");
-    std::exit(1);
-}
-}  // namespace
+#include "twelve_requests_chapter.hpp"
 
 int main(int argc, char** argv) {
     const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 20;

@@ -13,24 +13,12 @@
 #include <vector>
 
 #include "model/app_state.hpp"
+#include "twelve_requests_chapter.hpp"
 
 namespace {
 
 std::size_t heap_in_use() { return mallinfo2().uordblks; }
 
-// The chapter with the URL slider (lessons/04-twelve-requests.md), at its default settings.
-std::string twelve_requests_program(loopstep::web::app_state& app) {
-    for (std::size_t i = 0; i < app.chapters.size(); ++i) {
-        for (const auto& param : app.chapters[i].params) {
-            if (param.name == "urls") {
-                loopstep::web::open_chapter(app, i);
-                return loopstep::web::chapter_program(app);
-            }
-        }
-    }
-    std::fprintf(stderr, "no lesson chapter has a 'urls' slider\n");
-    std::exit(1);
-}
 
 std::string file_text(const char* path) {
     std::ifstream in(path);
@@ -61,6 +49,6 @@ int main(int argc, char** argv) {
     const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 10;
     loopstep::web::app_state app;
     loopstep::web::init_app(app, loopstep::web::parse_lessons(loopstep::web::embedded_lesson_files()));
-    measure(app, "twelve_requests", twelve_requests_program(app), runs);
+    measure(app, "twelve_requests", twelve_requests_chapter(app), runs);
     for (int i = 2; i < argc; ++i) measure(app, argv[i], file_text(argv[i]), runs);
 }

@@ -11,6 +11,7 @@
 #include "imgui_internal.h"  // SetItemUsingMouseWheel: the wheel on the ruler zooms instead of scrolling
 #include "model/narration.hpp"
 #include "model/timeline.hpp"
+#include "model/timeline_text.hpp"
 #include "ui.hpp"
 
 namespace loopstep::web {
@@ -64,10 +65,9 @@ mark_set marks_used(const timeline& line) {
 }
 
 // The panel's own state across frames. A static is acceptable in web/ (the core keeps no global
-// state): the timeline is built once per recording, told apart by its address, buffer, size and source.
+// state): the view is reset for each new run (app_state counts them from 1).
 struct panel_state {
-    std::uint64_t run_number = 0;  // the run the timeline was built for (app_state counts from 1)
-    timeline line;
+    std::uint64_t run_number = 0;  // the run the view and the legend are for
     mark_set legend{};  // the marks the legend lists, by mark
 
     int zoom = 0;            // the view shows duration / 2^zoom seconds
@@ -87,12 +87,11 @@ const timeline& timeline_of(const app_state& app) {
     panel_state& state = panel();
     if (state.run_number != app.run_number) {
         state.run_number = app.run_number;
-        state.line = build_timeline(app.run);
-        state.legend = marks_used(state.line);
+        state.legend = marks_used(app.run_timeline);
         state.zoom = 0;  // a new run: show all of it
         state.view_start = 0;
     }
-    return state.line;
+    return app.run_timeline;  // built once per run by app_state
 }
 
 // Screen x for virtual time over the plot area (right of the names), for the part of the run in view.
@@ -529,45 +528,17 @@ void rows_region(app_state& app, const row_context& rows, int visible, bool scro
 
 // ---- the tooltip ----------------------------------------------------------------------------
 
-std::string span_text(double start, double end, bool going_on, std::string_view unit) {
-    const std::string to = format_time(end, unit);
-    return format_time(start, unit) + " \xE2\x80\x93 " + (going_on ? "now (" + to + ")" : to);  // en dash
-}
-
-std::string segment_text(const app_state& app, const segment& part, double end, bool going_on) {
-    const std::string_view unit = time_unit(app);
-    switch (part.kind) {
-        case segment_kind::running: return "ran a step at " + format_time(part.start, unit) + " (no time passes): click to go there";
-        case segment_kind::blocking: return "blocking the loop (time.sleep): " + span_text(part.start, end, going_on, unit);
-        case segment_kind::ready: return "ready, in the queue for its turn: " + span_text(part.start, end, going_on, unit);
-        case segment_kind::waiting: {
-            std::string text = "waiting on " + awaited_text(app.run.events()[part.begin].detail) + ": " +
-                               span_text(part.start, end, going_on, unit);
-            if (part.due >= 0 && end > part.due) {
-                text += "\ndue at " + format_time(part.due, unit) + ", " + format_time(end - part.due, unit) +
-                        " late: the loop was busy";
-            }
-            return text;
-        }
-    }
-    return {};
-}
-
-std::string end_text(const app_state& app, const task_row& row) {
-    const std::string& detail = app.run.events()[row.end.event].detail;
-    const std::string at = " at " + format_time(row.end.time, time_unit(app));
-    switch (row.end.state) {
-        case task_state::failed: return "failed" + at + ": " + detail;
-        case task_state::cancelled: return "cancelled" + at;
-        default: return "done" + at + ", returned " + detail;
-    }
+// The text version's words (model/timeline_text.hpp), the late note on a line of its own; a step can be clicked.
+std::string tooltip_text(const app_state& app, const segment& part, double end, bool going_on) {
+    std::string text = segment_text(app.run, part, end, going_on, time_unit(app), "\n");
+    return part.kind == segment_kind::running ? text + ": click to go there" : text;
 }
 
 // What is under the mouse in a row: a tick, the end mark, else the bar at that time (blocks over waits over queues).
 std::string under_mouse(const app_state& app, const row_context& rows, const task_row& row, float x) {
-    if (const segment* tick = tick_near(row, rows.area, x, rows.cursor)) return segment_text(app, *tick, tick->end, false);
+    if (const segment* tick = tick_near(row, rows.area, x, rows.cursor)) return tooltip_text(app, *tick, tick->end, false);
     if (row.ended && row.end.event < rows.cursor && std::fabs(rows.area.x_of(row.end.time) - x) <= tick_reach + 2) {
-        return end_text(app, row);
+        return end_text(app.run, row, time_unit(app));
     }
     const double t = rows.area.t_of(x);
     const segment* best = nullptr;
@@ -579,7 +550,7 @@ std::string under_mouse(const app_state& app, const row_context& rows, const tas
         if (!best || part.kind == segment_kind::blocking || best->kind == segment_kind::ready) best = &part, best_end = *end;
     }
     if (!best) return row.created_event < rows.cursor ? "" : "not created yet";
-    return segment_text(app, *best, best_end, best->finish >= rows.cursor);
+    return tooltip_text(app, *best, best_end, best->finish >= rows.cursor);
 }
 
 void row_tooltip(const app_state& app, const row_context& rows, const hover_target& hover, const ui_fonts& fonts) {

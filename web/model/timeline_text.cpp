@@ -56,7 +56,8 @@ timeline_task describe_row(const task_row& row, const recording& run, std::size_
 
 }  // namespace
 
-std::string segment_text(const recording& run, const segment& part, double end, bool going_on, std::string_view unit) {
+std::string segment_text(const recording& run, const segment& part, double end, bool going_on, std::string_view unit,
+                         std::string_view late_separator) {
     switch (part.kind) {
         case segment_kind::running: return "ran a step at " + format_time(part.start, unit) + " (no time passes)";
         case segment_kind::blocking: return "blocking the loop (time.sleep): " + span_text(part.start, end, going_on, unit);
@@ -65,7 +66,7 @@ std::string segment_text(const recording& run, const segment& part, double end, 
             std::string text = "waiting on " + awaited_text(run.events()[part.begin].detail) + ": " +
                                span_text(part.start, end, going_on, unit);
             if (part.due >= 0 && end > part.due) {
-                text += "; due at " + format_time(part.due, unit) + ", " + format_time(end - part.due, unit) +
+                text += std::string(late_separator) + "due at " + format_time(part.due, unit) + ", " + format_time(end - part.due, unit) +
                         " late: the loop was busy";
             }
             return text;

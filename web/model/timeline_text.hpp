@@ -33,8 +33,10 @@ struct timeline_task {
 std::vector<timeline_task> describe_timeline(const timeline& line, const recording& run, std::size_t cursor,
                                              std::string_view unit, std::size_t max_parts = 200);
 
-// One segment as seen at a cursor whose segment ends at `end` (end_at), `going_on` if not over yet.
-std::string segment_text(const recording& run, const segment& part, double end, bool going_on, std::string_view unit);
+// One segment as seen at a cursor whose segment ends at `end` (end_at), `going_on` if not over yet;
+// a late sleep's "due at ..." follows `late_separator` (the tooltip puts it on a line of its own).
+std::string segment_text(const recording& run, const segment& part, double end, bool going_on, std::string_view unit,
+                         std::string_view late_separator = "; ");
 // How a task ended: "done at 60 s, returned 3", "failed at 2 s: ValueError: x", "cancelled at 1 s".
 std::string end_text(const recording& run, const task_row& row, std::string_view unit);
 
