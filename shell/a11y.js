@@ -177,12 +177,21 @@ window.loopstepA11y = (function () {
     return [heading, list];
   }
 
+  // The program's Queues, Events and Locks (state().syncObjects), a list item each in the canvas's
+  // words: what it is, its state, who waits on it. Only when the program has made one, as on the canvas.
+  function syncList(objects) {
+    if (objects.length === 0) return [];
+    const entries = objects.map((object) => ({ text: `${object.heading} — ${[object.state, ...object.waits].join('; ')}` }));
+    return loopList('a11y-sync', 'Queues, events and locks', 'ul', entries, '');
+  }
+
   function renderLoop(state) {
     const loop = state.loop;
     $('a11y-loop').replaceChildren(
       ...loopList('a11y-ready', 'Ready queue', 'ol', loop.ready, 'Empty: the loop waits for the next timer.'),
       ...loopList('a11y-timers', 'Timers', 'ul', loop.timers, 'No timers are set.'),
-      ...loopList('a11y-futures', 'Pending futures', 'ul', loop.futures, 'No task awaits a future.'));
+      ...loopList('a11y-futures', 'Pending futures', 'ul', loop.futures, 'No task awaits a future.'),
+      ...syncList(state.syncObjects));
   }
 
   // The timeline panel as a table, one row a task: what it has done up to the cursor, in order.

@@ -1,6 +1,7 @@
 // Platform glue, all of it: the SDL2 window, the OpenGL ES 3 (WebGL2) context, ImGui's SDL and
 // OpenGL3 backends, and the main loop (emscripten_set_main_loop in the browser). The app is
 // app_state.hpp, drawn by ui.hpp; the page side is web_api.hpp.
+#include <cfloat>
 #include <cstdio>
 #include <deque>
 
@@ -13,6 +14,7 @@
 
 #include "model/app_state.hpp"
 #include "model/input_pacing.hpp"
+#include "model/paced_pointer.hpp"
 #include "fonts.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"  // the active item's window, for touch scrolling
@@ -35,6 +37,7 @@ struct platform {
     app_state app;
     input_pacing pacing;
     std::deque<SDL_Event> waiting;  // input held back for later frames
+    paced_pointer pointer;          // where the handled events left the pointer
 };
 
 // Drawable pixels per window unit: the browser's devicePixelRatio (SDL_WINDOW_ALLOW_HIGHDPI).
@@ -136,8 +139,36 @@ void note_pointer(const SDL_Event& event) {
     if (event.type == SDL_MOUSEMOTION) note_pointer_input(event.motion.which == SDL_TOUCH_MOUSEID);
 }
 
+// ImGui's button index for an SDL button (left, right, middle), or -1.
+int imgui_button(Uint8 sdl_button) {
+    switch (sdl_button) {
+        case SDL_BUTTON_LEFT: return 0;
+        case SDL_BUTTON_RIGHT: return 1;
+        case SDL_BUTTON_MIDDLE: return 2;
+        default: return -1;
+    }
+}
+
+void follow_pointer(paced_pointer& pointer, const SDL_Event& event) {
+    if (event.type == SDL_MOUSEMOTION) pointer.move(static_cast<float>(event.motion.x), static_cast<float>(event.motion.y));
+    if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEBUTTONUP)
+        pointer.button(imgui_button(event.button.button), event.type == SDL_MOUSEBUTTONDOWN);
+}
+
+// After the SDL backend's NewFrame, which read SDL's latest mouse state: ImGui gets the pointer
+// as this frame's handled events left it (model/paced_pointer.hpp says why). When the backend
+// found the pointer outside the window, that stands.
+void show_paced_pointer(paced_pointer& pointer) {
+    ImGuiIO& io = ImGui::GetIO();
+    const bool pointer_in_window = io.MousePos.x != -FLT_MAX;
+    if (pointer_in_window && pointer.has_position()) io.MousePos = ImVec2(pointer.x(), pointer.y());
+    const paced_pointer::buttons buttons = pointer.take_frame_buttons();
+    for (int index = 0; index < paced_pointer::button_count; ++index) io.MouseDown[index] = buttons[index];
+}
+
 void handle_event(platform& p, const SDL_Event& event) {
     ImGui_ImplSDL2_ProcessEvent(&event);
+    follow_pointer(p.pointer, event);
     note_pointer(event);
     if (event.type == SDL_QUIT) p.quit = true;
     if (event.type == SDL_KEYDOWN) handle_key(p.app, event.key);
@@ -186,6 +217,7 @@ void frame(platform& p) {
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    show_paced_pointer(p.pointer);
     ImGui::NewFrame();
     advance_play(p.app, ImGui::GetIO().DeltaTime);
     ui_frame(p.app, p.fonts);

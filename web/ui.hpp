@@ -62,6 +62,7 @@ struct screen_facts {
     int code_columns = 0;                // characters that fit across the code panel
     std::vector<int> code_lines_marked;  // lines longer than that, drawn with the "goes on" sign
     int output_columns = 0;              // characters per output row before it wraps
+    int output_rows = 0;                 // output rows the panel shows at once
     float lesson_scroll = 0;             // the lesson text's scroll position, in pixels
     std::string tab;                     // the open tab on a narrow screen; empty when wide
     struct item {

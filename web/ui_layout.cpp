@@ -82,6 +82,7 @@ void program_column(app_state& app, const ui_fonts& fonts, float height) {
     ImGui::BeginChild("timeline", ImVec2(0, 0), false);
     ui_timeline(app, fonts);
     ImGui::EndChild();
+    note_item("timeline");
 }
 
 void frames_panel(app_state& app, const ui_fonts& fonts, float height) {
@@ -93,13 +94,24 @@ void frames_panel(app_state& app, const ui_fonts& fonts, float height) {
 
 // Tasks, the selected task's frames, the loop's queues and the output; `with_frames` false
 // when the frames have a tab of their own (a narrow screen).
+// The height a panel needs for `lines` rows of text (a table row is a line with its cell padding).
+float panel_need(float lines) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    return lines * (ImGui::GetFontSize() + 2 * style.CellPadding.y) + 2 * style.WindowPadding.y;
+}
+
+// A panel gets what it needs up to its share of the column; the output takes what the others
+// leave, so a few tasks or no selected task (the frames panel's hint) leave the output room.
 void state_column(app_state& app, const ui_fonts& fonts, bool with_frames = true) {
     const float height = ImGui::GetContentRegionAvail().y;
+    const float tasks_need = panel_need(static_cast<float>(std::max<std::size_t>(app.view.tasks.size(), 1) + 1));
+    const float frames_hint_lines = 5;  // "Click a task ..." wrapped in a quarter of the screen
+    const float frames_need = app.selected_task == 0 ? panel_need(frames_hint_lines) : height;
     ImGui::TextUnformatted("Tasks");
-    ImGui::BeginChild("tasks", ImVec2(0, std::floor(height * (with_frames ? 0.25f : 0.36f))), true);
+    ImGui::BeginChild("tasks", ImVec2(0, std::floor(std::min(tasks_need, height * (with_frames ? 0.25f : 0.36f)))), true);
     ui_tasks(app);
     ImGui::EndChild();
-    if (with_frames) frames_panel(app, fonts, std::floor(height * 0.33f));
+    if (with_frames) frames_panel(app, fonts, std::floor(std::min(frames_need, height * 0.33f)));
     ImGui::TextUnformatted("Event loop");
     ImGui::BeginChild("loop", ImVec2(0, std::floor(height * (with_frames ? 0.2f : 0.28f))), true);
     ui_loop(app, fonts);

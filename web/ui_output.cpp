@@ -79,6 +79,8 @@ void ui_output_heading(app_state& app) {
 
 void ui_output(const app_state& app, const ui_fonts& fonts) {
     ImGui::PushFont(fonts.code);
+    const float inner_height = ImGui::GetWindowHeight() - 2 * ImGui::GetStyle().WindowPadding.y;
+    screen().output_rows = static_cast<int>(inner_height / ImGui::GetTextLineHeightWithSpacing());
     const std::string& output = app.view.output;
     const bool show_error = app.cursor == event_count(app) && app.result.error && !editor_changed(app);
     if (output.empty() && !show_error) ImGui::TextDisabled("(nothing printed yet)");

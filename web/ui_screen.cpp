@@ -26,6 +26,7 @@ void begin_screen_frame() {
     screen_facts& facts = screen();
     facts.tooltip.clear();
     facts.code_lines_marked.clear();
+    facts.output_columns = facts.output_rows = 0;  // 0 while the output is not on screen
     facts.tab.clear();
     facts.items.clear();
 }
@@ -55,6 +56,7 @@ std::string screen_json() {
            ",\"codeColumns\":" + std::to_string(facts.code_columns) +
            ",\"codeLinesMarked\":" + int_list(facts.code_lines_marked) +
            ",\"outputColumns\":" + std::to_string(facts.output_columns) +
+           ",\"outputRows\":" + std::to_string(facts.output_rows) +
            ",\"lessonScroll\":" + std::to_string(static_cast<int>(facts.lesson_scroll)) +
            ",\"tab\":" + (facts.tab.empty() ? std::string("null") : json_string(facts.tab)) +
            ",\"items\":" + items_json(facts.items) + "}";

@@ -85,9 +85,13 @@ int interpreter::running_stack_depth() const { return running_stack_ ? running_s
 namespace {
 // 30000000 -> "30,000,000": limits in messages are read, not parsed.
 std::string with_thousands(std::uint64_t number) {
-    std::string digits = std::to_string(number);
-    for (int at = int(digits.size()) - 3; at > 0; at -= 3) digits.insert(std::size_t(at), ",");
-    return digits;
+    const std::string digits = std::to_string(number);
+    std::string grouped;
+    for (std::size_t at = 0; at < digits.size(); ++at) {
+        if (at > 0 && (digits.size() - at) % 3 == 0) grouped += ',';
+        grouped += digits[at];
+    }
+    return grouped;
 }
 }  // namespace
 

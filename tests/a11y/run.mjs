@@ -245,6 +245,42 @@ const tests = [
     await close();
   }],
 
+  ['the text version lists the program\'s queues, events and locks in the canvas\'s words, only while there are some', async (browser, url) => {
+    const { page, errors, close } = await openPage(browser, url, { viewport: { width: 1366, height: 768 } });
+    await page.addScriptTag({ path: axePath });
+    const chapter = lessons.findIndex((lesson) => /asyncio\.(Event|Queue|Lock)\(/.test(lesson.program ?? ''));
+    assert.ok(chapter >= 0, 'a chapter makes an Event, a Queue or a Lock');
+    await api(page, 'goToChapter', chapter);
+    await page.focus('#a11y-run');  // the focus in the text version opens it
+    const { steps } = await api(page, 'state');
+    let seen = 0;
+    let waited = false;
+    for (let step = 0; step <= steps; ++step) {
+      const state = await api(page, 'seek', step);
+      await page.waitForFunction((step) => document.getElementById('a11y-clock').textContent.includes(`step ${step} of`),
+        step, { timeout: 10000, polling: 'raf' });
+      const items = await page.$$eval('#a11y-sync li', (nodes) => nodes.map((node) => node.textContent));
+      assert.deepEqual(items, state.syncObjects.map((object) => `${object.heading} — ${[object.state, ...object.waits].join('; ')}`), `step ${step}`);
+      if (state.syncObjects.length === 0) {
+        assert.equal(await page.locator('#a11y-sync-heading').count(), 0, `step ${step}: no heading without objects`);
+        continue;
+      }
+      assert.equal(await page.textContent('#a11y-sync-heading'), `Queues, events and locks (${state.syncObjects.length})`);
+      seen += 1;
+      if (!waited && state.syncObjects.some((object) => object.waits.length > 0)) {
+        waited = true;
+        await page.evaluate(() => document.getElementById('a11y-sync-heading').scrollIntoView());
+        await page.screenshot({ path: join(shots, 'text-view-sync.png') });
+        const result = await page.evaluate(() => window.axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+        assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help}`), [], `step ${step}`);
+      }
+    }
+    assert.ok(seen > 0 && waited, `steps with objects: ${seen}; one with a task waiting on one: ${waited}`);
+    assert.deepEqual(errors, []);
+    await close();
+  }],
+
   ['on a phone the open text version is a page of its own, the whole width', async (browser, url) => {
     const { page, errors, close } = await openPage(browser, url, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     await api(page, 'seek', 20);

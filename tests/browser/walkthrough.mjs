@@ -49,11 +49,21 @@ class Learner {
     return [canvas.x + item[0] + item[2] / 2, canvas.y + item[1] + item[3] / 2];
   }
 
-  // One click (or one tap on a touch screen) on a control.
+  // One click (or one tap on a touch screen) on a control, held down for two frames as a finger or
+  // a button is (Playwright's own tap and click are quicker than any hand).
   async press(name) {
     const [x, y] = await this.where(name);
-    if (this.touch) await this.page.touchscreen.tap(x, y);
-    else await this.page.mouse.click(x, y);
+    if (this.touch) {
+      this.cdp ??= await this.page.context().newCDPSession(this.page);
+      await this.cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      await nextFrames(this.page, 2);
+      await this.cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    } else {
+      await this.page.mouse.move(x, y);
+      await this.page.mouse.down();
+      await nextFrames(this.page, 2);
+      await this.page.mouse.up();
+    }
   }
 
   async openTab(tab) {
@@ -119,6 +129,14 @@ async function checkCodeFits(learner, chapter) {
   assert.deepEqual(screen.codeLinesMarked, linesLongerThan(code, screen.codeColumns),
                    `chapter ${chapter + 1}: the lines longer than ${screen.codeColumns} columns end in a sign`);
   assert.ok(screen.outputColumns === 0 || screen.outputColumns > 10, 'the output wraps at its width');
+  // Beside the code on a wide screen, the output shows enough of itself to follow a run.
+  if (!learner.touch) assert.ok(screen.outputRows >= 5, `chapter ${chapter + 1}: the output shows ${screen.outputRows} rows`);
+  // Stepping shows the code and the tasks together: the timeline's lanes are under the code, in
+  // sight, on a phone too.
+  const timeline = screen.items.timeline;
+  const canvas = await learner.page.locator('#canvas').boundingBox();
+  assert.ok(timeline && timeline[3] >= 90 && timeline[1] + timeline[3] <= canvas.height + 1,
+            `chapter ${chapter + 1}: the timeline at ${JSON.stringify(timeline)} in a canvas ${canvas.height} high`);
 }
 
 async function tooltipsStepAside(learner) {
