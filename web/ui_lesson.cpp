@@ -83,6 +83,7 @@ void question(app_state& app, const ui_fonts& fonts, std::size_t index, const le
         ImGui::PushID(static_cast<int>(option));
         ImGui::BeginDisabled(answer_locked(app, index) && !picked);
         if (ImGui::RadioButton("##option", picked)) answer(app, index, static_cast<int>(option));
+        note_item("answer:" + std::to_string(index + 1) + ":" + std::to_string(option + 1));
         ImGui::EndDisabled();
         ImGui::PopID();
         ImGui::SameLine();

@@ -182,6 +182,42 @@ async function typeFast(learner) {
   await learner.waitFor((code) => window.loopstep.state().code === code, before, 'the chapter\'s code again');
 }
 
+// Scrolls the lesson text with the wheel until a control in it is wholly in sight.
+async function scrollLessonTo(learner, name) {
+  for (let turn = 0; turn < 60; ++turn) {
+    await nextFrames(learner.page, 2);
+    const { items } = await learner.screen();
+    const [item, lesson] = [items[name], items.lesson];
+    assert.ok(item && lesson, `the lesson shows '${name}'`);
+    const above = item[1] < lesson[1];
+    const below = item[1] + item[3] > lesson[1] + lesson[3];
+    if (!above && !below) return;
+    const [x, y] = await learner.where('lesson');
+    await learner.page.mouse.move(x, y);
+    await learner.page.mouse.wheel(0, above ? -120 : 120);
+  }
+  assert.fail(`'${name}' never came into sight`);
+}
+
+// The final check by clicks: a wrong first answer, then the right one (refused: the first counts),
+// then every other question right. The score counts first answers only.
+async function answerFinalCheck(learner, questions) {
+  await learner.openTab('Lesson');
+  const click = async (question, option) => {
+    const name = `answer:${question + 1}:${option + 1}`;
+    await scrollLessonTo(learner, name);
+    await learner.press(name);
+    await nextFrames(learner.page, 2);
+  };
+  const wrong = (questions[0].correct + 1) % questions[0].options.length;
+  await click(0, wrong);
+  await click(0, questions[0].correct);
+  for (let index = 1; index < questions.length; ++index) await click(index, questions[index].correct);
+  const { answers, score } = await learner.state();
+  assert.equal(answers[0].chosen, wrong, 'the first answer stays');
+  assert.deepEqual(score, { right: questions.length - 1, answered: questions.length, total: questions.length });
+}
+
 export function walkthroughTests(test, { lessons, shoot }) {
   for (const [label, size] of walkthroughSizes) {
     test(`walkthrough at ${size.width}x${size.height} (${label}): every chapter as a learner meets it`, async (t) => {
@@ -203,6 +239,7 @@ export function walkthroughTests(test, { lessons, shoot }) {
           const { steps } = await api(learner.page, 'seek', 0);
           await api(learner.page, 'seek', Math.floor(steps / 2));
         }
+        if (lessons[chapter].finalCheck) await answerFinalCheck(learner, lessons[chapter].questions);
         await shoot(learner.page, `walk-${label}-ch${String(chapter + 1).padStart(2, '0')}.png`);
         if (chapter + 1 < lessons.length) await learner.press('Next');
       }
