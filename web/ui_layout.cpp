@@ -120,6 +120,7 @@ void state_column(app_state& app, const ui_fonts& fonts, bool with_frames = true
     ImGui::BeginChild("output", ImVec2(0, 0), true);
     ui_output(app, fonts);
     ImGui::EndChild();
+    note_item("output");
 }
 
 void lesson_column(app_state& app, const ui_fonts& fonts, ImVec2 size) {

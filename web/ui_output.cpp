@@ -74,6 +74,7 @@ void ui_output_heading(app_state& app) {
     item_tooltip(seed_sentence(*seed).c_str());
     ImGui::SameLine();
     if (ImGui::SmallButton("New seed")) run_with_new_seed(app);
+    note_item("New seed");
     item_tooltip("Run the program again with another seed (N)");
 }
 

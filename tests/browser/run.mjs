@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import {
-  api, cpythonOutput, cpythonRuntimeError, cpythonSyntaxError, launch, nextFrames, readLessons,
+  api, centreOf, cpythonOutput, cpythonRuntimeError, cpythonSyntaxError, launch, nextFrames, readLessons,
   root, serve, viewport, waitReady, watchErrors,
 } from './support.mjs';
 import { walkthroughTests } from './walkthrough.mjs';
@@ -787,9 +787,6 @@ test('the frames panel at tablet and phone widths', async (t) => {
 
 // What CPython prints for an unseeded program after random.seed(seed) at its top: what the
 // seed line says ("random.seed(N) repeats it").
-// In the desktop layout: the output panel, and New seed at the right of its heading.
-const outputPanel = [1100, 760];
-const newSeedButton = [1240, 721];
 const withSeed = (program, seed) => cpythonOutput(`import random\nrandom.seed(${seed})\n` + program);
 const seedLine = (seed) => `random was not seeded: this run used seed ${seed} (random.seed(${seed}) repeats it)`;
 
@@ -809,7 +806,7 @@ test('an unseeded random shows its seed, and New seed (API, N key, click, text v
   await page.focus('#canvas');
   await api(page, 'toEnd');
   await shoot(page, 'seed-desktop.png');
-  await page.mouse.move(...outputPanel);
+  await page.mouse.move(...await centreOf(page, 'output'));
   await page.mouse.wheel(0, 300);  // the sentence after the output, below the panel's first line
   await shoot(page, 'seed-desktop-sentence.png');
 
@@ -819,12 +816,13 @@ test('an unseeded random shows its seed, and New seed (API, N key, click, text v
   const presses = [
     ['newSeed()', async () => api(page, 'newSeed')],
     ['the N key', async () => { await page.focus('#canvas'); await page.keyboard.press('n'); }],
-    ['a click on New seed', async () => { await nextFrames(page); await page.mouse.click(...newSeedButton); }],
+    ['a click on New seed', async () => { await nextFrames(page); await page.mouse.click(...await centreOf(page, 'New seed')); }],
     ['the text version\'s button', async () => { await page.focus('#a11y-new-seed'); await page.keyboard.press('Enter'); }],
   ];
   for (const [how, press] of presses) {
     await press();
-    await waitFor(page, (before) => window.loopstep.state().randomSeed !== before, seeds[seeds.length - 1]);
+    await waitFor(page, (before) => window.loopstep.state().randomSeed !== before, seeds[seeds.length - 1])
+      .catch((error) => assert.fail(`${how} ran no new seed: ${error.message}`));
     state = await stateOf(page);
     assert.ok(!seeds.includes(state.randomSeed), `${how}: a new seed ${state.randomSeed}, not one of ${seeds}`);
     assert.ok(Number.isInteger(state.randomSeed) && state.randomSeed > 0 && state.randomSeed < 1e9, `${how}: ${state.randomSeed}`);

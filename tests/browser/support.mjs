@@ -105,6 +105,16 @@ export function api(page, name, ...args) {
 }
 
 // Waits until the app has drawn a frame after the last change, so a screenshot shows it.
+// The centre of a control the canvas drew in its last frame (loopstep.screen().items), in page
+// pixels: where a learner would click it.
+export async function centreOf(page, name) {
+  await nextFrames(page, 2);
+  const item = (await api(page, 'screen')).items[name];
+  if (!item) throw new Error(`the canvas shows no '${name}'`);
+  const canvas = await page.locator('#canvas').boundingBox();
+  return [canvas.x + item[0] + item[2] / 2, canvas.y + item[1] + item[3] / 2];
+}
+
 export async function nextFrames(page, frames = 3) {
   await page.evaluate((frames) => new Promise((resolve) => {
     const tick = (left) => (left === 0 ? resolve() : requestAnimationFrame(() => tick(left - 1)));

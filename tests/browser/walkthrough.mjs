@@ -3,7 +3,7 @@
 // the controls are, as the learner's eyes would); the API only reads what the page shows.
 // Screenshots: build/browser-tests/walk-SIZE-chNN.png. Registered by run.mjs.
 import assert from 'node:assert/strict';
-import { api, nextFrames, waitReady } from './support.mjs';
+import { api, centreOf, nextFrames, waitReady } from './support.mjs';
 
 export const walkthroughSizes = [
   ['laptop', { width: 1366, height: 768 }],
@@ -41,13 +41,7 @@ class Learner {
   }
 
   // The centre of a control on the page, from where the canvas drew it in its last frame.
-  async where(name) {
-    await nextFrames(this.page, 2);
-    const item = (await this.screen()).items[name];
-    assert.ok(item, `the canvas shows no '${name}'`);
-    const canvas = await this.page.locator('#canvas').boundingBox();
-    return [canvas.x + item[0] + item[2] / 2, canvas.y + item[1] + item[3] / 2];
-  }
+  where(name) { return centreOf(this.page, name); }
 
   // One click (or one tap on a touch screen) on a control, held down for two frames as a finger or
   // a button is (Playwright's own tap and click are quicker than any hand).
