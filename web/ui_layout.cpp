@@ -92,16 +92,16 @@ void frames_panel(app_state& app, const ui_fonts& fonts, float height) {
     ImGui::EndChild();
 }
 
-// Tasks, the selected task's frames, the loop's queues and the output; `with_frames` false
-// when the frames have a tab of their own (a narrow screen).
 // The height a panel needs for `lines` rows of text (a table row is a line with its cell padding).
 float panel_need(float lines) {
     const ImGuiStyle& style = ImGui::GetStyle();
     return lines * (ImGui::GetFontSize() + 2 * style.CellPadding.y) + 2 * style.WindowPadding.y;
 }
 
-// A panel gets what it needs up to its share of the column; the output takes what the others
-// leave, so a few tasks or no selected task (the frames panel's hint) leave the output room.
+// Tasks, the selected task's frames, the loop's queues and the output; `with_frames` false
+// when the frames have a tab of their own (a narrow screen). A panel gets what it needs up to its
+// share of the column; the output takes what the others leave, so a few tasks or no selected
+// task (the frames panel's hint) leave the output room.
 void state_column(app_state& app, const ui_fonts& fonts, bool with_frames = true) {
     const float height = ImGui::GetContentRegionAvail().y;
     const float tasks_need = panel_need(static_cast<float>(std::max<std::size_t>(app.view.tasks.size(), 1) + 1));
