@@ -214,6 +214,39 @@ window.loopstepA11y = (function () {
     ]));
   }
 
+  // The prediction the run waits at (state.prediction): its choices as a radio group with a
+  // button (arrow keys select as they move), then the verdict, read out once made.
+  function renderPrediction(api, state) {
+    const box = $('a11y-prediction');
+    const prediction = state.prediction;
+    const key = prediction ? `${state.chapter}:${state.step}:${prediction.index}:${prediction.waiting}` : '';
+    if (box.dataset.shown === key) return;
+    box.dataset.shown = key;
+    box.hidden = !prediction;
+    if (!prediction) return box.replaceChildren();
+    const legend = make('legend', {}, [prediction.waiting ? 'Predict, then see: ' : 'Your prediction: ', ...richText(prediction.prompt)]);
+    const fieldset = make('fieldset', { id: 'a11y-prediction-choices' }, [legend]);
+    prediction.options.forEach((option, o) => {
+      const id = `a11y-predict-${o}`;
+      const radio = make('input', { type: 'radio', name: 'a11y-predict', id, value: o, disabled: !prediction.waiting,
+                                    checked: !prediction.waiting && option === prediction.chosen });
+      fieldset.append(make('div', {}, [radio, make('label', { htmlFor: id, textContent: option })]));
+    });
+    if (prediction.waiting) {
+      const submit = make('button', { type: 'button', id: 'a11y-predict-check', textContent: 'Check my prediction' });
+      submit.addEventListener('click', () => {
+        const chosen = fieldset.querySelector('input:checked');
+        if (!chosen) return;
+        renderPrediction(api, api.predict(Number(chosen.value)));
+        $('a11y-prediction-verdict').focus();  // the verdict is read out where the choices were
+      });
+      fieldset.append(submit);
+    }
+    const verdict = make('p', { id: 'a11y-prediction-verdict', tabIndex: -1, role: 'status' });
+    if (!prediction.waiting) verdict.append(make('strong', { textContent: prediction.verdict + ' ' }), ...richText(prediction.feedback));
+    box.replaceChildren(fieldset, verdict);
+  }
+
   function renderRun(api, state) {
     $('a11y-clock').textContent = `Clock ${state.clock.toFixed(1)} ${state.timeUnit}, step ${state.step} of ${state.steps}.`;
     const narration = $('a11y-narration');
@@ -233,6 +266,12 @@ window.loopstepA11y = (function () {
     if (atStart && !atEnd && (focused === 'a11y-back' || focused === 'a11y-start')) $('a11y-step').focus();
     $('a11y-back').disabled = $('a11y-start').disabled = atStart;
     $('a11y-step').disabled = $('a11y-end').disabled = atEnd;
+    renderPrediction(api, state);
+    // Step forward and Play wait for a prediction: a focus on them moves to its choices.
+    const waiting = Boolean(state.prediction?.waiting);
+    if (waiting && (focused === 'a11y-step' || focused === 'a11y-play')) $('a11y-predict-0')?.focus();
+    $('a11y-step').disabled = atEnd || waiting;
+    $('a11y-play').disabled = waiting;
     renderTasks(api, state);
     renderFrames(state);
     renderLoop(state);

@@ -10,11 +10,12 @@ window.loopstepLms = (function () {
   const findIntervalMs = 125;
 
   // --- suspend_data: compact JSON, only what differs from a fresh lesson ---------------------
-  // {"v":1,"c":chapter,"s":step,"x":{"<chapter>":{"p":{slider:value},"a":"2-0","e":"code"}},"d":[..]}
-  // "a" holds one base-36 digit per question ("-" = unanswered); "e" the learner's edited code.
+  // {"v":1,"c":chapter,"s":step,"x":{"<chapter>":{"p":{slider:value},"a":"2-0","q":["A",null],"e":"code"}},"d":[..]}
+  // "a" holds one base-36 digit per question ("-" = unanswered); "q" the predictions made (the
+  // choice's words, null = not yet); "e" the learner's edited code.
   // When the whole does not fit, edited code is dropped, other chapters' first (longest first),
-  // the current chapter's last; "d" lists the chapters whose code was dropped. Place, sliders
-  // and answers always fit (a few hundred characters).
+  // the current chapter's last; "d" lists the chapters whose code was dropped. Place, sliders,
+  // answers and predictions always fit (well under a thousand characters).
   function encode(state, limit = suspendLimit) {
     const chapters = {};
     (state.saved || []).forEach((progress, index) => {
@@ -25,6 +26,8 @@ window.loopstepLms = (function () {
       if (answers.some((option) => option >= 0)) {
         entry.a = answers.map((option) => (option >= 0 ? option.toString(36) : '-')).join('');
       }
+      const predictions = progress.predictions || [];
+      if (predictions.some((chosen) => chosen !== null)) entry.q = predictions;
       if (typeof progress.code === 'string') entry.e = progress.code;
       if (Object.keys(entry).length > 0) chapters[index] = entry;
     });
@@ -58,6 +61,7 @@ window.loopstepLms = (function () {
         params: (entry.p && typeof entry.p === 'object') ? entry.p : {},
         code: typeof entry.e === 'string' ? entry.e : null,
         answers: typeof entry.a === 'string' ? Array.from(entry.a, (digit) => (digit === '-' ? -1 : parseInt(digit, 36))) : [],
+        predictions: Array.isArray(entry.q) ? entry.q : [],
       };
     }
     const whole = (value) => (Number.isInteger(value) && value >= 0 ? value : 0);

@@ -1,5 +1,5 @@
 // Keeps the learner's place: the chapter, step and edited code in the URL's fragment (a deep
-// link), and every chapter's sliders, code and answers in a store (a reload loses nothing): the
+// link), and every chapter's sliders, code, answers and predictions in a store (a reload loses nothing): the
 // LMS's suspend_data inside an LMS, else localStorage (lms.js chooses). Uses only
 // window.loopstep (shell/API.md); loader.js starts it at the first frame.
 'use strict';
@@ -53,6 +53,7 @@ window.loopstepProgress = (function () {
         api.runCode(progress.code);
       });
       if (progress.answers !== undefined) attempt(`${where}, answers`, () => restoreAnswers(api, progress.answers));
+      if (progress.predictions !== undefined) attempt(`${where}, predictions`, () => restorePredictions(api, progress.predictions));
     });
     const whole = (value) => (Number.isInteger(value) && value >= 0 ? value : null);
     const chapter = fragment.chapter ?? whole(stored?.chapter) ?? 0;
@@ -79,6 +80,14 @@ window.loopstepProgress = (function () {
     answers.forEach((option, question) => {
       if (!Number.isInteger(option)) throw new Error(`answer ${question + 1} is not a choice`);
       if (option >= 0) api.answer(question, option);
+    });
+  }
+
+  function restorePredictions(api, predictions) {
+    if (!Array.isArray(predictions)) throw new Error('not a list');
+    predictions.forEach((chosen, index) => {
+      if (chosen !== null && typeof chosen !== 'string') throw new Error(`prediction ${index + 1} is not a choice`);
+      if (chosen !== null) api.restorePrediction(index, chosen);
     });
   }
 

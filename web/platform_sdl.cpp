@@ -112,6 +112,9 @@ void handle_key(app_state& app, const SDL_KeyboardEvent& key) {
         case SDLK_UP: select_next_task(app, -1); break;  // the frames panel's task
         case SDLK_DOWN: select_next_task(app, +1); break;
         case SDLK_n: if (key.repeat == 0 && !ctrl && run_seed(app)) run_with_new_seed(app); break;  // the output's New seed
+        case SDLK_1: case SDLK_2: case SDLK_3: case SDLK_4:  // a waiting prediction's choices
+            if (key.repeat == 0 && !ctrl) predict(app, static_cast<int>(key.keysym.sym - SDLK_1));
+            break;
         default: break;
     }
 }

@@ -34,6 +34,11 @@ void ui_code(app_state& app, const ui_fonts& fonts);
 void ui_output_heading(app_state& app);
 void ui_output(const app_state& app, const ui_fonts& fonts);
 
+// The prediction at the cursor (@predict): its question and choices, or the verdict once made
+// (ui_prediction.cpp); nothing, and a height of 0, when the cursor is at none.
+void ui_prediction(app_state& app, const ui_fonts& fonts);
+float prediction_card_height(const app_state& app, float width);
+
 // Step, back, play and speed, the scrubber, the clock and the narration (ui_controls.cpp).
 void ui_controls(app_state& app, const ui_fonts& fonts);
 

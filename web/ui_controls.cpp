@@ -44,10 +44,12 @@ void ui_controls(app_state& app, const ui_fonts& fonts) {
     const std::size_t total = event_count(app);
     const bool at_start = app.cursor == 0;
     const bool at_end = app.cursor >= total;
+    const bool waiting = prediction_waiting(app);  // the run goes on once the learner has predicted
     if (button("\xE2\x87\xA4 Start", "Start", "Restart (Home)", !at_start)) seek(app, 0);
     if (button("\xE2\x97\x80 Back", "Back", "Step back (Left arrow)", !at_start)) step_back(app);
-    if (button("Step \xE2\x96\xB6", "Step", "Step forward (Right arrow)", !at_end)) step_forward(app);
-    if (button(app.playing ? "Pause" : "Play", "Play", "Play or pause (Space)", total > 0)) toggle_play(app);
+    const char* make_prediction = "Make your prediction first (keys 1 to 4), or jump on with End or the bar";
+    if (button("Step \xE2\x96\xB6", "Step", waiting ? make_prediction : "Step forward (Right arrow)", !at_end && !waiting)) step_forward(app);
+    if (button(app.playing ? "Pause" : "Play", "Play", waiting ? make_prediction : "Play or pause (Space)", total > 0 && !waiting)) toggle_play(app);
     if (button("End \xE2\x87\xA5", "End", "Run to the end (End)", !at_end)) seek(app, total);
     speed(app);
     int cursor = static_cast<int>(app.cursor);

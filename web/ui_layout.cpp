@@ -73,9 +73,17 @@ void program_column(app_state& app, const ui_fonts& fonts, float height) {
     const float font = ImGui::GetFontSize();
     const float spare = height - controls_height - code_panel_need(app, fonts);
     const float timeline_height = std::floor(std::clamp(spare, std::max(font * 7, height * 0.28f), std::max(font * 7, height * 0.6f)));
-    ImGui::BeginChild("code", ImVec2(0, std::max(height - timeline_height - controls_height, ImGui::GetFontSize() * 10)), false);
+    // A prediction waits between the code and the controls, where the learner's eyes are when stepping.
+    const float card_height = std::floor(prediction_card_height(app, ImGui::GetContentRegionAvail().x));
+    ImGui::BeginChild("code", ImVec2(0, std::max(height - timeline_height - controls_height - card_height, ImGui::GetFontSize() * (card_height > 0 ? 8 : 10))), false);
     ui_code(app, fonts);
     ImGui::EndChild();
+    if (card_height > 0) {
+        ImGui::BeginChild("prediction", ImVec2(0, card_height), true);
+        ui_prediction(app, fonts);
+        ImGui::EndChild();
+        note_item("prediction");
+    }
     ImGui::BeginChild("controls", ImVec2(0, controls_height), false);
     ui_controls(app, fonts);
     ImGui::EndChild();

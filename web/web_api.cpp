@@ -154,6 +154,18 @@ LOOPSTEP_EXPORT void loopstep_answer(int question, int option) {
         if (bound_app && question >= 0) loopstep::web::answer(*bound_app, static_cast<std::size_t>(question), option);
     });
 }
+// The prediction at the cursor (state().prediction), made with its option `option`.
+LOOPSTEP_EXPORT void loopstep_predict(int option) {
+    guarded([&] {
+        if (bound_app) loopstep::web::predict(*bound_app, option);
+    });
+}
+// A saved prediction of the current chapter (state().saved[c].predictions[index]) made again.
+LOOPSTEP_EXPORT void loopstep_restore_prediction(int index, const char* chosen) {
+    guarded([&] {
+        if (bound_app && index >= 0 && chosen) loopstep::web::restore_prediction(*bound_app, static_cast<std::size_t>(index), chosen);
+    });
+}
 LOOPSTEP_EXPORT void loopstep_set_display(int high_contrast, double text_scale) {
     guarded([&] {
         if (bound_app) loopstep::web::set_display(*bound_app, {high_contrast != 0, static_cast<float>(text_scale)});

@@ -31,6 +31,36 @@ async function tabTo(page, id, limit = 400) {
   assert.fail(`#${id} was not reached with ${limit} presses of Tab`);
 }
 
+// Presses Shift+Tab until the element with `id` has focus.
+async function shiftTabTo(page, id, limit = 50) {
+  for (let i = 0; i < limit; ++i) {
+    if (await page.evaluate(() => document.activeElement?.id) === id) return;
+    await page.keyboard.press('Shift+Tab');
+  }
+  assert.fail(`#${id} was not reached with ${limit} presses of Shift+Tab`);
+}
+
+// A prediction the run waits at (lessons' @predict), made with the keyboard in the text version:
+// Step forward gave its focus to the first choice; Space picks it, Tab and Enter check it, the
+// verdict is read out; Shift+Tab goes back to Step forward. Returns the verdict.
+async function predictByKeyboard(page) {
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'a11y-predict-0', 'the focus is on the first choice');
+  assert.equal(await page.evaluate(() => document.getElementById('a11y-step').disabled), true, 'Step forward waits');
+  await page.keyboard.press('Space');
+  await tabTo(page, 'a11y-predict-check');
+  await page.keyboard.press('Enter');
+  const { prediction } = await api(page, 'state');
+  assert.equal(prediction.waiting, false);
+  assert.equal(prediction.chosen, prediction.options[0]);
+  const verdict = page.locator('#a11y-prediction-verdict');
+  assert.equal(await verdict.getAttribute('role'), 'status');
+  assert.ok((await verdict.textContent()).startsWith(prediction.verdict), await verdict.textContent());
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'a11y-prediction-verdict');
+  await nextFrames(page, 2);
+  await shiftTabTo(page, 'a11y-step');
+  return prediction.verdict;
+}
+
 const tests = [
   ['axe-core finds no WCAG 2.1 A/AA violations in any chapter, text view open or not', async (browser, url) => {
     const { page, errors, close } = await openPage(browser, url);
@@ -61,6 +91,10 @@ const tests = [
       await tabTo(page, 'a11y-next');
       await page.keyboard.press('Enter');
       assert.equal((await api(page, 'state')).chapter, chapter);
+      if ((await api(page, 'state')).prediction?.waiting) {  // a prediction at the start: made first
+        await tabTo(page, 'a11y-predict-0');
+        await predictByKeyboard(page);
+      }
       await tabTo(page, 'a11y-step');
       await page.keyboard.press('Enter');
       assert.equal((await api(page, 'state')).step, 1, `Step forward in chapter ${chapter + 1}`);
@@ -96,7 +130,20 @@ const tests = [
     await page.focus('#a11y-step');
     const { steps } = await api(page, 'state');
     let blockedSeen = 0;
+    let predicted = 0;
     for (let step = 1; step <= steps; ++step) {
+      if ((await api(page, 'state')).prediction?.waiting) {
+        // The Enter that reached it left Step forward disabled: the focus went on to the choices.
+        await nextFrames(page, 2);
+        await page.addScriptTag({ path: axePath });
+        const result = await page.evaluate(() => window.axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+        assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help}`), [], 'the prediction form');
+        await page.evaluate(() => document.getElementById('a11y-prediction').scrollIntoView());
+        await page.screenshot({ path: join(shots, 'text-view-prediction.png') });
+        await predictByKeyboard(page);
+        ++predicted;
+      }
       await page.keyboard.press('Enter');  // the DOM's Step forward button
       const state = await api(page, 'state');
       assert.equal(state.step, step);
@@ -111,6 +158,7 @@ const tests = [
     }
     const urls = lessons[twelve].params.urls.value;
     assert.equal(blockedSeen, 2 * urls, 'each request blocks once one by one and once concurrently');
+    assert.equal(predicted, lessons[twelve].predictions.length, 'the chapter\'s predictions, made on the way');
     // The canvas moves the DOM too: Home on the canvas, and the text view says step 0.
     await page.focus('#canvas');
     await page.keyboard.press('Home');

@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import {
-  api, centreOf, cpythonOutput, cpythonRuntimeError, cpythonSyntaxError, launch, nextFrames, readLessons,
+  api, centreOf, cpythonOutput, cpythonRuntimeError, cpythonSyntaxError, launch, makePredictions, nextFrames, readLessons,
   root, serve, viewport, waitReady, watchErrors,
 } from './support.mjs';
 import { walkthroughTests } from './walkthrough.mjs';
@@ -175,6 +175,7 @@ test('arrow keys step through the whole 12-URL recording and back', async (t) =>
   const page = await t.open();
   let state = await api(page, 'goToChapter', twelve);
   const steps = state.steps;
+  assert.equal(await makePredictions(page), 1, 'the chapter\'s prediction, made first: it would stop the keys');
   const reference = await page.evaluate((steps) => {  // the state at every cursor, by seek()
     const states = [];
     for (let k = 0; k <= steps; ++k) states.push(JSON.stringify(window.loopstep.seek(k)));
@@ -218,6 +219,7 @@ test('stepping back restores the previous state exactly, in every chapter', asyn
   const page = await t.open();
   for (const index of lessons.keys()) {
     await api(page, 'goToChapter', index);
+    await makePredictions(page);  // a waiting prediction stops step()
     // Forward with step(), keeping every state; back with back(), comparing; then step()+back() at each k.
     const mismatches = await page.evaluate(() => {
       const api = window.loopstep;
@@ -347,13 +349,18 @@ const savedPlace = (page, chapter, step, code) => waitFor(page, ([chapter, step,
   return fields.get('chapter') === String(chapter) && fields.get('step') === String(step) && fields.get('code') === code;
 }, [chapter, step, code]);
 
-test('a reload restores edited code, sliders, answers and the place', async (t) => {
+test('a reload restores edited code, sliders, answers, predictions and the place', async (t) => {
   const context = await t.context();
   const page = await t.open('', context);
   const twelveLesson = lessons[twelve];
   let state = await api(page, 'goToChapter', twelve);
   state = await api(page, 'setParam', 'wait', 30);
   assert.equal(state.params.wait, 30);
+  // The chapter's prediction, made (its first choice) at wait = 30: a reload keeps it made.
+  await makePredictions(page);
+  for (state = await stateOf(page); !state.prediction; state = await api(page, 'step'));
+  const predicted = { chosen: state.prediction.chosen, verdict: state.prediction.verdict };
+  await api(page, 'restart');
   const right = twelveLesson.questions[0].correct;
   const wrong = (twelveLesson.questions[1].correct + 1) % twelveLesson.questions[1].options.length;
   await api(page, 'answer', 0, right);
@@ -382,6 +389,11 @@ test('a reload restores edited code, sliders, answers and the place', async (t) 
   assert.equal(state.params.wait, 30, 'the slider survived the reload');
   assert.equal(state.code, twelveLesson.withParams({ wait: 30 }), 'the slider rewrote the program');
   assert.deepEqual(state.answers, [{ chosen: right, correct: true, locked: false }, { chosen: wrong, correct: false, locked: false }]);
+  assert.deepEqual(state.saved[twelve].predictions, [predicted.chosen]);
+  for (; !state.prediction; state = await api(page, 'step'));  // stepping no longer waits there
+  assert.deepEqual({ chosen: state.prediction.chosen, verdict: state.prediction.verdict, waiting: state.prediction.waiting },
+                   { ...predicted, waiting: false });
+  await api(page, 'restart');
   await savedPlace(page, twelve, 0, null);
 
   // The plain address (no fragment) in the same browser: the stored progress alone restores it.
@@ -449,6 +461,7 @@ test('keyboard: arrows, Home, End, Space plays, PageDown and PageUp change chapt
   // Playing runs to the end by itself and stops there (the first chapter is short).
   await page.keyboard.press('PageUp');
   await waitFor(page, (back) => window.loopstep.state().chapter === back, twelve - 1);
+  await makePredictions(page);  // its prediction would stop the play at the start (the predictions test)
   state = await api(page, 'play');
   assert.equal(state.playing, true);
   const playedSteps = state.steps;
@@ -855,6 +868,109 @@ test('an unseeded random shows its seed, and New seed (API, N key, click, text v
   state = await api(page, 'newSeed');
   assert.equal(state.randomSeed, null);
   assert.equal((await api(page, 'toEnd')).output, cpythonOutput(seeded));
+});
+
+// ---- predictions ---------------------------------------------------------------------------
+
+// The program under CPython with each printed line prefixed by the virtual clock and the running
+// task's name ("@3|eggs|eggs: ready at 3 min"): what a prediction's right answer must agree with.
+const tracingPrints = `import asyncio as _asyncio, builtins as _builtins, time as _time
+_print = _builtins.print
+def _traced_print(*args, **kwargs):
+    try:
+        _task = _asyncio.current_task().get_name()
+    except RuntimeError:
+        _task = None
+    _print(f"@{_time.monotonic():g}|{_task}|", end="")
+    _print(*args, **kwargs)
+_builtins.print = _traced_print
+`;
+
+function cpythonPrints(program) {
+  return cpythonOutput(tracingPrints + program).trimEnd().split('\n').map((line) => {
+    const [, time, task, text] = line.match(/^@([^|]*)\|([^|]*)\|(.*)$/);
+    return { time: Number(time), task, text };
+  });
+}
+
+// The answer CPython gives for a lesson's prediction: the task whose line prints next (the task the
+// loop runs next prints first in these programs), the next line, or the clock when a line prints.
+function cpythonAnswer(prediction, program, unit) {
+  const prints = cpythonPrints(program);
+  const first = prediction.stop === 'start' ? 0
+    : prints.findIndex((line) => line.text.includes(prediction.stopOutput)) + (prediction.stop === 'after' ? 1 : 0);
+  if (prediction.asks === 'task') return prints[first].task;
+  if (prediction.asks === 'output') return prints[first].text;
+  const line = prints.slice(first).find((each) => each.text.includes(prediction.clockOutput));
+  return `${Number(line.time.toFixed(3))} ${unit}`;
+}
+
+async function clickAt(page, name) {
+  const [x, y] = await centreOf(page, name);
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await nextFrames(page, 2);
+  await page.mouse.up();
+}
+
+test('predictions: playing stops at each, its choices are the run\'s, a click makes it, CPython agrees', async (t) => {
+  const page = await t.open();
+  const predicted = lessons.flatMap((lesson, index) => lesson.predictions.map((prediction) => ({ lesson, index, prediction })));
+  assert.ok(predicted.length >= 7, `${predicted.length} predictions in the lessons`);
+  for (const [n, { lesson, index, prediction }] of predicted.entries()) {
+    const where = `chapter ${index + 1}'s prediction`;
+    let state = await api(page, 'goToChapter', index);
+    await page.focus('#canvas');
+    await page.keyboard.press('Space');  // plays; stops at the prediction (at once if it stops at the start)
+    await waitFor(page, () => { const state = window.loopstep.state(); return !state.playing && state.prediction?.waiting; });
+    state = await stateOf(page);
+    assert.ok(state.step < state.steps, `${where}: playing stopped before the end`);
+    if (prediction.stop !== 'start') {
+      const printed = state.output.split('\n').filter(Boolean);
+      const stopLine = printed.findIndex((line) => line.includes(prediction.stopOutput));
+      assert.equal(stopLine >= 0, prediction.stop === 'after', `${where}: stops ${prediction.stop} "${prediction.stopOutput}" prints`);
+    }
+    await page.keyboard.press('ArrowRight');  // stepping waits for the prediction too
+    await nextFrames(page, 3);
+    assert.equal((await stateOf(page)).step, state.step, `${where}: Right does not step past it`);
+    const expected = cpythonAnswer(prediction, lesson.program, state.timeUnit);
+    assert.ok(state.prediction.options.includes(expected), `${where}: CPython's answer ${expected} is a choice: ${state.prediction.options}`);
+    if (n === 0) await shoot(page, 'prediction-waiting.png');
+    // A wrong choice in every other chapter, the right one in the rest: the verdict says which.
+    const right = state.prediction.options.indexOf(expected);
+    const choice = n % 2 === 0 ? right : (right + 1) % state.prediction.options.length;
+    await clickAt(page, `predict:${choice + 1}`);
+    await waitFor(page, () => window.loopstep.state().prediction?.waiting === false);
+    state = await stateOf(page);
+    assert.equal(state.prediction.chosen, state.prediction.options[choice]);
+    assert.equal(state.prediction.right, choice === right, `${where}: ${state.prediction.verdict}`);
+    assert.match(state.prediction.verdict, choice === right ? /^Right: / : /^Not quite: /);
+    assert.ok(state.prediction.verdict.includes(expected), `${where}: the verdict names ${expected}: ${state.prediction.verdict}`);
+    if (n === 1) await shoot(page, 'prediction-made.png');
+    await page.keyboard.press('ArrowRight');  // and the run goes on
+    await waitForStep(page, state.step + 1);
+  }
+});
+
+test('a prediction by keys: 1 to 4 choose, at a phone\'s size too', async (t) => {
+  const context = await t.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, hasTouch: true });
+  t.contexts.push(context);
+  const page = await context.newPage();
+  t.watch(page);
+  await page.goto(t.url);
+  await waitReady(page);
+  const index = lessons.findIndex((lesson) => lesson.predictions.some((prediction) => prediction.stop === 'start'));
+  let state = await api(page, 'goToChapter', index);
+  assert.equal(state.prediction?.waiting, true, 'a prediction at the start waits as the chapter opens');
+  await clickAt(page, 'tab:Code');  // the prediction sits above the controls, with the code
+  await waitFor(page, () => window.loopstep.screen().tab === 'Code');
+  await nextFrames(page, 3);
+  assert.ok((await api(page, 'screen')).items.prediction, 'the card is on the Code tab');
+  await shoot(page, 'prediction-phone.png');
+  await page.keyboard.press('2');
+  await waitFor(page, () => window.loopstep.state().prediction?.waiting === false);
+  state = await stateOf(page);
+  assert.equal(state.prediction.chosen, state.prediction.options[1]);
 });
 
 walkthroughTests(test, { lessons, shoot });

@@ -115,6 +115,26 @@ export async function centreOf(page, name) {
   return [canvas.x + item[0] + item[2] / 2, canvas.y + item[1] + item[3] / 2];
 }
 
+// Makes every prediction of the current chapter's run (with its first choice) through the API and
+// goes back to the start: for tests about stepping and playing, where a waiting prediction
+// (lessons' @predict) would stop the run. Returns how many it made.
+export function makePredictions(page) {
+  return page.evaluate(() => {
+    const api = window.loopstep;
+    let made = 0;
+    for (let state = api.restart(); state.step < state.steps || state.prediction?.waiting;) {
+      if (state.prediction?.waiting) {
+        state = api.predict(0);
+        ++made;
+      } else {
+        state = api.step();
+      }
+    }
+    api.restart();
+    return made;
+  });
+}
+
 export async function nextFrames(page, frames = 3) {
   await page.evaluate((frames) => new Promise((resolve) => {
     const tick = (left) => (left === 0 ? resolve() : requestAnimationFrame(() => tick(left - 1)));
@@ -125,7 +145,8 @@ export async function nextFrames(page, frames = 3) {
 // ---- the lesson files ----------------------------------------------------------------------
 
 // Every chapter as lessons/README.md describes the format: title, scenario with the @param
-// defaults put in, the questions with the index of the `- [x]` option, whether it is the check.
+// defaults put in, the questions with the index of the `- [x]` option, the predictions
+// ({asks: task|output|clock, clockOutput, stop: start|before|after, stopOutput}), whether it is the check.
 export function readLessons() {
   const folder = join(root, 'lessons');
   return readdirSync(folder).filter((name) => /^\d+.*\.md$/.test(name)).sort().map((file) => {
@@ -134,6 +155,7 @@ export function readLessons() {
     const params = {};
     const scenario = [];
     const questions = [];
+    const predictions = [];
     let inScenario = false;
     let question = null;
     for (const line of lines) {
@@ -144,6 +166,11 @@ export function readLessons() {
       if (line.trim() === '```python scenario') { inScenario = true; continue; }
       const param = line.trim().match(/^@param\s+(\w+)\s+(-?\d+)\s+(-?\d+)\s+(-?\d+)/);
       if (param) params[param[1]] = { value: Number(param[2]), min: Number(param[3]), max: Number(param[4]) };
+      const predict = line.trim().match(/^@predict\s+(task|output|clock\s+"([^"]+)")\s+(start|before\s+"([^"]+)"|after\s+"([^"]+)")$/);
+      if (predict) {
+        predictions.push({ asks: predict[1].split(/\s/)[0], clockOutput: predict[2] ?? null,
+                           stop: predict[3].split(/\s/)[0], stopOutput: predict[4] ?? predict[5] ?? null });
+      }
       if (line.trim() === '@question') { question = { options: [], correct: -1 }; questions.push(question); continue; }
       const option = line.match(/^- \[( |x)\] /);
       if (question && option) {
@@ -159,7 +186,7 @@ export function readLessons() {
       for (const [name, { value }] of Object.entries(params)) program = program.replaceAll(`{{${name}}}`, String(values[name] ?? value));
       return program;
     };
-    return { file, title, program: template && withParams(), withParams, params, questions,
+    return { file, title, program: template && withParams(), withParams, params, questions, predictions,
              finalCheck: lines.some((line) => line.trim() === '@check') };
   });
 }

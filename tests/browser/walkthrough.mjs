@@ -83,20 +83,32 @@ async function openAt(t, size, touch) {
 // suite's time.
 const stepsByKey = 25;
 
+// A prediction the run waits at (lessons' @predict), made as a learner makes it: a click or tap on
+// its first choice where the canvas drew it, beside the code.
+async function predict(learner, chapter) {
+  await learner.openTab('Code');
+  await learner.press('predict:1');
+  await learner.waitFor(() => window.loopstep.state().prediction?.waiting === false, undefined, `chapter ${chapter + 1}'s prediction made`);
+  const { prediction } = await learner.state();
+  assert.match(prediction.verdict, /^(Right|Not quite): /);
+  assert.equal(prediction.chosen, prediction.options[0]);
+}
+
 async function stepThrough(learner, chapter) {
-  const { steps } = await learner.state();
-  let previous = (await learner.state()).narration;
+  let state = await learner.state();
+  const { steps } = state;
+  let previous = state.narration;
   for (let step = 1; step <= steps; ++step) {
-    let narration;
+    if (state.prediction?.waiting) await predict(learner, chapter);
     if (step <= stepsByKey) {
       await learner.page.keyboard.press('ArrowRight');
       await learner.waitFor((step) => window.loopstep.state().step === step, step, `step ${step} of chapter ${chapter + 1}`);
-      ({ narration } = await learner.state());
+      state = await learner.state();
     } else {
-      const state = await api(learner.page, 'step');
+      state = await api(learner.page, 'step');
       assert.equal(state.step, step);
-      ({ narration } = state);
     }
+    const { narration } = state;
     assert.equal(repeatedWord(narration), null, `chapter ${chapter + 1}, step ${step}: "${narration}"`);
     assert.notEqual(narration, previous, `chapter ${chapter + 1}, step ${step} says what step ${step - 1} said: "${narration}"`);
     previous = narration;

@@ -17,6 +17,7 @@ chapter_progress fresh_progress(const chapter& chapter) {
     chapter_progress progress;
     for (const lesson_param& param : chapter.params) progress.params.push_back(param.value);
     progress.answers.assign(chapter.questions.size(), -1);
+    progress.predictions.resize(chapter.predictions.size());
     return progress;
 }
 
@@ -52,6 +53,19 @@ std::uint64_t fresh_seed(std::uint64_t used) {
 
 chapter_progress* current_progress(app_state& app) {
     return app.chapter_index < app.progress.size() ? &app.progress[app.chapter_index] : nullptr;
+}
+
+void place_predictions(app_state& app) {
+    app.predictions.clear();
+    if (app.chapter_index >= app.chapters.size()) return;
+    for (const lesson_prediction& prediction : app.chapters[app.chapter_index].predictions) {
+        app.predictions.push_back(place_prediction(prediction, app.run, time_unit(app)));
+    }
+}
+
+bool prediction_made(const app_state& app, std::size_t index) {
+    const std::vector<prediction_answer>& made = app.progress[app.chapter_index].predictions;
+    return index < made.size() && made[index].made;
 }
 
 void work_out_formulas(app_state& app) {
@@ -109,6 +123,7 @@ void load_program(app_state& app, std::string source) {
         app.result = {};
     }
     app.run_timeline = build_timeline(app.run);
+    place_predictions(app);
     ++app.run_number;
     app.playing = false;
     app.play_clock = 0;
@@ -207,6 +222,49 @@ score final_check_score(const app_state& app) {
     return result;
 }
 
+std::optional<std::size_t> prediction_here(const app_state& app) {
+    std::optional<std::size_t> here;
+    for (std::size_t i = 0; i < app.predictions.size(); ++i) {
+        if (!app.predictions[i] || app.predictions[i]->stop != app.cursor) continue;
+        if (!prediction_made(app, i)) return i;
+        if (!here) here = i;
+    }
+    return here;
+}
+
+bool prediction_waiting(const app_state& app) {
+    const std::optional<std::size_t> index = prediction_here(app);
+    return index && !prediction_made(app, *index);
+}
+
+void predict(app_state& app, int option) {
+    const std::optional<std::size_t> index = prediction_here(app);
+    if (!index || prediction_made(app, *index)) return;
+    const placed_prediction& placed = *app.predictions[*index];
+    if (option < 0 || option >= static_cast<int>(placed.options.size())) return;
+    const lesson_prediction& prediction = app.chapters[app.chapter_index].predictions[*index];
+    app.progress[app.chapter_index].predictions[*index] = {
+        true, option == placed.correct, placed.options[static_cast<std::size_t>(option)], prediction_verdict(prediction, placed, option)};
+    seek(app, app.cursor);  // the narration may have asked for the prediction
+}
+
+void restore_prediction(app_state& app, std::size_t index, std::string chosen) {
+    chapter_progress* progress = current_progress(app);
+    if (progress == nullptr || index >= progress->predictions.size()) return;
+    prediction_answer made{true, false, std::move(chosen), {}};
+    made.verdict = "You predicted \"" + made.chosen + "\" in an earlier run with other choices.";
+    if (const std::optional<placed_prediction>& placed = app.predictions[index]) {
+        const auto at = std::find(placed->options.begin(), placed->options.end(), made.chosen);
+        if (at != placed->options.end()) {
+            const int option = static_cast<int>(at - placed->options.begin());
+            made.right = option == placed->correct;
+            made.verdict = prediction_verdict(app.chapters[app.chapter_index].predictions[index], *placed, option);
+        }
+    }
+    progress->predictions[index] = std::move(made);
+    ++app.revision;
+}
+
 void set_display(app_state& app, display_settings display) {
     display.text_scale = std::clamp(display.text_scale, min_text_scale, max_text_scale);
     app.display = display;
@@ -218,6 +276,7 @@ const std::string& narration(const app_state& app) { return app.step_sentence; }
 namespace {
 
 std::string narrate_cursor(const app_state& app) {
+    if (app.cursor == 0 && prediction_waiting(app)) return "Nothing has run yet: make your prediction, then step (\xE2\x86\x92) to see.";
     const bool at_end = app.cursor >= event_count(app);
     if (!at_end || !app.result.error) return narrate(app.run, app.cursor, time_unit(app));
     const python::program_error& error = *app.result.error;
@@ -278,6 +337,7 @@ void select_next_task(app_state& app, int direction) {
 }
 
 void step_forward(app_state& app) {
+    if (prediction_waiting(app)) return;
     if (app.cursor < event_count(app)) seek(app, app.cursor + 1);
 }
 
@@ -287,7 +347,7 @@ void step_back(app_state& app) {
 
 void set_playing(app_state& app, bool playing) {
     if (playing && app.cursor >= event_count(app)) seek(app, 0);  // play again from the start
-    app.playing = playing && event_count(app) > 0;
+    app.playing = playing && event_count(app) > 0 && !prediction_waiting(app);
     app.play_clock = 0;
     ++app.revision;
 }
@@ -297,11 +357,11 @@ void toggle_play(app_state& app) { set_playing(app, !app.playing); }
 void advance_play(app_state& app, double seconds) {
     if (!app.playing) return;
     app.play_clock += seconds * app.steps_per_second;
-    while (app.play_clock >= 1 && app.cursor < event_count(app)) {
+    while (app.play_clock >= 1 && app.cursor < event_count(app) && !prediction_waiting(app)) {
         app.play_clock -= 1;
         step_forward(app);
     }
-    if (app.cursor >= event_count(app)) set_playing(app, false);
+    if (app.cursor >= event_count(app) || prediction_waiting(app)) set_playing(app, false);
 }
 
 }  // namespace loopstep::web

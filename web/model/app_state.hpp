@@ -13,15 +13,27 @@
 #include "loopstep/recording.hpp"
 #include "model/frames.hpp"
 #include "model/lesson.hpp"
+#include "model/prediction.hpp"
 #include "model/timeline.hpp"
 
 namespace loopstep::web {
+
+// A prediction the learner made (@predict): the choice in words, since a new run's choices may
+// differ. Once made, the prediction no longer stops that chapter's runs.
+struct prediction_answer {
+    bool made = false;
+    bool right = false;
+    std::string chosen;
+    std::string verdict;  // prediction_verdict's sentence
+    bool operator==(const prediction_answer&) const = default;
+};
 
 // What the learner has done in one chapter.
 struct chapter_progress {
     std::vector<int> params;   // the sliders' values
     std::string edited_code;   // the learner's own version of the program; empty = as written
     std::vector<int> answers;  // the option chosen per question, -1 = not answered yet
+    std::vector<prediction_answer> predictions;  // one per @predict
 };
 
 // How the screen looks: chosen by the learner (or the page, from the system's preferences).
@@ -50,6 +62,9 @@ struct app_state {
     std::string step_sentence;         // the narration at the cursor, kept in step with it too
     task_id selected_task = 0;         // the task the frames panel shows; 0 = none
     task_frames selected_frames;       // its frames at the cursor (task 0 if it does not exist there), kept in step
+    // The chapter's predictions placed in this run (one per @predict; empty where the run has no
+    // such point): stepping and playing wait at an unmade one's stop.
+    std::vector<std::optional<placed_prediction>> predictions;
     std::uint64_t run_number = 0;      // bumps with every run: views cache what they derive from it
     // What seeds an unseeded `random` in this chapter's runs once New seed chose it; unset, the
     // program's text does (run_program's default), so a chapter's program repeats as written.
@@ -98,6 +113,16 @@ struct score {
     int total = 0;
 };
 score final_check_score(const app_state& app);  // over every @check chapter's questions
+
+// Predictions (@predict): the one whose stop is the cursor (an unmade one first), if any, and
+// making it with one of its placed options. Stepping and playing stop at an unmade one's stop
+// until it is made; a jump (the scrub bar, the timeline, End, a slider) goes anywhere.
+std::optional<std::size_t> prediction_here(const app_state& app);
+bool prediction_waiting(const app_state& app);  // the one here is not made yet: Step waits for it
+void predict(app_state& app, int option);
+// A saved prediction of the current chapter (index: its @predict), as made before a reload: the
+// choice's words; its verdict is worked out again where this run has the same choice.
+void restore_prediction(app_state& app, std::size_t index, std::string chosen);
 
 // The sentence for the step at the cursor (model/narration.hpp), or how the program stopped
 // when it ended with an error.

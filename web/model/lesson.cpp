@@ -46,6 +46,9 @@ public:
         while (at_ < lines_.size()) parse_line();
         flush_paragraph();
         if (chapter_.title.empty()) fail(1, "the first line must be the chapter's title: # Title");
+        if (!chapter_.predictions.empty() && chapter_.scenario.empty()) {
+            fail(static_cast<std::size_t>(chapter_.predictions.front().line), "@predict needs the chapter's python scenario to stop in");
+        }
         return std::move(chapter_);
     }
 
@@ -68,6 +71,9 @@ private:
         } else if (starts_with(line, "@formula ")) {
             flush_paragraph();
             parse_formula(line.substr(9));
+        } else if (starts_with(line, "@predict ")) {
+            flush_paragraph();
+            parse_prediction(line.substr(9));
         } else if (line == "@question") {
             flush_paragraph();
             parse_question();
@@ -169,6 +175,63 @@ private:
         }
         chapter_.formulas.push_back({std::string(fields[0]), std::string(fields[1]), fields.size() == 3 ? std::string(fields[2]) : ""});
         ++at_;
+    }
+
+    // A "quoted" piece of output from the front of `rest`, which then starts after it.
+    std::string take_quoted(std::string_view& rest, const char* what) const {
+        rest = trim(rest);
+        const std::size_t close = rest.size() > 1 && rest.front() == '"' ? rest.find('"', 1) : std::string_view::npos;
+        if (close == std::string_view::npos || close == 1) {
+            fail(at_ + 1, std::string("@predict: ") + what + " needs a piece of the program's output in double quotes");
+        }
+        std::string text(rest.substr(1, close - 1));
+        rest.remove_prefix(close + 1);
+        return text;
+    }
+
+    // @predict task|output|clock "line" start|before "line"|after "line", then the prompt's lines
+    // and optional "> " feedback lines.
+    void parse_prediction(std::string_view rest) {
+        const std::size_t opened = at_;
+        lesson_prediction prediction;
+        prediction.line = static_cast<int>(opened + 1);
+        rest = trim(rest);
+        const std::string_view asks = rest.substr(0, rest.find(' '));
+        rest.remove_prefix(asks.size());
+        if (asks == "task") {
+            prediction.asks = prediction_asks::next_task;
+        } else if (asks == "output") {
+            prediction.asks = prediction_asks::next_output;
+        } else if (asks == "clock") {
+            prediction.asks = prediction_asks::clock;
+            prediction.clock_output = take_quoted(rest, "clock");
+        } else {
+            fail(at_ + 1, "@predict asks task, output or clock \"line\", not '" + std::string(asks) + "'");
+        }
+        rest = trim(rest);
+        const std::string_view stop = rest.substr(0, rest.find(' '));
+        rest.remove_prefix(stop.size());
+        if (stop == "start") {
+            prediction.stop = prediction_stop::start;
+        } else if (stop == "before" || stop == "after") {
+            prediction.stop = stop == "before" ? prediction_stop::before_output : prediction_stop::after_output;
+            prediction.stop_output = take_quoted(rest, stop == "before" ? "before" : "after");
+        } else {
+            fail(at_ + 1, "@predict stops at start, before \"line\" or after \"line\", not '" + std::string(stop) + "'");
+        }
+        if (!trim(rest).empty()) fail(at_ + 1, "@predict: unexpected '" + std::string(trim(rest)) + "' at the end");
+        std::string prompt, feedback;
+        for (++at_; at_ < lines_.size(); ++at_) {
+            const std::string_view line = trim(lines_[at_]);
+            if (line.empty() || line.front() == '@' || line.front() == '#') break;
+            std::string& part = starts_with(line, ">") ? feedback : prompt;
+            if (!part.empty()) part += ' ';
+            part += trim(starts_with(line, ">") ? line.substr(1) : line);
+        }
+        if (prompt.empty()) fail(opened + 1, "@predict needs the question on the lines below it");
+        prediction.prompt = parse_inline(prompt);
+        prediction.feedback = parse_inline(feedback);
+        chapter_.predictions.push_back(std::move(prediction));
     }
 
     // @question, its prompt lines, "- [ ]" / "- [x]" options, "> " feedback lines.

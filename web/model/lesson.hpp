@@ -53,6 +53,29 @@ struct lesson_question {
     rich_text feedback;
 };
 
+// A prediction (@predict): the run stops at a point until the learner says what happens next.
+// The lesson names what is asked and where; the choices and the right one come from the run
+// itself (model/prediction.hpp), so they stay true when the sliders or the learner's code change.
+enum class prediction_asks {
+    next_task,    // which task the loop runs next
+    next_output,  // which line the program prints next
+    clock,        // what the clock says when a line containing `clock_output` prints
+};
+enum class prediction_stop {
+    start,         // before the first event
+    before_output, // right before the first line containing `stop_output` prints
+    after_output,  // right after it printed
+};
+struct lesson_prediction {
+    prediction_asks asks = prediction_asks::next_task;
+    std::string clock_output;
+    prediction_stop stop = prediction_stop::start;
+    std::string stop_output;
+    rich_text prompt;
+    rich_text feedback;  // optional: why, shown once answered
+    int line = 0;        // where the file has it (errors about it name this line)
+};
+
 struct chapter {
     std::string file;  // "04-twelve-requests.md"
     std::string title;
@@ -61,6 +84,7 @@ struct chapter {
     std::vector<lesson_param> params;
     std::vector<lesson_formula> formulas;
     std::vector<lesson_question> questions;
+    std::vector<lesson_prediction> predictions;
     bool is_final_check = false;  // @check: its questions make the score
     // @time_unit: what one second of the program's virtual clock stands for in the text ("min"
     // when the eggs boil for 3 minutes): the clock, the timeline and the narration use it.

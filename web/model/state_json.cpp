@@ -279,7 +279,7 @@ void write_progress(json_writer& json, const app_state& app) {
     json.end_object();
 }
 
-// Every chapter's progress, for the page to save: sliders, the learner's code, answers.
+// Every chapter's progress, for the page to save: sliders, the learner's code, answers, predictions.
 void write_saved(json_writer& json, const app_state& app) {
     json.begin_array();
     for (std::size_t c = 0; c < app.chapters.size(); ++c) {
@@ -298,6 +298,15 @@ void write_saved(json_writer& json, const app_state& app) {
         }
         json.key("answers"), json.begin_array();
         for (const int chosen : progress.answers) json.integer(chosen);
+        json.end_array();
+        json.key("predictions"), json.begin_array();
+        for (const prediction_answer& made : progress.predictions) {
+            if (made.made) {
+                json.string(made.chosen);
+            } else {
+                json.null();
+            }
+        }
         json.end_array();
         json.end_object();
     }
@@ -347,6 +356,36 @@ void write_questions(json_writer& json, const std::vector<lesson_question>& ques
         json.end_object();
     }
     json.end_array();
+}
+
+// The prediction at the cursor (@predict), or null: its question, the run's choices, and once
+// made, the learner's choice and the verdict. `waiting`: the cursor cannot move on until it is made.
+void write_prediction(json_writer& json, const app_state& app) {
+    const std::optional<std::size_t> index = prediction_here(app);
+    if (!index) {
+        json.null();
+        return;
+    }
+    const lesson_prediction& prediction = app.chapters[app.chapter_index].predictions[*index];
+    const placed_prediction& placed = *app.predictions[*index];
+    const prediction_answer& made = app.progress[app.chapter_index].predictions[*index];
+    json.begin_object();
+    json.key("index"), json.integer(static_cast<long long>(*index));
+    json.key("prompt"), write_rich_text(json, prediction.prompt);
+    json.key("options"), json.begin_array();
+    for (const std::string& option : placed.options) json.string(option);
+    json.end_array();
+    json.key("waiting"), json.boolean(!made.made);
+    json.key("chosen");
+    if (made.made) {
+        json.string(made.chosen);
+    } else {
+        json.null();
+    }
+    json.key("right"), json.boolean(made.made && made.right);
+    json.key("verdict"), json.string(made.verdict);
+    json.key("feedback"), write_rich_text(json, made.made ? prediction.feedback : rich_text{});
+    json.end_object();
 }
 
 // The program's Queues, Events, Locks, Semaphores and Conditions at the cursor (model/sync_objects.hpp):
@@ -478,6 +517,7 @@ std::string state_json(const app_state& app) {
     json.key("codeEdited"), json.boolean(code_edited(app));
     json.key("error"), write_error(json, app);
     write_progress(json, app);
+    json.key("prediction"), write_prediction(json, app);
     json.key("saved"), write_saved(json, app);
     json.key("display"), json.begin_object();
     json.key("highContrast"), json.boolean(app.display.high_contrast);
