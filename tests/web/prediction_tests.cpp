@@ -259,3 +259,35 @@ TEST_CASE("a prediction at the start: the chapter opens waiting, and the narrati
     step_forward(app);
     CHECK(app.cursor == 1);
 }
+
+TEST_CASE("the next task among many: the right one is a choice even when created late", "[prediction]") {
+    app_state app;
+    init_app(app, {parse_chapter("01.md", R"(# Many tasks
+
+```python scenario
+import asyncio
+
+async def worker(i):
+    print("worker", i)
+    await asyncio.sleep(1)
+
+async def main():
+    tasks = [asyncio.create_task(worker(i), name=f"w{i}") for i in range(6)]
+    await asyncio.gather(*tasks)
+
+asyncio.run(main())
+```
+
+@predict task start
+Which task runs first?
+
+@predict task after "worker 4"
+Which task runs after w4?
+)")});
+    REQUIRE(app.predictions.size() == 2);
+    CHECK_FALSE(app.predictions[0].has_value());  // only main exists: no real choice to make
+    // Next after w4 is w5, the seventh task: it takes the fourth choice's place.
+    REQUIRE(app.predictions[1].has_value());
+    CHECK(app.predictions[1]->options == std::vector<std::string>{"Task-1", "w0", "w1", "w5"});
+    CHECK(right_option(*app.predictions[1]) == "w5");
+}

@@ -50,13 +50,20 @@ std::optional<placed_prediction> next_task(const recording& run, std::size_t sto
     if (resumed == events.end()) return std::nullopt;
     // The tasks that exist by then: one created between the stop and its first step is a choice too.
     const snapshot then = run.at(static_cast<std::size_t>(resumed - events.begin()));
-    placed_prediction placed{stop, {}, -1};
+    std::vector<const task_view*> alive;
     for (const task_view& task : then.tasks) {
-        if (task_done(task.state) || placed.options.size() == max_options) continue;
-        if (task.id == resumed->task) placed.correct = static_cast<int>(placed.options.size());
-        placed.options.push_back(task.name);
+        if (!task_done(task.state)) alive.push_back(&task);
     }
-    if (placed.correct < 0 || placed.options.size() < 2) return std::nullopt;
+    const auto right = std::find_if(alive.begin(), alive.end(), [&](const task_view* task) { return task->id == resumed->task; });
+    if (right == alive.end() || alive.size() < 2) return std::nullopt;
+    // The first tasks in creation order, and the right one among them even when it came later.
+    if (right - alive.begin() >= static_cast<std::ptrdiff_t>(max_options)) std::iter_swap(alive.begin() + (max_options - 1), right);
+    alive.resize(std::min(alive.size(), max_options));
+    placed_prediction placed{stop, {}, -1};
+    for (const task_view* task : alive) {
+        if (task->id == resumed->task) placed.correct = static_cast<int>(placed.options.size());
+        placed.options.push_back(task->name);
+    }
     return placed;
 }
 
