@@ -2,7 +2,8 @@
 # A screenshot of the desktop program (the desktop preset of web/) in a virtual X screen: builds it,
 # runs it under Xvfb, captures the screen with xwd once the window is up and has drawn, checks the
 # picture is not a blank window and writes a PNG. Pairs with web/platform_sdl.cpp (the window).
-# Usage: tools/desktop_screenshot.sh [OUT.png]   (default build/desktop/screenshot-desktop.png)
+# Usage: tools/desktop_screenshot.sh [OUT.png [KEY...]]   (default build/desktop/screenshot-desktop.png)
+# KEYs (xdotool's names, e.g. Next Next for two PageDowns) are pressed in the window before the capture.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -40,6 +41,7 @@ PY
 # Inside the virtual screen (xvfb-run calls the script again with --inside).
 if [ "${1:-}" = --inside ]; then
   app=$2 out=$3 work=$4
+  shift 4
   "$app" >"$work/app.log" 2>&1 &
   pid=$!
   for _ in $(seq 200); do  # up to 20 s for the window to be mapped
@@ -48,6 +50,11 @@ if [ "${1:-}" = --inside ]; then
     sleep 0.1
   done
   sleep 2  # the app redraws continuously: a couple of seconds is many frames
+  if [ $# -gt 0 ]; then
+    xdotool search --name loopstep windowfocus --sync
+    for key in "$@"; do xdotool key "$key"; sleep 0.5; done
+    sleep 1
+  fi
   xwd -root -silent >"$work/screen.xwd"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
@@ -61,9 +68,10 @@ fi
 out="$(realpath -m "${1:-$root/build/desktop/screenshot-desktop.png}")"
 cd "$root"
 
-# Xvfb (with xvfb-run and xauth), xwd to capture, xwininfo to see the window, netpbm to make a PNG.
+# Xvfb (with xvfb-run and xauth), xwd to capture, xwininfo to see the window, xdotool to press keys,
+# netpbm to make a PNG.
 missing=()
-for pkg in xvfb xauth x11-apps x11-utils netpbm; do
+for pkg in xvfb xauth x11-apps x11-utils netpbm xdotool; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -82,5 +90,5 @@ mkdir -p "$(dirname "$out")"
 say "running build/desktop/web/loopstep_app under Xvfb (1280x800, Mesa's software GL ES 3)"
 # -a: a free display number; the screen is the window's size, so the whole screen is the window.
 xvfb-run -a -s '-screen 0 1280x800x24 -nolisten tcp' \
-  "$root/tools/desktop_screenshot.sh" --inside "$root/build/desktop/web/loopstep_app" "$out" "$work"
+  "$root/tools/desktop_screenshot.sh" --inside "$root/build/desktop/web/loopstep_app" "$out" "$work" "${@:2}"
 say "wrote $out"

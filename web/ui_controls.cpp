@@ -38,6 +38,26 @@ void speed(app_state& app) {
     item_tooltip("Play speed");
 }
 
+// A "?" over the scrub bar (the last item) where a prediction not made yet will stop the run:
+// the learner sees a question is coming. Whether it drew any.
+bool mark_predictions(const app_state& app, std::size_t total) {
+    bool marked = false;
+    if (total == 0) return marked;
+    const ImVec2 bar_min = ImGui::GetItemRectMin();
+    const ImVec2 bar_max = ImGui::GetItemRectMax();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float size = ImGui::GetFontSize();
+    for (std::size_t i = 0; i < app.predictions.size(); ++i) {
+        const std::optional<placed_prediction>& placed = app.predictions[i];
+        if (!placed || app.progress[app.chapter_index].predictions[i].made) continue;
+        const float x = bar_min.x + (bar_max.x - bar_min.x) * static_cast<float>(placed->stop) / static_cast<float>(total);
+        const ImVec2 at(x - size * 0.28f, bar_min.y + (bar_max.y - bar_min.y - size) * 0.5f);
+        draw->AddText(nullptr, size, at, ImGui::GetColorU32(ImVec4(1.0f, 0.85f, 0.3f, 1.0f)), "?");
+        marked = true;
+    }
+    return marked;
+}
+
 }  // namespace
 
 void ui_controls(app_state& app, const ui_fonts& fonts) {
@@ -60,7 +80,11 @@ void ui_controls(app_state& app, const ui_fonts& fonts) {
         seek(app, static_cast<std::size_t>(std::max(cursor, 0)));
     }
     ImGui::EndDisabled();
-    item_tooltip(total == 0 ? "This run has no steps" : "Drag to any step of the run", ImGuiHoveredFlags_AllowWhenDisabled);
+    const bool marked = mark_predictions(app, total);
+    item_tooltip(total == 0 ? "This run has no steps"
+                 : marked   ? "Drag to any step of the run (? marks where it asks for your prediction)"
+                            : "Drag to any step of the run",
+                 ImGuiHoveredFlags_AllowWhenDisabled);
 
     ImGui::PushFont(fonts.heading);
     ImGui::Text("%.1f %s", app.view.time, time_unit(app).c_str());
