@@ -83,6 +83,9 @@ std::string screen_json();
 
 // Errors' colour: the code's bad line, the error box, the output's traceback.
 inline const ImVec4 error_colour{1.0f, 0.50f, 0.45f, 1.0f};
+// A right and a wrong answer or prediction (ui_lesson.cpp, ui_prediction.cpp).
+inline const ImVec4 right_colour{0.45f, 0.85f, 0.45f, 1.0f};
+inline const ImVec4 wrong_colour{1.0f, 0.55f, 0.50f, 1.0f};
 
 // The colour that marks a task everywhere (table, code gutter), by its position in creation order.
 ImU32 task_colour(std::size_t task_index);

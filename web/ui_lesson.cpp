@@ -10,8 +10,6 @@ namespace loopstep::web {
 namespace {
 
 const ImVec4 code_text{0.95f, 0.75f, 0.45f, 1.0f};
-const ImVec4 right_colour{0.45f, 0.85f, 0.45f, 1.0f};
-const ImVec4 wrong_colour{1.0f, 0.55f, 0.50f, 1.0f};
 
 ImFont* font_for(span_style style, const ui_fonts& fonts) {
     switch (style) {

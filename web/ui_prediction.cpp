@@ -9,9 +9,6 @@
 namespace loopstep::web {
 namespace {
 
-const ImVec4 right_colour{0.45f, 0.85f, 0.45f, 1.0f};
-const ImVec4 wrong_colour{1.0f, 0.55f, 0.50f, 1.0f};
-
 std::string option_label(std::size_t index, const std::string& option) {
     return std::to_string(index + 1) + "  " + option;
 }

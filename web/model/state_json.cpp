@@ -359,7 +359,7 @@ void write_questions(json_writer& json, const std::vector<lesson_question>& ques
 }
 
 // The prediction at the cursor (@predict), or null: its question, the run's choices, and once
-// made, the learner's choice and the verdict. `waiting`: the cursor cannot move on until it is made.
+// made, the learner's choice and the verdict. `waiting`: stepping and playing wait until it is made.
 void write_prediction(json_writer& json, const app_state& app) {
     const std::optional<std::size_t> index = prediction_here(app);
     if (!index) {
