@@ -2,17 +2,13 @@
 // answers and the final score, the cursor, and the narration of a run that ends in an error.
 #include <catch2/catch.hpp>
 
+#include "lesson_app.hpp"
 #include "model/app_state.hpp"
 #include "model/state_json.hpp"
 
 using namespace loopstep::web;
 
 namespace {
-app_state lesson_app() {
-    app_state app;
-    init_app(app, parse_lessons(embedded_lesson_files()));
-    return app;
-}
 
 std::size_t chapter_with_params(const app_state& app) {
     for (std::size_t i = 0; i < app.chapters.size(); ++i) {

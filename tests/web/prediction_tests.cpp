@@ -5,18 +5,13 @@
 #include <algorithm>
 #include <set>
 
+#include "lesson_app.hpp"
 #include "model/app_state.hpp"
 #include "model/state_json.hpp"
 
 using namespace loopstep::web;
 
 namespace {
-
-app_state lesson_app() {
-    app_state app;
-    init_app(app, parse_lessons(embedded_lesson_files()));
-    return app;
-}
 
 std::size_t chapter_named(const app_state& app, std::string_view file_prefix) {
     for (std::size_t i = 0; i < app.chapters.size(); ++i) {
