@@ -248,7 +248,10 @@ window.loopstepA11y = (function () {
   }
 
   function renderRun(api, state) {
-    $('a11y-clock').textContent = `Clock ${state.clock.toFixed(1)} ${state.timeUnit}, step ${state.step} of ${state.steps}.`;
+    const stepName = state.stepBy === 'line' ? 'line step' : 'step';
+    $('a11y-clock').textContent = `Clock ${state.clock.toFixed(1)} ${state.timeUnit}, ${stepName} ${state.step} of ${state.steps}.`;
+    $('a11y-lines').checked = state.stepBy === 'line';
+    $('a11y-lines').disabled = state.lineSteps === 0;
     const narration = $('a11y-narration');
     if (narration.textContent !== state.narration) narration.textContent = state.narration;
     $('a11y-output').textContent = state.output || '(nothing printed yet)';
@@ -313,6 +316,7 @@ window.loopstepA11y = (function () {
     });
     on('a11y-smaller', () => { const d = api.state().display; api.setDisplay({ ...d, textScale: d.textScale - 0.1 }); });
     on('a11y-larger', () => { const d = api.state().display; api.setDisplay({ ...d, textScale: d.textScale + 0.1 }); });
+    $('a11y-lines').addEventListener('change', (event) => render(api.setStepBy(event.target.checked ? 'line' : 'event')));
     $('a11y-contrast').addEventListener('change', (event) => render(api.setDisplay({ ...api.state().display, highContrast: event.target.checked })));
   }
 

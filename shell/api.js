@@ -51,6 +51,7 @@ window.loopstepApi = (function () {
       seek: command((step) => call('loopstep_seek', ['number'], [step])),
       toEnd: command(() => call('loopstep_seek', ['number'], [Number.MAX_SAFE_INTEGER])),
       restart: command(() => call('loopstep_seek', ['number'], [0])),
+      setStepBy: command((by) => call('loopstep_set_step_by_line', ['number'], [by === 'line' ? 1 : 0])),
       play: command(() => call('loopstep_set_playing', ['number'], [1])),
       pause: command(() => call('loopstep_set_playing', ['number'], [0])),
       runCode: command((source) => call('loopstep_run_code', ['string'], [checkedSource(source)])),

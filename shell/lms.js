@@ -10,7 +10,7 @@ window.loopstepLms = (function () {
   const findIntervalMs = 125;
 
   // --- suspend_data: compact JSON, only what differs from a fresh lesson ---------------------
-  // {"v":1,"c":chapter,"s":step,"x":{"<chapter>":{"p":{slider:value},"a":"2-0","q":["A",null],"e":"code"}},"d":[..]}
+  // {"v":1,"c":chapter,"s":step,"l":1 (by line),"x":{"<chapter>":{"p":{slider:value},"a":"2-0","q":["A",null],"e":"code"}},"d":[..]}
   // "a" holds one base-36 digit per question ("-" = unanswered); "q" the predictions made (the
   // choice's words, null = not yet); "e" the learner's edited code.
   // When the whole does not fit, edited code is dropped, other chapters' first (longest first),
@@ -32,6 +32,7 @@ window.loopstepLms = (function () {
       if (Object.keys(entry).length > 0) chapters[index] = entry;
     });
     const record = { v: 1, c: state.chapter, s: state.step, x: chapters };
+    if (state.stepBy === 'line') record.l = 1;
     let text = JSON.stringify(record);
     const edited = Object.keys(chapters).filter((key) => 'e' in chapters[key]).sort((a, b) =>
       (Number(a) === state.chapter) - (Number(b) === state.chapter) || chapters[b].e.length - chapters[a].e.length);
@@ -65,7 +66,8 @@ window.loopstepLms = (function () {
       };
     }
     const whole = (value) => (Number.isInteger(value) && value >= 0 ? value : 0);
-    return { chapter: whole(record.c), step: whole(record.s), saved, dropped: Array.isArray(record.d) ? record.d : [] };
+    return { chapter: whole(record.c), step: whole(record.s), stepBy: record.l === 1 ? 'line' : 'event', saved,
+             dropped: Array.isArray(record.d) ? record.d : [] };
   }
 
   // --- this browser: localStorage ------------------------------------------------------------
@@ -81,7 +83,7 @@ window.loopstepLms = (function () {
       },
       save(state) {
         try {
-          window.localStorage.setItem(storageKey, JSON.stringify({ chapter: state.chapter, step: state.step, saved: state.saved }));
+          window.localStorage.setItem(storageKey, JSON.stringify({ chapter: state.chapter, step: state.step, stepBy: state.stepBy, saved: state.saved }));
         } catch { /* storage full or off: the URL still holds the place */ }
       },
       commit() {},

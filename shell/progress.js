@@ -22,13 +22,14 @@ window.loopstepProgress = (function () {
       stale = JSON.parse(window.sessionStorage.getItem(shownKey)) || [];
       window.sessionStorage.removeItem(shownKey);
     } catch { /* no session storage */ }
-    return stale.includes(window.location.hash) ? { chapter: null, step: null, code: null } : readFragment();
+    return stale.includes(window.location.hash) ? { chapter: null, step: null, code: null, stepBy: null } : readFragment();
   }
 
   function readFragment() {
     const fields = new URLSearchParams(window.location.hash.slice(1));
     const number = (name) => (fields.has(name) && /^\d+$/.test(fields.get(name)) ? Number(fields.get(name)) : null);
-    return { chapter: number('chapter'), step: number('step'), code: fields.get('code') };
+    const stepBy = fields.get('by');
+    return { chapter: number('chapter'), step: number('step'), code: fields.get('code'), stepBy: stepBy === 'line' || stepBy === 'event' ? stepBy : null };
   }
 
   // Replays saved progress through the API, field by field: a field that is malformed or that
@@ -59,6 +60,8 @@ window.loopstepProgress = (function () {
     const chapter = fragment.chapter ?? whole(stored?.chapter) ?? 0;
     attempt('the chapter', () => api.goToChapter(Math.min(chapter, chapters - 1)));
     if (fragment.code !== null) attempt('the code in the address', () => api.runCode(fragment.code));
+    const stepBy = fragment.stepBy ?? (fragment.chapter === null ? stored?.stepBy : null);
+    if (stepBy === 'line') attempt('line by line', () => api.setStepBy('line'));
     const step = fragment.step ?? (fragment.chapter === null ? whole(stored?.step) : 0) ?? 0;
     attempt('the step', () => api.seek(step));
     if (problems.length > 0) {
@@ -95,6 +98,7 @@ window.loopstepProgress = (function () {
     const fields = new URLSearchParams();
     fields.set('chapter', state.chapter);
     fields.set('step', state.step);
+    if (state.stepBy === 'line') fields.set('by', 'line');
     if (state.codeEdited) fields.set('code', state.code);
     return '#' + fields.toString();
   }
@@ -120,7 +124,7 @@ window.loopstepProgress = (function () {
     let timer = null;
     let last = api.state();
     const saveSoon = (state) => {
-      const changed = state.chapter !== last.chapter || state.code !== last.code;
+      const changed = state.chapter !== last.chapter || state.code !== last.code || state.stepBy !== last.stepBy;
       last = state;
       if (changed) { save(state, store); return; }
       if (timer !== null) return;

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Every lesson scenario prints the same with loopstep as with CPython (tests/conformance/oracle.py).
+# Every lesson scenario prints the same with loopstep as with CPython (tests/conformance/oracle.py),
+# and steps through the same lines.
 # Usage: tests/lessons_match_cpython.sh /path/to/loopstep
 # Each chapter's ```python scenario``` block, with its @param defaults put in for {{name}},
 # becomes NN-slug.py in a temporary folder; the oracle writes CPython's output as NN-slug.out
@@ -55,6 +56,9 @@ if grep -l -- '^--- exit ' "$work"/*.out; then
     echo "the scenarios above end with an error under CPython" >&2
     exit 1
 fi
+
+# Their line steps are the lines CPython runs (tests/line_steps_match_cpython.py).
+python3 "$here/line_steps_match_cpython.py" "$cli" "$work"/*.py
 
 # loopstep must print the same bytes; on a difference show it.
 if ! python3 "$oracle" --against "$cli run" "$work"; then

@@ -38,6 +38,25 @@ void speed(app_state& app) {
     item_tooltip("Play speed");
 }
 
+// Line by line: Step, Back and Play go through every line each task runs, not only the loop's
+// events. On the row of buttons when it fits, else on a row of its own.
+void line_steps(app_state& app) {
+    const char* label = "Line by line";
+    const float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+    bool by_line = app.step_by_line;
+    ImGui::BeginDisabled(app.line_steps == 0);
+    if (ImGui::Checkbox(label, &by_line)) set_step_by_line(app, by_line);
+    note_item("lines");
+    const std::string tooltip = app.line_steps == 0 ? std::string("This run has no lines to step through")
+        : app.line_steps >= max_line_steps ? "Step through every line each task runs (L); this run recorded its first " +
+                                               std::to_string(max_line_steps) + " lines, then steps by event"
+                                           : std::string("Step through every line each task runs, not only the loop's events (L)");
+    item_tooltip(tooltip.c_str(), ImGuiHoveredFlags_AllowWhenDisabled);
+    ImGui::EndDisabled();
+}
+
 // A "?" over the scrub bar (the last item) where a prediction not made yet will stop the run:
 // the learner sees a question is coming. Whether it drew any.
 bool mark_predictions(const app_state& app, std::size_t total) {
@@ -50,7 +69,7 @@ bool mark_predictions(const app_state& app, std::size_t total) {
     for (std::size_t i = 0; i < app.predictions.size(); ++i) {
         const std::optional<placed_prediction>& placed = app.predictions[i];
         if (!placed || app.progress[app.chapter_index].predictions[i].made) continue;
-        const float x = bar_min.x + (bar_max.x - bar_min.x) * static_cast<float>(placed->stop) / static_cast<float>(total);
+        const float x = bar_min.x + (bar_max.x - bar_min.x) * static_cast<float>(step_of_cursor(app, placed->stop)) / static_cast<float>(total);
         const ImVec2 at(x - size * 0.28f, bar_min.y + (bar_max.y - bar_min.y - size) * 0.5f);
         draw->AddText(nullptr, size, at, ImGui::GetColorU32(ImVec4(1.0f, 0.85f, 0.3f, 1.0f)), "?");
         marked = true;
@@ -72,15 +91,18 @@ void ui_controls(app_state& app, const ui_fonts& fonts) {
     if (button(app.playing ? "Pause" : "Play", "Play", waiting ? make_prediction : "Play or pause (Space)", total > 0 && !waiting)) toggle_play(app);
     if (button("End \xE2\x87\xA5", "End", "Run to the end (End)", !at_end)) seek(app, total);
     speed(app);
-    int cursor = static_cast<int>(app.cursor);
+    line_steps(app);
+    // The bar drags over the steps of the mode. A run with no steps (a syntax error) shows an
+    // empty bar, not a full one.
+    const std::size_t steps = step_total(app);
+    int step = static_cast<int>(step_number(app));
     ImGui::SetNextItemWidth(-1);
-    // A run with no steps (a syntax error) shows an empty bar, not a full one.
     ImGui::BeginDisabled(total == 0);
-    if (ImGui::SliderInt("##cursor", &cursor, 0, std::max(static_cast<int>(total), 1), "")) {
-        seek(app, static_cast<std::size_t>(std::max(cursor, 0)));
+    if (ImGui::SliderInt("##cursor", &step, 0, std::max(static_cast<int>(steps), 1), "")) {
+        seek(app, cursor_of_step(app, static_cast<std::size_t>(std::max(step, 0))));
     }
     ImGui::EndDisabled();
-    const bool marked = mark_predictions(app, total);
+    const bool marked = mark_predictions(app, steps);
     item_tooltip(total == 0 ? "This run has no steps"
                  : marked   ? "Drag to any step of the run (? marks where it asks for your prediction)"
                             : "Drag to any step of the run",
@@ -91,7 +113,7 @@ void ui_controls(app_state& app, const ui_fonts& fonts) {
     ImGui::PopFont();
     item_tooltip("The virtual clock: waits take no real time");
     ImGui::SameLine();
-    ImGui::TextDisabled("step %zu of %zu", app.cursor, total);
+    ImGui::TextDisabled(app.step_by_line ? "line step %zu of %zu" : "step %zu of %zu", step_number(app), steps);
     const std::string& sentence = narration(app);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(sentence.c_str());

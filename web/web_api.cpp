@@ -106,12 +106,14 @@ LOOPSTEP_EXPORT void loopstep_go_to_chapter(int index) {
         if (bound_app && index >= 0) loopstep::web::open_chapter(*bound_app, static_cast<std::size_t>(index));
     });
 }
-// A double, so that the page may pass any number (toEnd passes a huge one): clamped before converting.
+// A step of the current mode (by event or by line). A double, so that the page may pass any
+// number (toEnd passes a huge one): clamped before converting.
 LOOPSTEP_EXPORT void loopstep_seek(double step) {
     guarded([&] {
         if (!bound_app) return;
-        const double last = static_cast<double>(loopstep::web::event_count(*bound_app));
-        loopstep::web::seek(*bound_app, static_cast<std::size_t>(step <= 0 || step != step ? 0 : std::min(step, last)));
+        const double last = static_cast<double>(loopstep::web::step_total(*bound_app));
+        const auto number = static_cast<std::size_t>(step <= 0 || step != step ? 0 : std::min(step, last));
+        loopstep::web::seek(*bound_app, loopstep::web::cursor_of_step(*bound_app, number));
     });
 }
 LOOPSTEP_EXPORT void loopstep_step() {
@@ -122,6 +124,11 @@ LOOPSTEP_EXPORT void loopstep_step() {
 LOOPSTEP_EXPORT void loopstep_back() {
     guarded([&] {
         if (bound_app) loopstep::web::step_back(*bound_app);
+    });
+}
+LOOPSTEP_EXPORT void loopstep_set_step_by_line(int by_line) {
+    guarded([&] {
+        if (bound_app) loopstep::web::set_step_by_line(*bound_app, by_line != 0);
     });
 }
 LOOPSTEP_EXPORT void loopstep_set_playing(int playing) {

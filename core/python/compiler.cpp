@@ -180,6 +180,10 @@ public:
 
     std::shared_ptr<code_object> compile_body(const block& body) {
         statements(body);
+        // The return at the end is no line a line step stops at (its value has none); the task's
+        // completion is reported at the last statement's line.
+        const source_span last_statement = span_;
+        span_ = {};
         const function_def* definition = code_->definition;
         if (definition && definition->is_class_body && definition->local_is_cell[0]) {
             // A class body returns its __class__ cell (slot 0) for __build_class__ to fill in.
@@ -187,6 +191,7 @@ public:
         } else {
             emit(opcode::load_const, constant(value()));
         }
+        span_ = last_statement;
         emit(opcode::return_value);
         return finish();
     }
@@ -355,7 +360,7 @@ private:
             case stmt_kind::for_: return for_statement(static_cast<const for_stmt&>(s));
             case stmt_kind::break_: return break_or_continue(s, true);
             case stmt_kind::continue_: return break_or_continue(s, false);
-            case stmt_kind::pass: return;
+            case stmt_kind::pass: emit(opcode::nop); return;  // a line step stops there, as in CPython
             case stmt_kind::return_: return return_statement(static_cast<const return_stmt&>(s));
             case stmt_kind::function_def: {
                 auto& d = static_cast<const function_def_stmt&>(s);
@@ -709,6 +714,7 @@ private:
     // ---- try / except / except* / finally --------------------------------------------------
 
     void try_statement(const try_stmt& s) {
+        emit(opcode::nop);  // the `try:` line runs, as a line step sees it
         if (s.finalbody.empty()) return try_except(s);
         const int base = depth_;
         const int on_error = new_label(), cleanup = new_label(), end = new_label();
@@ -1145,6 +1151,10 @@ private:
         for (const auto& generator : c.generators) {
             int top = new_label(), exhausted = new_label();
             expression(*generator.iterable);
+            // Each turn is at the line of its `for` clause's iterable, as CPython steps it.
+            const source_span element_span = span_;
+            const expr& iterable = *generator.iterable;
+            span_ = {iterable.where.line, iterable.where.column, iterable.end.line, iterable.end.column};
             emit(generator.is_async ? opcode::get_aiter : opcode::get_iter);
             if (loops.empty()) {
                 scope.start = std::uint32_t(code_->instructions.size());  // the first iterable is the caller's
@@ -1154,6 +1164,7 @@ private:
             if (generator.is_async) exhausted = next_async_item();
             else emit(opcode::for_iter, exhausted);
             is_async.push_back(generator.is_async);
+            span_ = element_span;
             store_target(*generator.target);
             for (const auto& condition : generator.conditions) {
                 expression(*condition);

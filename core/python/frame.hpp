@@ -26,6 +26,7 @@ struct frame {
     // While a generator's frame runs: its generator_object (generators.hpp), which gets the
     // frame back when it yields. Null for other frames.
     std::shared_ptr<object> generator;
+    int traced_line = 0;  // the line of the last line_reached event of this frame (interpreter::note_line)
 
     // The instruction being run (or that suspended the frame) and its line.
     std::size_t current() const { return ip > 0 ? ip - 1 : 0; }

@@ -22,6 +22,7 @@ interpreter::interpreter(event_loop& loop, interpreter_options options)
         loop_.set_frame_source([this](task_id id) { return frame_views(id); });
         loop_.set_line_source([this] { return running_task_line(); });
         loop_.set_sync_source([this] { return changed_sync_views(); });
+        line_events_left_ = options_.line_events;
     }
     builtins_ = std::make_shared<globals_table>();
     install_builtin_functions(*this, *builtins_);
@@ -179,6 +180,38 @@ bool interpreter::count_event() {
         memory_allows(0, ignored);
     }
     return true;
+}
+
+namespace {
+
+// Whether an instruction is one a line step may stop at. Not a loop's jump back (compiled at
+// its body's last line, which may not have run: an if's body), nor the bookkeeping of an
+// exception handler (at the `try` line, which runs once, before the body), nor a return that
+// follows a `with` or `finally` on the way out (its line ran before them).
+bool starts_lines(opcode op) {
+    switch (op) {
+        case opcode::jump_backward:
+        case opcode::return_value:
+        case opcode::push_exc_info:
+        case opcode::prepare_except_star:
+        case opcode::except_star_finish:
+        case opcode::reraise:
+        case opcode::pop_except_reraise: return false;
+        default: return true;
+    }
+}
+
+}  // namespace
+
+bool interpreter::note_line(const frame_stack& stack, frame& f) {
+    const int line = f.line();
+    if (line == f.traced_line || line == 0 || !starts_lines(f.code->instructions[f.current()].op)) return true;
+    const task_base* task = loop_.current_task();
+    const auto found = task ? task_stacks_.find(task->id()) : task_stacks_.end();
+    if (found == task_stacks_.end() || found->second.get() != &stack) return true;  // not a task's own code
+    f.traced_line = line;
+    loop_.emit_at_line(line, trace_kind::line_reached, task->id());
+    return --line_events_left_ > 0;
 }
 
 // ---- types ------------------------------------------------------------------------------------

@@ -49,6 +49,7 @@ struct interpreter_options {
     const std::vector<std::string>* source_lines = nullptr;
     std::uint64_t random_seed = 0;  // seeds the random module until random.seed() is called
     bool* run_seed_drawn = nullptr;  // if set, made true when a generator seeded by random_seed draws
+    std::size_t line_events = 0;  // line_reached events to trace at most (0: none), see note_line
 };
 
 class interpreter {
@@ -215,6 +216,14 @@ public:
     // One traced event: stops the run past the event limit; false when it is not to be kept.
     bool count_event();
 
+    // ---- line events (interpreter_options::line_events) ---------------------------------
+    bool tracing_lines() const { return line_events_left_ > 0; }
+    // The VM is running an instruction of `f`, the innermost frame of `stack`: a line_reached
+    // event when it starts another line of f and `stack` is a task's, as CPython's sys.settrace
+    // sees lines (a return into a caller mid-line is none), save that a line that runs again at
+    // once (a one-line loop) counts once. False once the budget is spent.
+    bool note_line(const frame_stack& stack, frame& f);
+
     // ---- source lines for the trace -----------------------------------------------------
     // The running task is now at `line` (an await, an `async with`, a return): the loop puts
     // the task's line into the events it emits for it. Kept on the core task, not here, as
@@ -292,6 +301,7 @@ private:
     std::vector<const object*> repr_active_;  // containers being repr'd (cycles print as [...])
     std::size_t output_bytes_ = 0;
     frame_stack* running_stack_ = nullptr;
+    std::size_t line_events_left_ = 0;
     // Python code run from native code (a __repr__ from repr(), a key function) nests a VM loop
     // on the C++ stack; past this many the call raises RecursionError before the stack runs out
     // (an ASan build's or the browser's stack holds far fewer of them than 1000).

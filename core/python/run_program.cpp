@@ -157,7 +157,7 @@ void run_checked(std::string_view source, const program_options& options, progra
     trace_sink trace;
     if (options.trace) {
         trace = [&running, sink = options.trace](const trace_event& event) {
-            if (!running || running->count_event()) sink(event);
+            if (event.kind == trace_kind::line_reached || !running || running->count_event()) sink(event);
         };
     }
     loop_options loop_settings{.trace = trace, .step_limit = options.loop_step_limit};
@@ -178,6 +178,7 @@ void run_checked(std::string_view source, const program_options& options, progra
     settings.random_seed = options.random_seed ? *options.random_seed : seed_from_source(source);
     result.random_seed = settings.random_seed;
     settings.run_seed_drawn = &result.used_run_seed;
+    settings.line_events = options.line_events;
     {
         interpreter in(loop, settings);
         running = &in;

@@ -426,10 +426,12 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
     value error;
     bool reraise = false;
     std::uint32_t back_edges_left = back_edges_per_slice;
+    bool tracing_lines = in.tracing_lines();
     RAISE_IF(incoming);
     for (;;) {
     dispatch: {
         const instruction ins = f->code->instructions[f->ip++];
+        if (tracing_lines) [[unlikely]] tracing_lines = in.note_line(stack, *f);
         auto& s = f->stack;
         switch (ins.op) {
             case opcode::nop: break;

@@ -204,6 +204,7 @@ void apply(snapshot& state, const trace_event& event) {
         case trace_kind::clock_advanced:
         case trace_kind::blocked:
         case trace_kind::coroutine_created:
+        case trace_kind::line_reached:  // its line and frames are all it says (above)
             break;
     }
 }

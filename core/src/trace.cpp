@@ -25,6 +25,7 @@ const char* to_string(trace_kind kind) {
         case trace_kind::blocked: return "blocked";
         case trace_kind::output: return "output";
         case trace_kind::coroutine_created: return "coroutine_created";
+        case trace_kind::line_reached: return "line_reached";
     }
     return "?";
 }
@@ -89,7 +90,8 @@ bool carries_frames(trace_kind kind) {
         case trace_kind::task_yielded:
         case trace_kind::blocked:
         case trace_kind::output:
-        case trace_kind::coroutine_created: return true;
+        case trace_kind::coroutine_created:
+        case trace_kind::line_reached: return true;
         default: return false;
     }
 }

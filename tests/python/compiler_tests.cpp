@@ -29,12 +29,17 @@ std::size_t count_ops(const code_object& code, opcode op) {
 
 }  // namespace
 
-TEST_CASE("every instruction knows its source line and column span", "[compiler]") {
+TEST_CASE("every instruction knows its source line and column span, but the value of the implicit return", "[compiler]") {
     std::unique_ptr<module> tree;
     auto code = compiled("x = 1\n\ny = (x +\n     2)\n", tree);
     REQUIRE(code->spans.size() == code->instructions.size());
     bool saw_add_on_line_3 = false;
+    const std::size_t implicit_return_value = code->instructions.size() - 2;  // `None`: no line a line step stops at
+    CHECK(code->instructions[implicit_return_value].op == opcode::load_const);
+    CHECK(code->spans[implicit_return_value].line == 0);
+    CHECK(code->spans.back().line == 3);  // the return itself: the last statement's, where a task's end is reported
     for (std::size_t i = 0; i < code->instructions.size(); ++i) {
+        if (i == implicit_return_value) continue;
         CHECK(code->spans[i].line >= 1);
         if (code->instructions[i].op == opcode::binary) {
             CHECK(code->spans[i].line == 3);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <functional>
+#include <vector>
 #include <string>
 
 #include "loopstep/python/run_program.hpp"
@@ -287,4 +288,132 @@ TEST_CASE("a coroutine kept or dropped instead of awaited is a step of its own; 
     const std::size_t kept = cursor_after(record, [](const trace_event& e) { return e.kind == trace_kind::coroutine_created; });
     CHECK(event_at(record, kept).task == task_named(record, "Task-1"));
     CHECK(record.at(kept).time == 0);
+}
+
+// ---- line events (program_options::line_events): the lesson's line steps ----------------------
+
+namespace {
+
+const char* fetch_twice =
+    "import asyncio\n"
+    "\n"
+    "async def fetch(i):\n"
+    "    sent = i * 10.0\n"           // 4
+    "    await asyncio.sleep(1)\n"   // 5
+    "    total = 0\n"                // 6
+    "    for k in range(3):\n"       // 7
+    "        total += k\n"           // 8
+    "    return sent + total\n"      // 9
+    "\n"
+    "async def main():\n"
+    "    a = await fetch(1)\n"                                  // 12
+    "    results = await asyncio.gather(fetch(2), fetch(3))\n"  // 13
+    "    print(a, results)\n"                                   // 14
+    "\n"
+    "asyncio.run(main())\n";
+
+recording traced_lines(const char* source, std::size_t line_events) {
+    recording record;
+    loopstep::python::program_options options;
+    options.trace = record.sink();
+    options.line_events = line_events;
+    const auto result = loopstep::python::run_program(source, options);
+    INFO(result.error_output);
+    REQUIRE(result.exit_code == 0);
+    return record;
+}
+
+std::vector<const trace_event*> line_events_of(const recording& record, task_id task) {
+    std::vector<const trace_event*> lines;
+    for (const auto& event : record.events()) {
+        if (event.kind == trace_kind::line_reached && event.task == task) lines.push_back(&event);
+    }
+    return lines;
+}
+
+std::vector<int> line_numbers(const std::vector<const trace_event*>& events) {
+    std::vector<int> lines;
+    for (const trace_event* event : events) lines.push_back(event->line);
+    return lines;
+}
+
+std::string local_of(const loopstep::frame_view& frame, const std::string& name) {
+    for (const auto& [local, value] : frame.locals) {
+        if (local == name) return value;
+    }
+    return "(unbound)";
+}
+
+}  // namespace
+
+TEST_CASE("Line events: every line a task starts, in order, with the task's frames and locals", "[trace][lines]") {
+    const recording record = traced_lines(fetch_twice, 1000);
+    // main awaits fetch(1) in its own task: its lines, a loop's turns and all, then main's own;
+    // the await that suspends and resumes at line 5 is one line, as sys.settrace sees it.
+    const auto main_lines = line_events_of(record, task_named(record, "Task-1"));
+    CHECK(line_numbers(main_lines) == std::vector<int>{12, 4, 5, 6, 7, 8, 7, 8, 7, 8, 7, 9, 13, 14});
+    const auto fetch3 = line_events_of(record, task_named(record, "Task-3"));
+    CHECK(line_numbers(fetch3) == std::vector<int>{4, 5, 6, 7, 8, 7, 8, 7, 8, 7, 9});
+
+    // At the return, the innermost frame holds what the lines before it made: sent = 3 * 10.0,
+    // total = 0 + 1 + 2, k the last turn's; the caller's frame is gathering.
+    const trace_event& returning = *fetch3.back();
+    REQUIRE(returning.frames.size() == 1);
+    CHECK(returning.frames[0].function == "fetch");
+    CHECK(local_of(returning.frames[0], "sent") == "30.0");
+    CHECK(local_of(returning.frames[0], "total") == "3");
+    CHECK(local_of(returning.frames[0], "k") == "2");
+    // Inside fetch(1), main's frame is the outer one, and `a` is not bound yet.
+    const trace_event& in_fetch1 = *main_lines[1];
+    REQUIRE(in_fetch1.frames.size() == 2);
+    CHECK(in_fetch1.frames[0].function == "fetch");
+    CHECK(in_fetch1.frames[1].function == "main");
+    CHECK(local_of(in_fetch1.frames[1], "a") == "(unbound)");
+    // The recording folds a line event into the task's line and frames.
+    const std::size_t cursor = static_cast<std::size_t>(&returning - record.events().data()) + 1;
+    const snapshot then = record.at(cursor);
+    const auto* task = then.find_task(task_named(record, "Task-3"));
+    REQUIRE(task);
+    CHECK(task->line == 9);
+    CHECK(task->frames == returning.frames);
+}
+
+TEST_CASE("Line events are off unless asked for, stop at their budget, and leave the scheduler events as they were", "[trace][lines]") {
+    const auto scheduler_events = [](const recording& record) {
+        std::vector<std::string> events;
+        for (const auto& event : record.events()) {
+            if (event.kind == trace_kind::line_reached) continue;
+            std::string text = loopstep::to_string(event);
+            events.push_back(text.substr(text.find(' ')));  // without the sequence number
+        }
+        return events;
+    };
+    const recording without = traced_lines(fetch_twice, 0);
+    const recording with_budget = traced_lines(fetch_twice, 10);
+    std::size_t lines = 0;
+    for (const auto& event : without.events()) lines += event.kind == trace_kind::line_reached;
+    CHECK(lines == 0);
+    lines = 0;
+    for (const auto& event : with_budget.events()) lines += event.kind == trace_kind::line_reached;
+    CHECK(lines == 10);
+    CHECK(scheduler_events(with_budget) == scheduler_events(without));
+}
+
+TEST_CASE("Line events count a one-line loop once and skip the end of a function, as sys.settrace's lines", "[trace][lines]") {
+    const recording record = traced_lines(
+        "import asyncio\n"
+        "async def main():\n"
+        "    total = 0\n"                                   // 3
+        "    for k in range(4): total += k\n"              // 4
+        "    squares = [k * k\n"                            // 5
+        "               for k in range(2)]\n"               // 6
+        "    try:\n"                                        // 7
+        "        pass\n"                                    // 8
+        "    finally:\n"
+        "        total += 1\n"                              // 10
+        "    if total > 100:\n"                             // 11
+        "        print('never')\n"                          // 12
+        "asyncio.run(main())\n",
+        1000);
+    CHECK(line_numbers(line_events_of(record, task_named(record, "Task-1"))) == std::vector<int>{3, 4, 5, 6, 5, 6, 5, 6, 5, 7, 8, 10, 11});  // CPython 3.11 sys.settrace's
 }

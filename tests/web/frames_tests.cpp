@@ -89,8 +89,9 @@ TEST_CASE("a task paused in a chain shows its frames innermost first, each with 
     CHECK(inner.call == "wait_twice(i=3)");
     CHECK(inner.line == 5);
     REQUIRE(inner.locals.size() == 2);
-    CHECK(inner.locals[0] == shown_local{"i", "3", true, true});  // the frame is new since the step before
-    CHECK(inner.locals[1] == shown_local{"sent", "30.0", false, true});
+    // The step before (the timer its await set) already showed this frame: nothing changed since.
+    CHECK(inner.locals[0] == shown_local{"i", "3", true, false});
+    CHECK(inner.locals[1] == shown_local{"sent", "30.0", false, false});
     CHECK(inner.paused == app.view.find_task(fetch)->waiting_on);
     CHECK(inner.paused.find("sleep(3)") != std::string::npos);
     const shown_frame& outer = shown.frames[1];
@@ -100,13 +101,20 @@ TEST_CASE("a task paused in a chain shows its frames innermost first, each with 
     REQUIRE(outer.locals.size() == 1);  // reply is not bound yet
     CHECK(outer.locals[0].name == "i");
     CHECK_FALSE(outer.locals[0].changed);  // fetch(i=3) was the task's frame since its creation
+    // At that step the frame was new: the lines fetch-3 ran since it resumed made it.
+    step_back(app);
+    REQUIRE(app.selected_frames.frames.size() == 2);
+    CHECK(app.selected_frames.frames[0].locals[0] == shown_local{"i", "3", true, true});
+    CHECK(app.selected_frames.frames[0].locals[1] == shown_local{"sent", "30.0", false, true});
+    CHECK_FALSE(app.selected_frames.frames[1].locals[0].changed);
 }
 
 TEST_CASE("only what the step changed is marked, and a later step of another task changes nothing", "[frames]") {
     app_state app = program_app();
     const task_id fetch = id_of(app, "fetch-3");
     select_task(app, fetch);
-    seek(app, after_event(app, trace_kind::task_suspended, fetch, 2));  // the second sleep
+    seek(app, after_event(app, trace_kind::task_suspended, fetch, 2));  // the second sleep...
+    step_back(app);  // ... and the step before it, its timer: the first to show the lines since the first sleep
     const shown_frame& inner = app.selected_frames.frames.at(0);
     CHECK(inner.line == 7);
     CHECK_FALSE(local(inner, "i")->changed);
@@ -114,7 +122,9 @@ TEST_CASE("only what the step changed is marked, and a later step of another tas
     REQUIRE(local(inner, "label") != nullptr);
     CHECK(local(inner, "label")->value == "'fetch 3'");
     CHECK(local(inner, "label")->changed);
-    // The next event is the loop's (a timer, another task), not fetch-3's frames: nothing changed.
+    // The pause and the next event (the loop's: a timer, another task) change nothing.
+    step_forward(app);
+    for (const shown_local& each : app.selected_frames.frames.at(0).locals) CHECK_FALSE(each.changed);
     step_forward(app);
     REQUIRE(app.selected_frames.frames.size() == 2);
     for (const shown_frame& frame : app.selected_frames.frames) {
@@ -177,6 +187,7 @@ TEST_CASE("the state's JSON has the selected task and its frames", "[frames]") {
     const task_id fetch = id_of(app, "fetch-3");
     select_task(app, fetch);
     seek(app, after_event(app, trace_kind::task_suspended, fetch));
+    step_back(app);  // the step that showed the frame first
     const std::string json = state_json(app);
     CHECK(json.find("\"selectedTask\":1,") != std::string::npos);
     CHECK(json.find("{\"name\":\"sent\",\"value\":\"30.0\",\"argument\":false,\"changed\":true}") != std::string::npos);

@@ -182,7 +182,7 @@ TEST_CASE("stepping and playing wait at a prediction until it is made; jumps go 
     CHECK_FALSE(app.progress[app.chapter_index].predictions[0].right);
 
     step_forward(app);
-    CHECK(app.cursor == placed.stop + 1);
+    CHECK(step_number(app) == step_of_cursor(app, placed.stop) + 1);
     seek(app, 0);  // back before it: made once, it no longer stops the run
     set_playing(app, true);
     advance_play(app, 1000);

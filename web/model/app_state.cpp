@@ -55,6 +55,17 @@ chapter_progress* current_progress(app_state& app) {
     return app.chapter_index < app.progress.size() ? &app.progress[app.chapter_index] : nullptr;
 }
 
+void find_steps(app_state& app) {
+    app.event_steps.assign(1, 0);
+    app.line_steps = 0;
+    const std::vector<trace_event>& events = app.run.events();
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        if (events[i].kind == trace_kind::line_reached) ++app.line_steps;
+        else app.event_steps.push_back(i + 1);
+    }
+    if (app.event_steps.back() != events.size()) app.event_steps.push_back(events.size());  // the end, after trailing lines
+}
+
 void place_predictions(app_state& app) {
     app.predictions.clear();
     if (app.chapter_index >= app.chapters.size()) return;
@@ -118,10 +129,12 @@ void load_program(app_state& app, std::string source) {
         // A loop that never awaits meets this first, with the message that names the mistake.
         options.step_budget = 5'000'000;
         options.random_seed = app.chosen_seed;
+        options.line_events = max_line_steps;
         app.result = python::run_program(app.source, options);
     } else {
         app.result = {};
     }
+    find_steps(app);
     app.run_timeline = build_timeline(app.run);
     place_predictions(app);
     ++app.run_number;
@@ -286,6 +299,13 @@ std::string narrate_cursor(const app_state& app) {
     return last == '.' || last == '?' || last == '!' ? sentence : sentence + ".";
 }
 
+// The cursor of the step before the cursor in the current mode (0 at the start).
+std::size_t previous_step(const app_state& app) {
+    if (app.cursor == 0) return 0;
+    if (app.step_by_line) return app.cursor - 1;
+    return *std::prev(std::lower_bound(app.event_steps.begin(), app.event_steps.end(), app.cursor));
+}
+
 // The selected task's frames at the cursor, compared with the step before.
 void update_selected_frames(app_state& app) {
     const task_view* now = app.selected_task ? app.view.find_task(app.selected_task) : nullptr;
@@ -294,13 +314,16 @@ void update_selected_frames(app_state& app) {
         return;
     }
     // Only an event of this task that carries frames changes them (recording.cpp's apply):
-    // after any other step the frames are those of the step before, and nothing changed.
-    const trace_event* last = app.cursor > 0 ? &app.run.events()[app.cursor - 1] : nullptr;
-    if (last && (last->task != app.selected_task || !carries_frames(last->kind))) {
+    // when the step had none, the frames are those of the step before, and nothing changed.
+    const std::size_t previous = previous_step(app);
+    const auto& events = app.run.events();
+    const bool changed = app.cursor == 0 || std::any_of(events.begin() + static_cast<std::ptrdiff_t>(previous), events.begin() + static_cast<std::ptrdiff_t>(app.cursor),
+                                                        [&](const trace_event& e) { return e.task == app.selected_task && carries_frames(e.kind); });
+    if (!changed) {
         app.selected_frames = frames_of(*now, now);
         return;
     }
-    const snapshot before = last ? app.run.at(app.cursor - 1) : snapshot{};
+    const snapshot before = app.cursor > 0 ? app.run.at(previous) : snapshot{};
     app.selected_frames = frames_of(*now, before.find_task(app.selected_task));
 }
 
@@ -336,13 +359,46 @@ void select_next_task(app_state& app, int direction) {
     select_task(app, tasks[index].id);
 }
 
+// The first unmade prediction's stop in (from, to), if any: a step never jumps over one.
+std::optional<std::size_t> prediction_stop_between(const app_state& app, std::size_t from, std::size_t to) {
+    std::optional<std::size_t> first;
+    for (std::size_t i = 0; i < app.predictions.size(); ++i) {
+        const std::optional<placed_prediction>& placed = app.predictions[i];
+        if (placed && !prediction_made(app, i) && placed->stop > from && placed->stop < to && (!first || placed->stop < *first)) first = placed->stop;
+    }
+    return first;
+}
+
 void step_forward(app_state& app) {
-    if (prediction_waiting(app)) return;
-    if (app.cursor < event_count(app)) seek(app, app.cursor + 1);
+    if (prediction_waiting(app) || app.cursor >= event_count(app)) return;
+    std::size_t next = app.cursor + 1;
+    if (!app.step_by_line) next = *std::upper_bound(app.event_steps.begin(), app.event_steps.end(), app.cursor);
+    seek(app, prediction_stop_between(app, app.cursor, next).value_or(next));
 }
 
 void step_back(app_state& app) {
-    if (app.cursor > 0) seek(app, app.cursor - 1);
+    if (app.cursor > 0) seek(app, previous_step(app));
+}
+
+void set_step_by_line(app_state& app, bool by_line) {
+    app.step_by_line = by_line;
+    seek(app, app.cursor);  // what changed since the step before depends on the mode
+}
+
+std::size_t step_total(const app_state& app) {
+    return app.step_by_line ? event_count(app) : app.event_steps.size() - 1;
+}
+
+std::size_t step_of_cursor(const app_state& app, std::size_t cursor) {
+    if (app.step_by_line) return cursor;
+    return static_cast<std::size_t>(std::upper_bound(app.event_steps.begin(), app.event_steps.end(), cursor) - app.event_steps.begin()) - 1;
+}
+
+std::size_t step_number(const app_state& app) { return step_of_cursor(app, app.cursor); }
+
+std::size_t cursor_of_step(const app_state& app, std::size_t number) {
+    if (app.step_by_line) return std::min(number, event_count(app));
+    return app.event_steps[std::min(number, app.event_steps.size() - 1)];
 }
 
 void set_playing(app_state& app, bool playing) {

@@ -44,6 +44,9 @@ struct display_settings {
 };
 // The longest program the page runs; the page refuses longer code before it reaches the wasm.
 inline constexpr std::size_t max_source_bytes = 256 * 1024;
+// The most line steps one run records (a long loop would otherwise record a line event per turn);
+// past them it steps by event only.
+inline constexpr std::size_t max_line_steps = 5000;
 inline constexpr float min_text_scale = 0.8f;
 inline constexpr float max_text_scale = 2.0f;
 
@@ -58,6 +61,11 @@ struct app_state {
     recording run;                     // every scheduler event of the run
     timeline run_timeline;             // build_timeline(run), made once per run (the text version's timeline reads it)
     std::size_t cursor = 0;            // events applied: 0 = before the first event
+    // The cursors Step stops at by event: 0 and after every scheduler event (the run's line
+    // events lie between them), made once per run. By line, Step stops at every cursor.
+    std::vector<std::size_t> event_steps{0};
+    std::size_t line_steps = 0;        // the run's line events (max_line_steps: it had more)
+    bool step_by_line = false;         // Step, Back and Play go line by line (else event by event)
     snapshot view;                     // run.at(cursor), kept in step with the cursor
     std::string step_sentence;         // the narration at the cursor, kept in step with it too
     task_id selected_task = 0;         // the task the frames panel shows; 0 = none
@@ -131,8 +139,17 @@ const std::string& narration(const app_state& app);
 // The cursor.
 std::size_t event_count(const app_state& app);
 void seek(app_state& app, std::size_t cursor);  // clamped to [0, event_count]
-void step_forward(app_state& app);
+void step_forward(app_state& app);  // to the next step of the mode (or a prediction's stop)
 void step_back(app_state& app);
+// Steps by line (every line a task runs, and every event) or by scheduler event; the cursor stays.
+void set_step_by_line(app_state& app, bool by_line);
+// The steps of the current mode: how many there are, and the number of the last one at or
+// before the cursor (a cursor between two event steps, reached by line or by a link, counts as the earlier).
+std::size_t step_total(const app_state& app);
+std::size_t step_number(const app_state& app);
+std::size_t step_of_cursor(const app_state& app, std::size_t cursor);  // the same for any cursor
+// The cursor of step `number` of the current mode (clamped): what the scrub bar drags.
+std::size_t cursor_of_step(const app_state& app, std::size_t number);
 void toggle_play(app_state& app);
 
 // The frames panel's task: chosen by its id (0 = none); kept across steps and runs of the same

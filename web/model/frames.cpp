@@ -5,11 +5,6 @@
 #include <algorithm>
 
 namespace loopstep::web {
-namespace {
-
-bool is_done(task_state state) {
-    return state == task_state::finished || state == task_state::failed || state == task_state::cancelled;
-}
 
 std::string call_text(const frame_view& frame) {
     std::string call = frame.function + "(";
@@ -17,6 +12,12 @@ std::string call_text(const frame_view& frame) {
         call += (i ? ", " : "") + frame.locals[i].first + "=" + frame.locals[i].second;
     }
     return call + ")";
+}
+
+namespace {
+
+bool is_done(task_state state) {
+    return state == task_state::finished || state == task_state::failed || state == task_state::cancelled;
 }
 
 const std::string* value_in(const frame_view& frame, const std::string& name) {

@@ -44,6 +44,9 @@ struct task_frames {
 // task's coroutine), so a frame pushed or popped by the step counts as all new.
 task_frames frames_of(const task_view& now, const task_view* before);
 
+// "fetch(i=3)": the frame's function with its arguments' current values.
+std::string call_text(const frame_view& frame);
+
 // A value to show in `width` characters: itself if it fits; a container ("[1, 2, 3, ...]")
 // keeps the whole items that fit and says how many there are when it can tell; other text,
 // and a container whose first item does not fit, is cut ("[<Task pending nam...").

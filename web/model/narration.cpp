@@ -2,6 +2,9 @@
 // Pairs with narration.hpp.
 #include "narration.hpp"
 
+#include "model/frames.hpp"
+
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <optional>
@@ -263,6 +266,43 @@ std::string coroutine_created(const moment& now) {
     return caller + " calls " + call + ": that only makes a coroutine object; nothing in " + function + " runs yet.";
 }
 
+// "sent = 740.0, total = 0": the locals of `now` that `before` (the same function's frame one
+// line earlier) did not have or had another value, the first few, values folded.
+std::string changed_locals(const frame_view& now, const frame_view& before) {
+    constexpr std::size_t most = 3;
+    std::vector<std::string> changes;
+    std::size_t count = 0;
+    for (const auto& [name, value] : now.locals) {
+        const auto old = std::find_if(before.locals.begin(), before.locals.end(), [&](const auto& local) { return local.first == name; });
+        if (old != before.locals.end() && old->second == value) continue;
+        if (++count <= most) changes.push_back(name + " = " + fold_value(value, 30));
+    }
+    std::string text;
+    for (const std::string& change : changes) text += (text.empty() ? "" : ", ") + change;
+    return count > most ? text + " and " + std::to_string(count - most) + " more" : text;
+}
+
+// A line step: the task came to a line (or back into a caller): what the line it left set.
+std::string line_reached(const moment& now) {
+    const std::string line = std::to_string(now.event.line);
+    const std::vector<frame_view>& frames = now.event.frames;
+    if (frames.empty()) return now.subject() + " comes to line " + line + ".";
+    const frame_view& inner = frames.front();
+    const task_view* task = now.before.find_task(now.event.task);
+    const std::vector<frame_view> none;
+    const std::vector<frame_view>& before = task ? task->frames : none;
+    if (!before.empty() && frames.size() > before.size()) {
+        return now.subject() + " calls " + call_text(inner) + ": line " + line + " of " + inner.function + " is next.";
+    }
+    if (frames.size() < before.size()) {
+        return now.subject() + " is back in " + inner.function + " at line " + line + ": " + before.front().function + " returned.";
+    }
+    if (before.empty() || before.front().function != inner.function) return now.subject() + " comes to line " + line + " of " + inner.function + ".";
+    const std::string changes = changed_locals(inner, before.front());
+    if (changes.empty()) return now.subject() + " comes to line " + line + " of " + inner.function + ".";
+    return now.subject() + " set " + changes + " at line " + std::to_string(before.front().line) + "; line " + line + " is next.";
+}
+
 std::string sentence(const moment& now) {
     const trace_event& event = now.event;
     switch (event.kind) {
@@ -286,6 +326,7 @@ std::string sentence(const moment& now) {
         case trace_kind::blocked: return blocked(now);
         case trace_kind::output: return output(now);
         case trace_kind::coroutine_created: return coroutine_created(now);
+        case trace_kind::line_reached: return line_reached(now);
     }
     return to_string(event);
 }

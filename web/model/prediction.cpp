@@ -29,7 +29,12 @@ std::optional<std::size_t> stop_of(const lesson_prediction& prediction, const re
     if (prediction.stop == prediction_stop::start) return 0;
     const std::optional<std::size_t> printed = find_output(run, prediction.stop_output);
     if (!printed) return std::nullopt;
-    return prediction.stop == prediction_stop::before_output ? *printed : *printed + 1;
+    if (prediction.stop == prediction_stop::after_output) return *printed + 1;
+    // Before the print, and before the lines that led to it since the last scheduler event: the
+    // same stop whether the learner steps by event or by line.
+    std::size_t stop = *printed;
+    while (stop > 0 && run.events()[stop - 1].kind == trace_kind::line_reached) --stop;
+    return stop;
 }
 
 std::string printed_line(const trace_event& event) {

@@ -499,8 +499,10 @@ std::string state_json(const app_state& app) {
     json.begin_object();
     json.key("chapter"), json.integer(static_cast<long long>(app.chapter_index));
     json.key("chapters"), write_chapters(json, app);
-    json.key("step"), json.integer(static_cast<long long>(app.cursor));
-    json.key("steps"), json.integer(static_cast<long long>(event_count(app)));
+    json.key("step"), json.integer(static_cast<long long>(step_number(app)));
+    json.key("steps"), json.integer(static_cast<long long>(step_total(app)));
+    json.key("stepBy"), json.string(app.step_by_line ? "line" : "event");
+    json.key("lineSteps"), json.integer(static_cast<long long>(app.line_steps));
     json.key("playing"), json.boolean(app.playing);
     json.key("clock"), json.number(app.view.time);
     json.key("timeUnit"), json.string(time_unit(app));

@@ -33,6 +33,8 @@ enum class trace_kind : std::uint8_t {
     output,            // the program printed; detail = text, line = the print call
     coroutine_created, // a coroutine function was called and its coroutine object kept or dropped,
                        // not awaited: nothing in it ran (task = the caller, detail = "boil('water', 3)")
+    line_reached,      // the running task starts a line (line, frames); only when the interpreter
+                       // is asked for line events (program_options::line_events)
 };
 
 const char* to_string(trace_kind kind);
@@ -70,7 +72,7 @@ struct sync_view {
 };
 
 // Which events carry the task's frames: the moments its frames may have changed and it is
-// not running on (created, paused, yielded, blocking, printing).
+// not running on (created, paused, yielded, blocking, printing, a line reached).
 bool carries_frames(trace_kind kind);
 
 struct trace_event {

@@ -38,6 +38,9 @@ struct program_options {
     // the lesson from this (a per-run counter, say), or else from the program's text. Seeding
     // is random.seed(random_seed)'s.
     std::optional<std::uint64_t> random_seed;
+    // With a trace: each line a task starts as a line_reached event with the task's frames (the
+    // lines sys.settrace would see), up to this many; they do not count towards limits.events.
+    std::size_t line_events = 0;
 };
 
 // Where and why a program failed, for the editor: a syntax error or an uncaught exception.
