@@ -39,12 +39,9 @@ void speed(app_state& app) {
 }
 
 // Line by line: Step, Back and Play go through every line each task runs, not only the loop's
-// events. On the row of buttons when it fits, else on a row of its own.
+// events. At the start of the scrub bar's row.
 void line_steps(app_state& app) {
     const char* label = "Line by line";
-    const float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
-    ImGui::SameLine();
-    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
     bool by_line = app.step_by_line;
     ImGui::BeginDisabled(app.line_steps == 0);
     if (ImGui::Checkbox(label, &by_line)) set_step_by_line(app, by_line);
@@ -55,6 +52,7 @@ void line_steps(app_state& app) {
                                            : std::string("Step through every line each task runs, not only the loop's events (L)");
     item_tooltip(tooltip.c_str(), ImGuiHoveredFlags_AllowWhenDisabled);
     ImGui::EndDisabled();
+    ImGui::SameLine();
 }
 
 // A "?" over the scrub bar (the last item) where a prediction not made yet will stop the run:

@@ -733,16 +733,22 @@ test('the frames panel shows a paused task\'s frames and locals as the program h
   assert.equal(fetch.line, awaitLine);
   assert.match(fetch.paused, new RegExp(`sleep\\(${wait.value}\\)`));
   assert.deepEqual(fetch.locals.map(({ name, value }) => [name, value]), [['i', String(i)], ['sent', cpythonSent[urls.value + i]]]);
-  assert.deepEqual(fetch.locals.map((local) => local.changed), [false, true], 'the step that paused it bound sent');
+  assert.deepEqual(fetch.locals.map((local) => local.changed), [false, false], 'the step before, its timer, showed sent first');
   await shoot(page, 'frames-desktop.png');
 
   // The text version shows the same as a table.
-  const table = await page.evaluate(() => [...document.querySelectorAll('#a11y-frames table')].map((table) => ({
+  const frameTables = () => page.evaluate(() => [...document.querySelectorAll('#a11y-frames table')].map((table) => ({
     caption: table.caption.textContent,
     rows: [...table.tBodies[0].rows].map((row) => [...row.cells].map((cell) => cell.textContent)),
   })));
-  assert.deepEqual(table, [{ caption: `innermost frame: fetch(i=${i}) at line ${awaitLine}, waits on ${fetch.paused}`,
-                             rows: [['i', String(i), ''], ['sent', cpythonSent[urls.value + i], 'changed']] }]);
+  assert.deepEqual(await frameTables(), [{ caption: `innermost frame: fetch(i=${i}) at line ${awaitLine}, waits on ${fetch.paused}`,
+                                           rows: [['i', String(i), ''], ['sent', cpythonSent[urls.value + i], '']] }]);
+  // The step before: the lines fetch-i ran since its time.sleep bound sent.
+  state = await api(page, 'back');
+  assert.deepEqual(state.frames.frames[0].locals.map((local) => [local.name, local.changed]), [['i', false], ['sent', true]]);
+  await waitFor(page, () => document.querySelector('#a11y-frames table tbody tr:nth-child(2) td:nth-child(3)')?.textContent === 'changed');
+  state = await api(page, 'step');
+  assert.equal(state.step, step);
 
   // The next step is another task's: the same values, none marked changed.
   state = await api(page, 'step');
@@ -779,6 +785,7 @@ test('the frames panel shows a paused task\'s frames and locals as the program h
 // Where the narrow layout's Frames tab is (the 4th tab under the chapter bar, at the default text size).
 const frameTab = { tablet: [240, 124], phone: [240, 124] };
 const loopTab = [180, 124];  // and its Loop tab (the 3rd)
+const codeTab = [112, 124];  // and its Code tab (the 2nd)
 
 test('the frames panel at tablet and phone widths', async (t) => {
   const page = await t.open();
@@ -796,6 +803,79 @@ test('the frames panel at tablet and phone widths', async (t) => {
     assert.equal(state.frames.task, 'fetch-3');
     await shoot(page, `frames-${label}.png`);
   }
+});
+
+test('line by line: L and the box switch, each line a task runs is a step, its locals are CPython\'s, a link keeps the mode', async (t) => {
+  const lesson = lessons[twelve];
+  const { urls } = lesson.params;
+  const program = lesson.program;
+  const sentLine = lineOf(program, 'sent = time.monotonic()');
+  const i = 3;
+  const cpythonSent = probes(cpythonOutput(withPrint(program, 'sent = time.monotonic()', 'sent')))[urls.value + i];
+
+  let page = await t.open();
+  let state = await api(page, 'goToChapter', twelve);
+  await makePredictions(page);
+  const eventSteps = state.steps;
+  assert.equal(state.stepBy, 'event');
+  assert.ok(state.lineSteps > 2 * urls.value * 3, `the run recorded its lines (${state.lineSteps})`);
+  await page.focus('#canvas');
+  await page.keyboard.press('l');
+  await waitFor(page, () => window.loopstep.state().stepBy === 'line');
+  state = await stateOf(page);
+  assert.equal(state.steps, eventSteps + state.lineSteps, 'by line, every event and every line is a step');
+  // The box on the canvas, clicked, switches back and forth; the place stays.
+  for (const wanted of ['event', 'line']) {
+    await page.mouse.click(...await centreOf(page, 'lines'));
+    await waitFor(page, (wanted) => window.loopstep.state().stepBy === wanted, wanted);
+  }
+  // Right steps one line at a time.
+  for (let k = 1; k <= 3; ++k) {
+    await page.keyboard.press('ArrowRight');
+    await waitForStep(page, k);
+  }
+  // The line step where fetch-i has just run `sent = time.monotonic()`: the narration says what
+  // it set, and the frames panel shows CPython's value.
+  const step = await page.evaluate((name) => {
+    const api = window.loopstep;
+    for (let s = api.restart(); s.step < s.steps; s = api.step()) {
+      if (s.narration.startsWith(`${name} set sent = `)) return s.step;
+    }
+    return -1;
+  }, `fetch-${i}`);
+  assert.ok(step > 0, `a line step narrates fetch-${i} setting sent`);
+  state = await api(page, 'seek', step);
+  assert.equal(state.narration, `fetch-${i} set sent = ${cpythonSent} at line ${sentLine}; line ${sentLine + 1} is next.`);
+  state = await api(page, 'selectTask', state.tasks.findIndex((task) => task.name === `fetch-${i}`));
+  const [frame] = state.frames.frames;
+  assert.equal(frame.line, sentLine + 1);
+  assert.deepEqual(frame.locals.map(({ name, value, changed }) => [name, value, changed]), [['i', String(i), false], ['sent', cpythonSent, true]]);
+  assert.equal(await page.evaluate(() => document.getElementById('a11y-lines').checked), true, 'the text version\'s box says so');
+  assert.match(await page.textContent('#a11y-clock'), new RegExp(`line step ${step} of ${state.steps}\\.`));
+  await shoot(page, 'line-steps-desktop.png');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await nextFrames(page, 6);
+  await page.mouse.click(...codeTab);
+  await nextFrames(page, 6);
+  assert.ok((await api(page, 'screen')).items.lines, 'the phone\'s Code tab has the box');
+  await shoot(page, 'line-steps-phone.png');
+
+  // The place and the mode are in the link: a new page opens at the same line step.
+  await waitFor(page, (step) => new URLSearchParams(window.location.hash.slice(1)).get('by') === 'line' &&
+                                new URLSearchParams(window.location.hash.slice(1)).get('step') === String(step), step);
+  const link = await page.evaluate(() => window.location.hash);
+  page = await t.open(link);
+  state = await stateOf(page);
+  assert.equal(state.stepBy, 'line');
+  assert.equal(state.step, step);
+  assert.equal(state.narration, `fetch-${i} set sent = ${cpythonSent} at line ${sentLine}; line ${sentLine + 1} is next.`);
+  // The text version's box, by keyboard, goes back to event steps; the place stays (the event step before it).
+  await page.focus('#a11y-lines');
+  await page.keyboard.press('Space');
+  await waitFor(page, () => window.loopstep.state().stepBy === 'event');
+  state = await stateOf(page);
+  assert.equal(state.stepBy, 'event');
+  assert.ok(state.step > 0 && state.step < eventSteps);
 });
 
 // What CPython prints for an unseeded program after random.seed(seed) at its top: what the

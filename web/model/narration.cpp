@@ -272,10 +272,10 @@ std::string changed_locals(const frame_view& now, const frame_view& before) {
     constexpr std::size_t most = 3;
     std::vector<std::string> changes;
     std::size_t count = 0;
-    for (const auto& [name, value] : now.locals) {
-        const auto old = std::find_if(before.locals.begin(), before.locals.end(), [&](const auto& local) { return local.first == name; });
-        if (old != before.locals.end() && old->second == value) continue;
-        if (++count <= most) changes.push_back(name + " = " + fold_value(value, 30));
+    for (const auto& local : now.locals) {
+        const auto old = std::find_if(before.locals.begin(), before.locals.end(), [&](const auto& l) { return l.first == local.first; });
+        if (old != before.locals.end() && old->second == local.second) continue;
+        if (++count <= most) changes.push_back(local.first + " = " + fold_value(local.second, 30));
     }
     std::string text;
     for (const std::string& change : changes) text += (text.empty() ? "" : ", ") + change;
