@@ -359,21 +359,11 @@ void select_next_task(app_state& app, int direction) {
     select_task(app, tasks[index].id);
 }
 
-// The first unmade prediction's stop in (from, to), if any: a step never jumps over one.
-std::optional<std::size_t> prediction_stop_between(const app_state& app, std::size_t from, std::size_t to) {
-    std::optional<std::size_t> first;
-    for (std::size_t i = 0; i < app.predictions.size(); ++i) {
-        const std::optional<placed_prediction>& placed = app.predictions[i];
-        if (placed && !prediction_made(app, i) && placed->stop > from && placed->stop < to && (!first || placed->stop < *first)) first = placed->stop;
-    }
-    return first;
-}
-
+// A prediction's stop is an event step (prediction.cpp), so no step passes over one.
 void step_forward(app_state& app) {
     if (prediction_waiting(app) || app.cursor >= event_count(app)) return;
-    std::size_t next = app.cursor + 1;
-    if (!app.step_by_line) next = *std::upper_bound(app.event_steps.begin(), app.event_steps.end(), app.cursor);
-    seek(app, prediction_stop_between(app, app.cursor, next).value_or(next));
+    if (app.step_by_line) return seek(app, app.cursor + 1);
+    seek(app, *std::upper_bound(app.event_steps.begin(), app.event_steps.end(), app.cursor));
 }
 
 void step_back(app_state& app) {
