@@ -853,12 +853,14 @@ test('line by line: L and the box switch, each line a task runs is a step, its l
   assert.equal(await page.evaluate(() => document.getElementById('a11y-lines').checked), true, 'the text version\'s box says so');
   assert.match(await page.textContent('#a11y-clock'), new RegExp(`line step ${step} of ${state.steps}\\.`));
   await shoot(page, 'line-steps-desktop.png');
-  await page.setViewportSize({ width: 390, height: 844 });
-  await nextFrames(page, 6);
-  await page.mouse.click(...codeTab);
-  await nextFrames(page, 6);
-  assert.ok((await api(page, 'screen')).items.lines, 'the phone\'s Code tab has the box');
-  await shoot(page, 'line-steps-phone.png');
+  for (const [label, size] of [['tablet', { width: 820, height: 1180 }], ['phone', { width: 390, height: 844 }]]) {
+    await page.setViewportSize(size);
+    await nextFrames(page, 6);
+    await page.mouse.click(...codeTab);
+    await nextFrames(page, 6);
+    assert.ok((await api(page, 'screen')).items.lines, `the ${label}'s Code tab has the box`);
+    await shoot(page, `line-steps-${label}.png`);
+  }
 
   // The place and the mode are in the link: a new page opens at the same line step.
   await waitFor(page, (step) => new URLSearchParams(window.location.hash.slice(1)).get('by') === 'line' &&
