@@ -41,10 +41,9 @@ void speed(app_state& app) {
 // Line by line: Step, Back and Play go through every line each task runs, not only the loop's
 // events. At the start of the scrub bar's row.
 void line_steps(app_state& app) {
-    const char* label = "Line by line";
     bool by_line = app.step_by_line;
     ImGui::BeginDisabled(app.line_steps == 0);
-    if (ImGui::Checkbox(label, &by_line)) set_step_by_line(app, by_line);
+    if (ImGui::Checkbox("Line by line", &by_line)) set_step_by_line(app, by_line);
     note_item("lines");
     const std::string tooltip = app.line_steps == 0 ? std::string("This run has no lines to step through")
         : app.line_steps >= max_line_steps ? "Step through every line each task runs (L); this run recorded its first " +

@@ -139,7 +139,7 @@ const std::string& narration(const app_state& app);
 // The cursor.
 std::size_t event_count(const app_state& app);
 void seek(app_state& app, std::size_t cursor);  // clamped to [0, event_count]
-void step_forward(app_state& app);  // to the next step of the mode (or a prediction's stop)
+void step_forward(app_state& app);  // to the next step of the mode
 void step_back(app_state& app);
 // Steps by line (every line a task runs, and every event) or by scheduler event; the cursor stays.
 void set_step_by_line(app_state& app, bool by_line);

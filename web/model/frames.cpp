@@ -14,17 +14,17 @@ std::string call_text(const frame_view& frame) {
     return call + ")";
 }
 
-namespace {
-
-bool is_done(task_state state) {
-    return state == task_state::finished || state == task_state::failed || state == task_state::cancelled;
-}
-
 const std::string* value_in(const frame_view& frame, const std::string& name) {
     for (const auto& [local, value] : frame.locals) {
         if (local == name) return &value;
     }
     return nullptr;
+}
+
+namespace {
+
+bool is_done(task_state state) {
+    return state == task_state::finished || state == task_state::failed || state == task_state::cancelled;
 }
 
 shown_frame show(const frame_view& frame, const frame_view* before) {

@@ -46,6 +46,8 @@ task_frames frames_of(const task_view& now, const task_view* before);
 
 // "fetch(i=3)": the frame's function with its arguments' current values.
 std::string call_text(const frame_view& frame);
+// The repr of the frame's local `name`, or null when it is not bound there.
+const std::string* value_in(const frame_view& frame, const std::string& name);
 
 // A value to show in `width` characters: itself if it fits; a container ("[1, 2, 3, ...]")
 // keeps the whole items that fit and says how many there are when it can tell; other text,

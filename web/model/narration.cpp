@@ -4,7 +4,6 @@
 
 #include "model/frames.hpp"
 
-#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <optional>
@@ -272,10 +271,9 @@ std::string changed_locals(const frame_view& now, const frame_view& before) {
     constexpr std::size_t most = 3;
     std::vector<std::string> changes;
     std::size_t count = 0;
-    for (const auto& local : now.locals) {
-        const auto old = std::find_if(before.locals.begin(), before.locals.end(), [&](const auto& l) { return l.first == local.first; });
-        if (old != before.locals.end() && old->second == local.second) continue;
-        if (++count <= most) changes.push_back(local.first + " = " + fold_value(local.second, 30));
+    for (const auto& [name, value] : now.locals) {
+        if (const std::string* old = value_in(before, name); old && *old == value) continue;
+        if (++count <= most) changes.push_back(name + " = " + fold_value(value, 30));
     }
     std::string text;
     for (const std::string& change : changes) text += (text.empty() ? "" : ", ") + change;
@@ -297,8 +295,7 @@ std::string line_reached(const moment& now) {
     if (frames.size() < before.size()) {
         return now.subject() + " is back in " + inner.function + " at line " + line + ": " + before.front().function + " returned.";
     }
-    if (before.empty() || before.front().function != inner.function) return now.subject() + " comes to line " + line + " of " + inner.function + ".";
-    const std::string changes = changed_locals(inner, before.front());
+    const std::string changes = before.empty() || before.front().function != inner.function ? std::string() : changed_locals(inner, before.front());
     if (changes.empty()) return now.subject() + " comes to line " + line + " of " + inner.function + ".";
     return now.subject() + " set " + changes + " at line " + std::to_string(before.front().line) + "; line " + line + " is next.";
 }
