@@ -195,23 +195,61 @@ window.loopstepA11y = (function () {
   }
 
   // The timeline panel as a table, one row a task: what it has done up to the cursor, in order.
+  function timelineTable(id, timeline, caption) {
+    const rows = timeline.map((task) => {
+      const parts = task.parts.map((part) => make('li', { textContent: part.text }));
+      const cell = make('td', {}, [make('ol', {}, parts)]);
+      if (task.omitted > 0) cell.prepend(make('p', { textContent: `${task.omitted} earlier parts left out; the last ${task.parts.length}:` }));
+      return make('tr', {}, [make('th', { scope: 'row', textContent: task.task }), cell]);
+    });
+    return make('table', { id }, [
+      make('caption', { textContent: caption }),
+      make('thead', {}, [make('tr', {}, ['Task', 'What it has done, in order'].map((text) => make('th', { scope: 'col', textContent: text })))]),
+      make('tbody', {}, rows),
+    ]);
+  }
+
   function renderTimeline(state) {
     const box = $('a11y-timeline');
     if (state.timeline.length === 0) {
       box.replaceChildren(make('p', { textContent: state.step === 0 ? 'Nothing has happened yet.' : 'No tasks in this run.' }));
       return;
     }
-    const rows = state.timeline.map((task) => {
-      const parts = task.parts.map((part) => make('li', { textContent: part.text }));
-      const cell = make('td', {}, [make('ol', {}, parts)]);
-      if (task.omitted > 0) cell.prepend(make('p', { textContent: `${task.omitted} earlier parts left out; the last ${task.parts.length}:` }));
-      return make('tr', {}, [make('th', { scope: 'row', textContent: task.task }), cell]);
-    });
-    box.replaceChildren(make('table', { id: 'a11y-timeline-table' }, [
-      make('caption', { textContent: `What each task has done by ${state.clock.toFixed(1)} ${state.timeUnit}` }),
-      make('thead', {}, [make('tr', {}, ['Task', 'What it has done, in order'].map((text) => make('th', { scope: 'col', textContent: text })))]),
-      make('tbody', {}, rows),
-    ]));
+    const clock = `${state.clock.toFixed(1)} ${state.timeUnit}`;
+    const whose = state.compare ? ` in ${state.compare.mainLabel}` : '';
+    box.replaceChildren(timelineTable('a11y-timeline-table', state.timeline, `What each task${whose} has done by ${clock}`));
+  }
+
+  // Two runs side by side (state.compare): the other program, its tasks, output and timeline at
+  // the same clock, below the main run's.
+  function renderCompare(state) {
+    const section = $('a11y-compare');
+    const other = state.compare;
+    section.hidden = !other;
+    $('a11y-program-heading').textContent = other ? `The program: ${other.mainLabel}` : 'The program';
+    if (!other) return $('a11y-compare-body').replaceChildren();
+    const unit = state.timeUnit;
+    $('a11y-compare-heading').textContent = `${other.label}, run beside it on the same clock`;
+    const done = other.tasks.length > 0 && other.tasks.every((task) => ['done', 'failed', 'cancelled'].includes(task.state));
+    const parts = [
+      make('p', { textContent: `${other.label} at ${state.clock.toFixed(1)} ${unit}${done ? `: done after ${other.clock.toFixed(1)} ${unit}` : ''}.` }),
+      make('pre', { tabIndex: 0, ariaLabel: `The program ${other.label}` }, [make('code', { textContent: other.code })]),
+      make('table', { id: 'a11y-compare-tasks' }, [
+        make('caption', { textContent: `Tasks of ${other.label}` }),
+        make('thead', {}, [make('tr', {}, ['Task', 'State', 'Line', 'Waiting on or result'].map((text) => make('th', { scope: 'col', textContent: text })))]),
+        make('tbody', {}, other.tasks.map((task) => make('tr', {}, [
+          make('th', { scope: 'row', textContent: task.name }),
+          make('td', { textContent: task.state }),
+          make('td', { textContent: task.line > 0 ? String(task.line) : '' }),
+          make('td', { textContent: task.detail }),
+        ]))),
+      ]),
+      make('h4', { textContent: `Output of ${other.label}` }),
+      make('pre', { id: 'a11y-compare-output', tabIndex: 0, ariaLabel: `Output of ${other.label}`, textContent: other.output || '(nothing printed yet)' }),
+      timelineTable('a11y-compare-timeline', other.timeline, `What each task in ${other.label} has done by ${state.clock.toFixed(1)} ${unit}`),
+    ];
+    if (other.error) parts.push(make('p', { textContent: `${other.label} stopped with ${other.error.kind} at line ${other.error.line}: ${other.error.message}` }));
+    $('a11y-compare-body').replaceChildren(...parts);
   }
 
   // The prediction the run waits at (state.prediction): its choices as a radio group with a
@@ -279,6 +317,7 @@ window.loopstepA11y = (function () {
     renderFrames(state);
     renderLoop(state);
     renderTimeline(state);
+    renderCompare(state);
     const error = state.error;
     $('a11y-error').textContent = error
       ? `${error.kind} at line ${error.line}${error.column ? ', column ' + error.column : ''}: ${error.message}` : '';

@@ -3,8 +3,9 @@
 # and steps through the same lines.
 # Usage: tests/lessons_match_cpython.sh /path/to/loopstep
 # Each chapter's ```python scenario``` block, with its @param defaults put in for {{name}},
-# becomes NN-slug.py in a temporary folder; the oracle writes CPython's output as NN-slug.out
-# and then compares `loopstep run NN-slug.py` with it.
+# becomes NN-slug.py in a temporary folder (its ```python compare``` block, run beside it,
+# NN-slug-compare.py); the oracle writes CPython's output as NN-slug.out and then compares
+# `loopstep run NN-slug.py` with it.
 set -eu
 
 cli=${1:?usage: $0 /path/to/loopstep}
@@ -27,26 +28,30 @@ for path in sorted(glob.glob(os.path.join(lessons, "[0-9]*.md"))):
         if line.strip().startswith("@param "):
             words = line.split()
             params[words[1]] = words[2]
-    scenario, inside = [], False
+    blocks, inside = {}, None  # "scenario" / "compare": its lines
     for line in lines:
+        fence = re.match(r'```python (scenario|compare)\b', line.strip())
         if inside and line.strip() == "```":
-            inside = False
+            inside = None
         elif inside:
-            scenario.append(line)
-        elif line.strip() == "```python scenario":
-            inside = True
-    if not scenario:
+            blocks[inside].append(line)
+        elif fence:
+            inside = fence.group(1)
+            blocks[inside] = []
+    if "scenario" not in blocks:
         print(f"{name}: no python scenario, skipped")
         continue
-    program = "\n".join(scenario) + "\n"
-    for key, value in params.items():
-        program = program.replace("{{" + key + "}}", value)
-    left = re.findall(r"\{\{\w+\}\}", program)
-    if left:
-        print(f"{name}: placeholders without a @param default: {' '.join(sorted(set(left)))}")
-        bad += 1
-    with open(os.path.join(work, name + ".py"), "w", encoding="utf-8") as f:
-        f.write(program)
+    for kind, code in blocks.items():
+        program = "\n".join(code) + "\n"
+        for key, value in params.items():
+            program = program.replace("{{" + key + "}}", value)
+        left = re.findall(r"\{\{\w+\}\}", program)
+        if left:
+            print(f"{name}: placeholders without a @param default: {' '.join(sorted(set(left)))}")
+            bad += 1
+        suffix = "" if kind == "scenario" else "-compare"
+        with open(os.path.join(work, name + suffix + ".py"), "w", encoding="utf-8") as f:
+            f.write(program)
 sys.exit(1 if bad else 0)
 PY
 

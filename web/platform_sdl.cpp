@@ -107,7 +107,7 @@ void handle_key(app_state& app, const SDL_KeyboardEvent& key) {
         case SDLK_RIGHT: step_forward(app); break;
         case SDLK_LEFT: step_back(app); break;
         case SDLK_HOME: seek(app, 0); break;
-        case SDLK_END: seek(app, event_count(app)); break;
+        case SDLK_END: seek_end(app); break;
         case SDLK_SPACE: if (key.repeat == 0) toggle_play(app); break;
         case SDLK_UP: select_next_task(app, -1); break;  // the frames panel's task
         case SDLK_DOWN: select_next_task(app, +1); break;

@@ -301,13 +301,61 @@ void editor(app_state& app, const ui_fonts& fonts) {
     ImGui::PopFont();
 }
 
+// Side by side, the compared program: read only (the sliders change it), coloured and numbered,
+// its tasks' lines marked as in the editor.
+void compared_code(const companion_run& other, const ui_fonts& fonts) {
+    ImGui::PushFont(fonts.code);
+    const std::vector<line_span> lines = split_lines(other.source);
+    const float char_width = ImGui::CalcTextSize("M").x;
+    const float line_height = ImGui::GetFontSize();
+    std::size_t longest = 0;
+    for (const line_span& line : lines) longest = std::max(longest, line.end - line.begin);
+    ImGui::BeginChild("compared-code", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const editor_geometry at{ImVec2(origin.x + char_width * 7.0f, origin.y), line_height, char_width};
+    ImGui::Dummy(ImVec2(static_cast<float>(longest + 8) * char_width, static_cast<float>(lines.size()) * line_height));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw_text(draw, at, other.source, lines);
+    const float dot = line_height * 0.28f;
+    for (std::size_t line = 1; line <= lines.size(); ++line) {
+        const std::string number = std::to_string(line);
+        const float y = at.text_origin.y + static_cast<float>(line - 1) * line_height;
+        draw->AddText(ImVec2(origin.x + (3.3f - static_cast<float>(number.size())) * char_width, y), ImGui::GetColorU32(ImGuiCol_TextDisabled), number.c_str());
+    }
+    for (std::size_t index = 0; index < other.view.tasks.size(); ++index) {
+        const task_view& task = other.view.tasks[index];
+        if (task.line <= 0 || static_cast<std::size_t>(task.line) > lines.size() || task.state == task_state::finished) continue;
+        const ImVec2 centre(origin.x + 3.9f * char_width + dot, at.text_origin.y + (static_cast<float>(task.line) - 0.5f) * line_height);
+        draw->AddCircleFilled(centre, dot, task_colour(index));
+    }
+    ImGui::EndChild();
+    ImGui::PopFont();
+}
+
 }  // namespace
 
 void ui_code(app_state& app, const ui_fonts& fonts) {
     toolbar(app);
     sliders(app);
     error_box(app);
-    editor(app, fonts);
+    if (!app.companion) return editor(app, fonts);
+    // Two runs side by side: a tab each; the chapter's program is the one to edit.
+    if (!ImGui::BeginTabBar("programs")) return;
+    const bool main_open = ImGui::BeginTabItem(app.companion->main_label.c_str());
+    note_item("tab:" + app.companion->main_label);
+    if (main_open) {
+        editor(app, fonts);
+        ImGui::EndTabItem();
+    }
+    const std::string compared = app.companion->label + " (read only)";
+    const bool compared_open = ImGui::BeginTabItem(compared.c_str());
+    note_item("tab:" + app.companion->label);
+    item_tooltip("The program run beside yours, on the same clock; the sliders change it too");
+    if (compared_open) {
+        compared_code(*app.companion, fonts);
+        ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
 }
 
 }  // namespace loopstep::web

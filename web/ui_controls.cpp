@@ -78,15 +78,15 @@ bool mark_predictions(const app_state& app, std::size_t total) {
 
 void ui_controls(app_state& app, const ui_fonts& fonts) {
     const std::size_t total = event_count(app);
-    const bool at_start = app.cursor == 0;
-    const bool at_end = app.cursor >= total;
+    const bool at_start = step_number(app) == 0;
+    const bool finished = at_end(app);
     const bool waiting = prediction_waiting(app);  // the run goes on once the learner has predicted
     if (button("\xE2\x87\xA4 Start", "Start", "Restart (Home)", !at_start)) seek(app, 0);
     if (button("\xE2\x97\x80 Back", "Back", "Step back (Left arrow)", !at_start)) step_back(app);
     const char* make_prediction = "Make your prediction first (keys 1 to 4), or jump on with End or the bar";
-    if (button("Step \xE2\x96\xB6", "Step", waiting ? make_prediction : "Step forward (Right arrow)", !at_end && !waiting)) step_forward(app);
+    if (button("Step \xE2\x96\xB6", "Step", waiting ? make_prediction : "Step forward (Right arrow)", !finished && !waiting)) step_forward(app);
     if (button(app.playing ? "Pause" : "Play", "Play", waiting ? make_prediction : "Play or pause (Space)", total > 0 && !waiting)) toggle_play(app);
-    if (button("End \xE2\x87\xA5", "End", "Run to the end (End)", !at_end)) seek(app, total);
+    if (button("End \xE2\x87\xA5", "End", "Run to the end (End)", !finished)) seek_end(app);
     speed(app);
     line_steps(app);
     // The bar drags over the steps of the mode. A run with no steps (a syntax error) shows an
@@ -96,7 +96,7 @@ void ui_controls(app_state& app, const ui_fonts& fonts) {
     ImGui::SetNextItemWidth(-1);
     ImGui::BeginDisabled(total == 0);
     if (ImGui::SliderInt("##cursor", &step, 0, std::max(static_cast<int>(steps), 1), "")) {
-        seek(app, cursor_of_step(app, static_cast<std::size_t>(std::max(step, 0))));
+        seek_step(app, static_cast<std::size_t>(std::max(step, 0)));
     }
     ImGui::EndDisabled();
     const bool marked = mark_predictions(app, steps);
@@ -106,7 +106,7 @@ void ui_controls(app_state& app, const ui_fonts& fonts) {
                  ImGuiHoveredFlags_AllowWhenDisabled);
 
     ImGui::PushFont(fonts.heading);
-    ImGui::Text("%.1f %s", app.view.time, time_unit(app).c_str());
+    ImGui::Text("%.1f %s", shared_time(app), time_unit(app).c_str());
     ImGui::PopFont();
     item_tooltip("The virtual clock: waits take no real time");
     ImGui::SameLine();

@@ -62,7 +62,8 @@ float code_panel_need(const app_state& app, const ui_fonts& fonts) {
     const float lines = static_cast<float>(std::count(app.editor.begin(), app.editor.end(), '\n') + 2);
     const float code_line = fonts.code != nullptr ? fonts.code->FontSize : ImGui::GetFontSize();
     const float text_lines = static_cast<float>(app.formulas.size()) + (app.result.error ? 3.0f : 0.0f);
-    return ImGui::GetFrameHeightWithSpacing() * static_cast<float>(params + 1) + ImGui::GetTextLineHeightWithSpacing() * text_lines +
+    const std::size_t tab_bar = app.companion ? 1 : 0;  // two runs side by side: a tab per program
+    return ImGui::GetFrameHeightWithSpacing() * static_cast<float>(params + 1 + tab_bar) + ImGui::GetTextLineHeightWithSpacing() * text_lines +
            lines * code_line + ImGui::GetStyle().FramePadding.y * 2 + ImGui::GetStyle().WindowPadding.y * 2;
 }
 

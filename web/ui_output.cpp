@@ -78,15 +78,30 @@ void ui_output_heading(app_state& app) {
     item_tooltip("Run the program again with another seed (N)");
 }
 
+namespace {
+
+// One run's output up to its cursor, and its traceback once the cursor is at its end.
+void run_output(const std::string& output, const python::program_result& result, bool show_error) {
+    show_error = show_error && result.error;
+    if (output.empty() && !show_error) ImGui::TextDisabled("(nothing printed yet)");
+    wrapped_text(output, ImGui::GetStyleColorVec4(ImGuiCol_Text));
+    if (show_error) wrapped_text(result.error_output, error_colour);
+}
+
+}  // namespace
+
 void ui_output(const app_state& app, const ui_fonts& fonts) {
     ImGui::PushFont(fonts.code);
     const float inner_height = ImGui::GetWindowHeight() - 2 * ImGui::GetStyle().WindowPadding.y;
     screen().output_rows = static_cast<int>(inner_height / ImGui::GetTextLineHeightWithSpacing());
-    const std::string& output = app.view.output;
-    const bool show_error = app.cursor == event_count(app) && app.result.error && !editor_changed(app);
-    if (output.empty() && !show_error) ImGui::TextDisabled("(nothing printed yet)");
-    wrapped_text(output, ImGui::GetStyleColorVec4(ImGuiCol_Text));
-    if (show_error) wrapped_text(app.result.error_output, error_colour);
+    const companion_run* other = app.companion ? &*app.companion : nullptr;
+    if (other) ImGui::TextDisabled("%s", other->main_label.c_str());  // side by side: each run's output under its label
+    run_output(app.view.output, app.result, app.cursor == event_count(app) && !editor_changed(app));
+    if (other) {
+        ImGui::Spacing();
+        ImGui::TextDisabled("%s", other->label.c_str());
+        run_output(other->view.output, other->result, other->cursor == other->run.events().size());
+    }
     ImGui::PopFont();
     seed_note(app);
 }

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "imgui.h"
+#include "imgui_internal.h"  // the window's clip rectangle: a label row spans the columns
 #include "ui.hpp"
 
 namespace loopstep::web {
@@ -14,9 +15,9 @@ struct state_look {
 };
 
 // "blocking": the running task is inside a blocking call (time.sleep), the loop is stuck with it.
-state_look look_of(const task_view& task, const app_state& app) {
-    const bool running = task.id == app.view.running;
-    if (running && app.cursor > 0 && app.run.events()[app.cursor - 1].kind == trace_kind::blocked) {
+state_look look_of(const task_view& task, const snapshot& view, const recording& run) {
+    const bool running = task.id == view.running;
+    if (running && view.event_count > 0 && run.events()[view.event_count - 1].kind == trace_kind::blocked) {
         return {"\xE2\x96\xA0 blocking", {1.00f, 0.45f, 0.40f, 1.0f}};  // ■
     }
     switch (task.state) {
@@ -57,9 +58,59 @@ std::size_t task_index(const snapshot& view, task_id id) {
     return static_cast<std::size_t>(-1);
 }
 
+namespace {
+
+// The state and detail columns of a task's row.
+void state_cells(const task_view& task, const snapshot& view, const recording& run) {
+    ImGui::TableNextColumn();
+    const state_look look = look_of(task, view, run);
+    ImGui::TextColored(look.colour, "%s", look.label);
+    ImGui::TableNextColumn();
+    ImGui::PushTextWrapPos(0);
+    if (task.state == task_state::waiting) {
+        ImGui::TextUnformatted(task.waiting_on.c_str());
+    } else if (!task.outcome.empty()) {
+        ImGui::TextDisabled("%s", task.outcome.c_str());
+    }
+    ImGui::PopTextWrapPos();
+}
+
+void running_row_colour(const task_view& task, const snapshot& view) {
+    if (task.id == view.running) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImVec4(0.20f, 0.45f, 0.20f, 0.45f)));
+}
+
+// Side by side: a row naming the program whose tasks follow, across the columns (not clipped to the first).
+void program_row(const std::string& label) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->PushClipRect(window->ClipRect.Min, window->ClipRect.Max, false);
+    draw->AddText(at, ImGui::GetColorU32(ImGuiCol_TextDisabled), label.c_str());
+    draw->PopClipRect();
+    ImGui::Dummy(ImVec2(1, ImGui::GetTextLineHeight()));
+}
+
+// The compared run's tasks: shown, not picked (the frames panel shows the main run's).
+void companion_rows(const companion_run& other) {
+    program_row(other.label);
+    for (std::size_t index = 0; index < other.view.tasks.size(); ++index) {
+        const task_view& task = other.view.tasks[index];
+        ImGui::TableNextRow();
+        running_row_colour(task, other.view);
+        ImGui::TableNextColumn();
+        task_dot(index);
+        ImGui::TextUnformatted(task.name.c_str());
+        state_cells(task, other.view, other.run);
+    }
+}
+
+}  // namespace
+
 void ui_tasks(app_state& app) {
     const snapshot& view = app.view;
-    if (view.tasks.empty()) {
+    if (view.tasks.empty() && !(app.companion && !app.companion->view.tasks.empty())) {
         ImGui::TextDisabled("(no tasks yet)");
         return;
     }
@@ -71,12 +122,11 @@ void ui_tasks(app_state& app) {
     ImGui::TableSetupColumn("State", ImGuiTableColumnFlags_WidthStretch, 0.9f);
     ImGui::TableSetupColumn("Detail", ImGuiTableColumnFlags_WidthStretch, 1.4f);
     ImGui::TableHeadersRow();
+    if (app.companion) program_row(app.companion->main_label);
     for (std::size_t index = 0; index < view.tasks.size(); ++index) {
         const task_view& task = view.tasks[index];
         ImGui::TableNextRow();
-        if (task.id == view.running) {
-            ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImVec4(0.20f, 0.45f, 0.20f, 0.45f)));
-        }
+        running_row_colour(task, view);
         ImGui::TableNextColumn();
         // The whole row is one selectable: a click shows the task's frames.
         ImGui::PushID(static_cast<int>(task.id));
@@ -89,18 +139,9 @@ void ui_tasks(app_state& app) {
         ImGui::SameLine(0, 0);
         task_dot(index);
         ImGui::TextUnformatted(task.name.c_str());
-        ImGui::TableNextColumn();
-        const state_look look = look_of(task, app);
-        ImGui::TextColored(look.colour, "%s", look.label);
-        ImGui::TableNextColumn();
-        ImGui::PushTextWrapPos(0);
-        if (task.state == task_state::waiting) {
-            ImGui::TextUnformatted(task.waiting_on.c_str());
-        } else if (!task.outcome.empty()) {
-            ImGui::TextDisabled("%s", task.outcome.c_str());
-        }
-        ImGui::PopTextWrapPos();
+        state_cells(task, view, app.run);
     }
+    if (app.companion) companion_rows(*app.companion);
     ImGui::EndTable();
 }
 

@@ -73,7 +73,7 @@ struct panel_state {
     int zoom = 0;            // the view shows duration / 2^zoom seconds
     double view_start = 0;   // its left edge
     std::size_t followed = static_cast<std::size_t>(-1);      // the cursor the view last moved for
-    std::size_t followed_row = static_cast<std::size_t>(-1);  // the cursor the rows last scrolled for
+    std::array<std::size_t, 2> followed_row{static_cast<std::size_t>(-1), static_cast<std::size_t>(-1)};  // per block of rows: the cursor they last scrolled for
     bool dragged = false;    // the user dragged in the timeline this frame
     bool dragged_before = false;
 };
@@ -88,6 +88,10 @@ const timeline& timeline_of(const app_state& app) {
     if (state.run_number != app.run_number) {
         state.run_number = app.run_number;
         state.legend = marks_used(app.run_timeline);
+        if (app.companion) {
+            const mark_set other = marks_used(app.companion->run_timeline);
+            for (std::size_t i = 0; i < mark_count; ++i) state.legend[i] = state.legend[i] || other[i];
+        }
         state.zoom = 0;  // a new run: show all of it
         state.view_start = 0;
     }
@@ -138,8 +142,11 @@ std::size_t cursor_under(const timeline& line, const plot& area, float x) {
     return cursor_at(line, t + tick_reach * area.span / area.width);
 }
 
+// Side by side, by time: the last step of the pair by then.
 void seek_to_mouse(app_state& app, const timeline& line, const plot& area) {
-    const std::size_t cursor = cursor_under(line, area, ImGui::GetIO().MousePos.x);
+    const float x = ImGui::GetIO().MousePos.x;
+    if (app.companion) return seek_time(app, std::max(0.0, area.t_of(x) + tick_reach * area.span / area.width));
+    const std::size_t cursor = cursor_under(line, area, x);
     if (cursor != app.cursor) seek(app, cursor);
 }
 
@@ -381,6 +388,9 @@ void ruler(app_state& app, const timeline& line, const plot& area, float height,
 
 struct row_context {
     const timeline& line;
+    const recording& run;
+    const snapshot& view;
+    int block;  // 0: the main run's rows (a click picks the task for the frames panel), 1: the companion's
     plot area;
     float name_width;
     float height;
@@ -445,7 +455,9 @@ void row_input(app_state& app, const row_context& rows, const task_row& row, int
     const ImGuiIO& io = ImGui::GetIO();
     if (ImGui::IsItemActivated()) {
         if (const segment* tick = tick_near(row, rows.area, io.MousePos.x, rows.cursor)) {
-            seek(app, tick->begin + 1);  // just after the step began: "The loop resumes ..."
+            // just after the step began: "The loop resumes ..."
+            if (rows.block == 0) seek(app, tick->begin + 1);
+            else seek_companion(app, tick->begin + 1);
         } else {
             seek_to_mouse(app, rows.line, rows.area);
         }
@@ -472,13 +484,14 @@ void task_row_ui(app_state& app, const row_context& rows, int index, hover_targe
     const float full_width = ImGui::GetContentRegionAvail().x;
     if (row.id == rows.subject) draw->AddRectFilled(top, {top.x + full_width, top.y + rows.height}, colour::subject);
     // A click on the lane (its name or its plot) also picks the task for the frames panel.
-    if (ImGui::InvisibleButton("##name", {rows.name_width, rows.height})) select_task(app, row.id);
+    const bool pickable = rows.block == 0;
+    if (ImGui::InvisibleButton("##name", {rows.name_width, rows.height}) && pickable) select_task(app, row.id);
     if (item_tooltip_wanted()) hover = {index, true, 0};
     ImGui::SameLine(0, 0);
     ImGui::InvisibleButton("##plot", {std::max(1.0f, full_width - rows.name_width), rows.height});
-    if (ImGui::IsItemActivated()) select_task(app, row.id);
+    if (ImGui::IsItemActivated() && pickable) select_task(app, row.id);
     row_input(app, rows, row, index, hover);
-    if (row.id == app.selected_task) {
+    if (pickable && row.id == app.selected_task) {
         draw->AddRect({top.x + 1, top.y + 1}, {top.x + full_width - 1, top.y + rows.height - 1}, ImGui::GetColorU32(ImGuiCol_Text), 3);
     }
     draw_name(draw, row, top, rows);
@@ -490,7 +503,7 @@ void task_row_ui(app_state& app, const row_context& rows, int index, hover_targe
 
 // Keeps the row of the task the last event was about in view when the cursor moves (not while dragging here).
 void follow_row(const row_context& rows, int visible) {
-    std::size_t& followed = panel().followed_row;
+    std::size_t& followed = panel().followed_row[static_cast<std::size_t>(rows.block)];
     if (rows.cursor == followed) return;
     followed = rows.cursor;
     if (panel().dragged || panel().dragged_before) return;
@@ -507,7 +520,7 @@ void rows_region(app_state& app, const row_context& rows, int visible, bool scro
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {0, 0});
     const ImGuiWindowFlags flags = scrolls ? ImGuiWindowFlags_AlwaysVerticalScrollbar : ImGuiWindowFlags_NoScrollbar;
-    ImGui::BeginChild("##timeline-rows", {0, static_cast<float>(visible) * rows.height}, false, flags);
+    ImGui::BeginChild(rows.block == 0 ? "##timeline-rows" : "##timeline-rows-compared", {0, static_cast<float>(visible) * rows.height}, false, flags);
     follow_row(rows, visible);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 window = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
@@ -529,16 +542,16 @@ void rows_region(app_state& app, const row_context& rows, int visible, bool scro
 // ---- the tooltip ----------------------------------------------------------------------------
 
 // The text version's words (model/timeline_text.hpp), the late note on a line of its own; a step can be clicked.
-std::string tooltip_text(const app_state& app, const segment& part, double end, bool going_on) {
-    std::string text = segment_text(app.run, part, end, going_on, time_unit(app), "\n");
+std::string tooltip_text(const app_state& app, const recording& run, const segment& part, double end, bool going_on) {
+    std::string text = segment_text(run, part, end, going_on, time_unit(app), "\n");
     return part.kind == segment_kind::running ? text + ": click to go there" : text;
 }
 
 // What is under the mouse in a row: a tick, the end mark, else the bar at that time (blocks over waits over queues).
 std::string under_mouse(const app_state& app, const row_context& rows, const task_row& row, float x) {
-    if (const segment* tick = tick_near(row, rows.area, x, rows.cursor)) return tooltip_text(app, *tick, tick->end, false);
+    if (const segment* tick = tick_near(row, rows.area, x, rows.cursor)) return tooltip_text(app, rows.run, *tick, tick->end, false);
     if (row.ended && row.end.event < rows.cursor && std::fabs(rows.area.x_of(row.end.time) - x) <= tick_reach + 2) {
-        return end_text(app.run, row, time_unit(app));
+        return end_text(rows.run, row, time_unit(app));
     }
     const double t = rows.area.t_of(x);
     const segment* best = nullptr;
@@ -550,7 +563,7 @@ std::string under_mouse(const app_state& app, const row_context& rows, const tas
         if (!best || part.kind == segment_kind::blocking || best->kind == segment_kind::ready) best = &part, best_end = *end;
     }
     if (!best) return row.created_event < rows.cursor ? "" : "not created yet";
-    return tooltip_text(app, *best, best_end, best->finish >= rows.cursor);
+    return tooltip_text(app, rows.run, *best, best_end, best->finish >= rows.cursor);
 }
 
 void row_tooltip(const app_state& app, const row_context& rows, const hover_target& hover, const ui_fonts& fonts) {
@@ -561,15 +574,15 @@ void row_tooltip(const app_state& app, const row_context& rows, const hover_targ
     ImGui::PopFont();
     std::string what, hint;
     if (hover.on_name) {
-        const task_view* task = app.view.find_task(row.id);
+        const task_view* task = rows.view.find_task(row.id);
         what = task ? to_string(task->state) : "not created yet";
-        hint = "Click to see its frames and locals";
+        hint = rows.block == 0 ? "Click to see its frames and locals" : "";
     } else {
         what = under_mouse(app, rows, row, hover.x);
         hint = landing_text(rows.line, rows.area, hover.x);
     }
     if (!what.empty()) ImGui::TextUnformatted(what.c_str());
-    ImGui::TextDisabled("%s", hint.c_str());
+    if (!hint.empty()) ImGui::TextDisabled("%s", hint.c_str());
     ImGui::EndTooltip();
     screen().tooltip = row.name + "\n" + (what.empty() ? "" : what + "\n") + hint;
 }
@@ -583,9 +596,8 @@ float name_column_width(const timeline& line, float full_width) {
     return std::round(std::clamp(widest + 12, font * 4, std::max(font * 4, full_width * 0.28f)));
 }
 
-plot plot_area(const timeline& line, float name_width, float full_width, bool scrolls) {
+plot plot_area(double duration, float name_width, float full_width, bool scrolls) {
     const float margin = std::round(ImGui::GetFontSize() * 0.8f) + (scrolls ? ImGui::GetStyle().ScrollbarSize : 0);
-    const double duration = line.duration > 0 ? line.duration : 1;  // a run where no time passes: 0..1 s
     const double span = span_at(duration, panel().zoom);
     panel().view_start = clamp_start(panel().view_start, span, duration);
     return {.left = ImGui::GetCursorScreenPos().x + name_width,
@@ -595,12 +607,41 @@ plot plot_area(const timeline& line, float name_width, float full_width, bool sc
             .duration = duration};
 }
 
+// One run's rows, as far as its own cursor: the main run's, or side by side either run's.
+struct block_of_rows {
+    const timeline& line;
+    const recording& run;
+    const snapshot& view;
+    std::size_t cursor;
+    int visible;
+};
+
+// Side by side, a block's heading: the program's label, and its end once the cursor is there.
+void block_heading(const app_state& app, const std::string& label, const block_of_rows& rows, const ui_fonts& fonts) {
+    ImGui::PushFont(fonts.bold);
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::PopFont();
+    if (rows.cursor < rows.run.events().size()) return;
+    ImGui::SameLine();
+    ImGui::TextDisabled("done after %s", format_time(rows.line.duration, time_unit(app)).c_str());
+}
+
+// How many rows each block shows: all when they fit, else the main run's share is the rest
+// after the companion's (at least two rows each).
+std::array<int, 2> visible_rows(int main_rows, int companion_rows, int room) {
+    if (companion_rows == 0) return {std::min(main_rows, std::max(room, 2)), 0};
+    if (main_rows + companion_rows <= room) return {main_rows, companion_rows};
+    const int companion = std::clamp(room / 3, std::min(2, companion_rows), companion_rows);
+    return {std::min(main_rows, std::max(room - companion, 2)), companion};
+}
+
 }  // namespace
 
 void ui_timeline(app_state& app, const ui_fonts& fonts) {
     const timeline& line = timeline_of(app);
+    const companion_run* other = app.companion ? &*app.companion : nullptr;
     legend(panel().legend);
-    if (line.rows.empty()) {
+    if (line.rows.empty() && (other == nullptr || other->run_timeline.rows.empty())) {
         ImGui::TextDisabled("No tasks in this run: nothing to draw.");
         return;
     }
@@ -608,25 +649,39 @@ void ui_timeline(app_state& app, const ui_fonts& fonts) {
     panel().dragged = false;
     const float font = ImGui::GetFontSize(), spacing = ImGui::GetStyle().ItemSpacing.y;
     const float row_height = std::round(font * 1.35f), ruler_height = std::round(font * 1.5f);
-    const float space = ImGui::GetContentRegionAvail().y - ruler_height - 2 * spacing;
-    const int rows = static_cast<int>(line.rows.size());
-    const int visible = std::min(rows, std::max(static_cast<int>(space / row_height), 2));  // every row the panel has room for
-    const bool scrolls = rows > visible;
+    const float headings = other ? 2 * ImGui::GetTextLineHeightWithSpacing() : 0;
+    const float space = ImGui::GetContentRegionAvail().y - ruler_height - 2 * spacing - headings;
+    const int main_rows = static_cast<int>(line.rows.size());
+    const int companion_rows = other ? static_cast<int>(other->run_timeline.rows.size()) : 0;
+    const std::array<int, 2> visible = visible_rows(main_rows, companion_rows, static_cast<int>(space / row_height));  // every row the panel has room for
+    const bool scrolls = main_rows > visible[0] || companion_rows > visible[1];
 
     const float full_width = ImGui::GetContentRegionAvail().x;
-    const float name_width = name_column_width(line, full_width);
-    const std::size_t cursor = app.cursor;  // seeking below changes app.cursor: this frame is drawn as it began
-    const double now = time_at(line, cursor);
-    follow_time(cursor, now, line.duration > 0 ? line.duration : 1);
-    plot area = plot_area(line, name_width, full_width, scrolls);
+    float name_width = name_column_width(line, full_width);
+    if (other) name_width = std::max(name_width, name_column_width(other->run_timeline, full_width));
+    const double now = shared_time(app);  // seeking below moves the cursor: this frame is drawn as it began
+    const double duration = std::max({line.duration, other ? other->run_timeline.duration : 0.0, 0.0});
+    follow_time(step_number(app), now, duration > 0 ? duration : 1);
+    plot area = plot_area(duration > 0 ? duration : 1, name_width, full_width, scrolls);  // a run where no time passes: 0..1 s
     area.unit = time_unit(app);
-    const task_id subject = cursor > 0 ? app.run.events()[cursor - 1].task : 0;
 
     ruler(app, line, area, ruler_height, full_width, now);
-    const row_context context{line, area, name_width, row_height, cursor, now, subject};
-    hover_target hover;
-    rows_region(app, context, visible, scrolls, hover);
-    if (hover.row >= 0) row_tooltip(app, context, hover, fonts);
+    // The task of the step's event is lit: side by side, in the run that the step moved.
+    const bool companion_step = other && companion_moved(app.pairs, app.pair_index);
+    const auto subject_of = [](const recording& run, std::size_t cursor) { return cursor > 0 ? run.events()[cursor - 1].task : 0; };
+    const block_of_rows blocks[2] = {{line, app.run, app.view, app.cursor, visible[0]},
+                                     {other ? other->run_timeline : line, other ? other->run : app.run, other ? other->view : app.view,
+                                      other ? other->cursor : 0, visible[1]}};
+    for (int block = 0; block < (other ? 2 : 1); ++block) {
+        const block_of_rows& rows = blocks[block];
+        if (other) block_heading(app, block == 0 ? other->main_label : other->label, rows, fonts);
+        if (rows.visible == 0) continue;  // a run without tasks (a syntax error): its heading says enough
+        const task_id subject = (block == 1) == companion_step ? subject_of(rows.run, rows.cursor) : 0;
+        const row_context context{rows.line, rows.run, rows.view, block, area, name_width, row_height, rows.cursor, now, subject};
+        hover_target hover;
+        rows_region(app, context, rows.visible, scrolls, hover);
+        if (hover.row >= 0) row_tooltip(app, context, hover, fonts);
+    }
 }
 
 }  // namespace loopstep::web

@@ -113,7 +113,7 @@ LOOPSTEP_EXPORT void loopstep_seek(double step) {
         if (!bound_app) return;
         const double last = static_cast<double>(loopstep::web::step_total(*bound_app));
         const auto number = static_cast<std::size_t>(step <= 0 || step != step ? 0 : std::min(step, last));
-        loopstep::web::seek(*bound_app, loopstep::web::cursor_of_step(*bound_app, number));
+        loopstep::web::seek_step(*bound_app, number);
     });
 }
 LOOPSTEP_EXPORT void loopstep_step() {

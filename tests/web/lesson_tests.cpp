@@ -110,7 +110,9 @@ TEST_CASE("a chapter's formulas agree with what its program prints, at every sli
         for (const bool at_maximum : {false, true}) {
             std::vector<int> values;
             for (const lesson_param& param : chapter.params) values.push_back(at_maximum ? param.max : param.value);
-            const std::string output = loopstep::python::run_program(fill_params(chapter, values), {}).output;
+            // Either program may print a formula's result (two runs side by side: one each).
+            std::string output = loopstep::python::run_program(fill_params(chapter, values), {}).output;
+            if (!chapter.compare.empty()) output += loopstep::python::run_program(fill_compare_params(chapter, values), {}).output;
             for (const lesson_formula& formula : chapter.formulas) {
                 const std::string text = formula_text(formula, chapter, values);
                 const std::string result = text.substr(text.rfind(" = ") + 3);  // "720 s"
@@ -141,6 +143,13 @@ TEST_CASE("every chapter in lessons/ parses, and its program runs without an err
         INFO(result.error_output);
         CHECK_FALSE(result.error.has_value());
         CHECK_FALSE(result.output.empty());
+        if (!chapter.compare.empty()) {  // the program run beside it, too
+            const loopstep::python::program_result compared = loopstep::python::run_program(fill_compare_params(chapter, defaults), {});
+            INFO(compared.error_output);
+            CHECK_FALSE(compared.error.has_value());
+            CHECK_FALSE(compared.output.empty());
+            CHECK_FALSE(chapter.compare_label.empty());
+        }
         // The clock speaks the program's unit: a program that prints minutes has @time_unit min.
         const bool prints_minutes = result.output.find(" min") != std::string::npos;
         CHECK(chapter.time_unit == (prints_minutes ? "min" : "s"));

@@ -55,17 +55,6 @@ chapter_progress* current_progress(app_state& app) {
     return app.chapter_index < app.progress.size() ? &app.progress[app.chapter_index] : nullptr;
 }
 
-void find_steps(app_state& app) {
-    app.event_steps.assign(1, 0);
-    app.line_steps = 0;
-    const std::vector<trace_event>& events = app.run.events();
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        if (events[i].kind == trace_kind::line_reached) ++app.line_steps;
-        else app.event_steps.push_back(i + 1);
-    }
-    if (app.event_steps.back() != events.size()) app.event_steps.push_back(events.size());  // the end, after trailing lines
-}
-
 void place_predictions(app_state& app) {
     app.predictions.clear();
     if (app.chapter_index >= app.chapters.size()) return;
@@ -119,23 +108,48 @@ const std::string& time_unit(const app_state& app) {
     return app.chapter_index < app.chapters.size() ? app.chapters[app.chapter_index].time_unit : seconds;
 }
 
+namespace {
+
+python::program_result record_program(const app_state& app, const std::string& source, recording& run) {
+    run = recording{};
+    if (source.empty()) return {};
+    python::program_options options;
+    options.trace = run.sink();
+    options.limits = page_limits();
+    // A loop that never awaits meets this first, with the message that names the mistake.
+    options.step_budget = 5'000'000;
+    options.random_seed = app.chosen_seed;
+    options.line_events = max_line_steps;
+    return python::run_program(source, options);
+}
+
+// The chapter's compare program, run beside the main one at the sliders' values.
+void load_companion(app_state& app) {
+    app.companion.reset();
+    app.pairs.clear();
+    app.pair_index = 0;
+    if (app.chapter_index >= app.chapters.size() || app.chapters[app.chapter_index].compare.empty()) return;
+    const chapter& shown = app.chapters[app.chapter_index];
+    companion_run& other = app.companion.emplace();
+    other.label = shown.compare_label;
+    other.main_label = shown.scenario_label;
+    other.source = fill_compare_params(shown, app.progress[app.chapter_index].params);
+    other.result = record_program(app, other.source, other.run);
+    other.steps = find_steps(other.run);
+    other.run_timeline = build_timeline(other.run);
+    app.pairs = pair_steps(app.run, app.run_timeline, {app.event_steps, app.line_steps}, other, app.step_by_line);
+}
+
+}  // namespace
+
 void load_program(app_state& app, std::string source) {
     app.source = std::move(source);
-    app.run = recording{};
-    if (!app.source.empty()) {
-        python::program_options options;
-        options.trace = app.run.sink();
-        options.limits = page_limits();
-        // A loop that never awaits meets this first, with the message that names the mistake.
-        options.step_budget = 5'000'000;
-        options.random_seed = app.chosen_seed;
-        options.line_events = max_line_steps;
-        app.result = python::run_program(app.source, options);
-    } else {
-        app.result = {};
-    }
-    find_steps(app);
+    app.result = record_program(app, app.source, app.run);
+    run_steps steps = find_steps(app.run);
+    app.event_steps = std::move(steps.event_steps);
+    app.line_steps = steps.line_steps;
     app.run_timeline = build_timeline(app.run);
+    load_companion(app);
     place_predictions(app);
     ++app.run_number;
     app.playing = false;
@@ -194,7 +208,7 @@ void set_param(app_state& app, std::size_t index, int value) {
     app.editor = chapter_program(app);
     work_out_formulas(app);
     load_program(app, app.editor);
-    seek(app, event_count(app));  // a slider is about the outcome: show the new totals at once
+    seek_end(app);  // a slider is about the outcome: show the new totals at once
 }
 
 void answer(app_state& app, std::size_t question, int option) {
@@ -288,19 +302,33 @@ const std::string& narration(const app_state& app) { return app.step_sentence; }
 
 namespace {
 
-std::string narrate_cursor(const app_state& app) {
-    if (app.cursor == 0 && prediction_waiting(app)) return "Nothing has run yet: make your prediction, then step (\xE2\x86\x92) to see.";
-    const bool at_end = app.cursor >= event_count(app);
-    if (!at_end || !app.result.error) return narrate(app.run, app.cursor, time_unit(app));
-    const python::program_error& error = *app.result.error;
+std::string ended_with_error(const python::program_error& error) {
     std::string where = error.line > 0 ? " at line " + std::to_string(error.line) : std::string();
     const std::string sentence = "The program stopped" + where + " with " + error.type + (error.message.empty() ? "" : ": " + error.message);
     const char last = sentence.back();
     return last == '.' || last == '?' || last == '!' ? sentence : sentence + ".";
 }
 
+// One run's sentence at its cursor: the step's narration, or how the program stopped at its end.
+std::string narrate_run(const recording& run, std::size_t cursor, const python::program_result& result, const std::string& unit) {
+    if (cursor < run.events().size() || !result.error) return narrate(run, cursor, unit);
+    return ended_with_error(*result.error);
+}
+
+std::string narrate_cursor(const app_state& app) {
+    if (app.cursor == 0 && prediction_waiting(app)) return "Nothing has run yet: make your prediction, then step (\xE2\x86\x92) to see.";
+    if (!app.companion) return narrate_run(app.run, app.cursor, app.result, time_unit(app));
+    // Side by side: the run this step moved, by its label.
+    const companion_run& other = *app.companion;
+    if (companion_moved(app.pairs, app.pair_index)) {
+        return other.label + ": " + narrate_run(other.run, other.cursor, other.result, time_unit(app));
+    }
+    return other.main_label + ": " + narrate_run(app.run, app.cursor, app.result, time_unit(app));
+}
+
 // The cursor of the step before the cursor in the current mode (0 at the start).
 std::size_t previous_step(const app_state& app) {
+    if (app.companion) return app.pair_index > 0 ? app.pairs[app.pair_index - 1].main : 0;
     if (app.cursor == 0) return 0;
     if (app.step_by_line) return app.cursor - 1;
     return *std::prev(std::lower_bound(app.event_steps.begin(), app.event_steps.end(), app.cursor));
@@ -331,12 +359,64 @@ void update_selected_frames(app_state& app) {
 
 std::size_t event_count(const app_state& app) { return app.run.events().size(); }
 
-void seek(app_state& app, std::size_t cursor) {
-    app.cursor = std::min(cursor, event_count(app));
+namespace {
+
+// Everything that follows the cursor: the views, the narration, the frames.
+void show_cursor(app_state& app) {
     app.view = app.run.at(app.cursor);
+    if (app.companion) app.companion->view = app.companion->run.at(app.companion->cursor);
     app.step_sentence = narrate_cursor(app);
     update_selected_frames(app);
     ++app.revision;
+}
+
+void seek_pair(app_state& app, std::size_t index) {
+    app.pair_index = std::min(index, app.pairs.size() - 1);
+    app.cursor = app.pairs[app.pair_index].main;
+    app.companion->cursor = app.pairs[app.pair_index].companion;
+    show_cursor(app);
+}
+
+// The first paired step at which `member` of the pair has reached `cursor`.
+std::size_t first_pair(const app_state& app, std::size_t paired_step::*member, std::size_t cursor) {
+    const auto at = std::find_if(app.pairs.begin(), app.pairs.end(), [&](const paired_step& step) { return step.*member >= cursor; });
+    return at == app.pairs.end() ? app.pairs.size() - 1 : static_cast<std::size_t>(at - app.pairs.begin());
+}
+
+}  // namespace
+
+void seek(app_state& app, std::size_t cursor) {
+    if (app.companion) return seek_pair(app, first_pair(app, &paired_step::main, cursor));
+    app.cursor = std::min(cursor, event_count(app));
+    show_cursor(app);
+}
+
+void seek_companion(app_state& app, std::size_t cursor) {
+    if (app.companion) seek_pair(app, first_pair(app, &paired_step::companion, cursor));
+}
+
+void seek_step(app_state& app, std::size_t number) {
+    if (app.companion) return seek_pair(app, number);
+    seek(app, cursor_of_step(app, number));
+}
+
+void seek_time(app_state& app, double t) {
+    if (!app.companion) return seek(app, cursor_at(app.run_timeline, t));
+    const auto after = std::upper_bound(app.pairs.begin(), app.pairs.end(), t, [](double time, const paired_step& step) { return time < step.time; });
+    seek_pair(app, after == app.pairs.begin() ? 0 : static_cast<std::size_t>(after - app.pairs.begin()) - 1);
+}
+
+void seek_end(app_state& app) {
+    if (app.companion) return seek_pair(app, app.pairs.size() - 1);
+    seek(app, event_count(app));
+}
+
+bool at_end(const app_state& app) {
+    return app.companion ? app.pair_index + 1 >= app.pairs.size() : app.cursor >= event_count(app);
+}
+
+double shared_time(const app_state& app) {
+    return app.companion ? app.pairs[app.pair_index].time : time_at(app.run_timeline, app.cursor);
 }
 
 void select_task(app_state& app, task_id task) {
@@ -361,39 +441,51 @@ void select_next_task(app_state& app, int direction) {
 
 // A prediction's stop is an event step (prediction.cpp), so no step passes over one.
 void step_forward(app_state& app) {
-    if (prediction_waiting(app) || app.cursor >= event_count(app)) return;
+    if (prediction_waiting(app) || at_end(app)) return;
+    if (app.companion) return seek_pair(app, app.pair_index + 1);
     if (app.step_by_line) return seek(app, app.cursor + 1);
     seek(app, *std::upper_bound(app.event_steps.begin(), app.event_steps.end(), app.cursor));
 }
 
 void step_back(app_state& app) {
+    if (app.companion) return seek_pair(app, app.pair_index > 0 ? app.pair_index - 1 : 0);
     if (app.cursor > 0) seek(app, previous_step(app));
 }
 
 void set_step_by_line(app_state& app, bool by_line) {
     app.step_by_line = by_line;
-    seek(app, app.cursor);  // what changed since the step before depends on the mode
+    if (!app.companion) return seek(app, app.cursor);  // what changed since the step before depends on the mode
+    // The pairs of the new mode; the first one where both runs are as far as now.
+    const paired_step now = app.pairs[app.pair_index];
+    app.pairs = pair_steps(app.run, app.run_timeline, {app.event_steps, app.line_steps}, *app.companion, by_line);
+    const auto there = std::find_if(app.pairs.begin(), app.pairs.end(), [&](const paired_step& step) {
+        return step.main >= now.main && step.companion >= now.companion;
+    });
+    seek_pair(app, static_cast<std::size_t>(there - app.pairs.begin()));
 }
 
 std::size_t step_total(const app_state& app) {
+    if (app.companion) return app.pairs.size() - 1;
     return app.step_by_line ? event_count(app) : app.event_steps.size() - 1;
 }
 
 std::size_t step_of_cursor(const app_state& app, std::size_t cursor) {
+    if (app.companion) return first_pair(app, &paired_step::main, cursor);
     if (app.step_by_line) return cursor;
     return static_cast<std::size_t>(std::upper_bound(app.event_steps.begin(), app.event_steps.end(), cursor) - app.event_steps.begin()) - 1;
 }
 
-std::size_t step_number(const app_state& app) { return step_of_cursor(app, app.cursor); }
+std::size_t step_number(const app_state& app) { return app.companion ? app.pair_index : step_of_cursor(app, app.cursor); }
 
 std::size_t cursor_of_step(const app_state& app, std::size_t number) {
+    if (app.companion) return app.pairs[std::min(number, app.pairs.size() - 1)].main;
     if (app.step_by_line) return std::min(number, event_count(app));
     return app.event_steps[std::min(number, app.event_steps.size() - 1)];
 }
 
 void set_playing(app_state& app, bool playing) {
-    if (playing && app.cursor >= event_count(app)) seek(app, 0);  // play again from the start
-    app.playing = playing && event_count(app) > 0 && !prediction_waiting(app);
+    if (playing && at_end(app)) seek(app, 0);  // play again from the start
+    app.playing = playing && !at_end(app) && !prediction_waiting(app);
     app.play_clock = 0;
     ++app.revision;
 }
@@ -403,11 +495,11 @@ void toggle_play(app_state& app) { set_playing(app, !app.playing); }
 void advance_play(app_state& app, double seconds) {
     if (!app.playing) return;
     app.play_clock += seconds * app.steps_per_second;
-    while (app.play_clock >= 1 && app.cursor < event_count(app) && !prediction_waiting(app)) {
+    while (app.play_clock >= 1 && !at_end(app) && !prediction_waiting(app)) {
         app.play_clock -= 1;
         step_forward(app);
     }
-    if (app.cursor >= event_count(app) || prediction_waiting(app)) set_playing(app, false);
+    if (at_end(app) || prediction_waiting(app)) set_playing(app, false);
 }
 
 }  // namespace loopstep::web

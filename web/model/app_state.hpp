@@ -11,6 +11,7 @@
 
 #include "loopstep/python/run_program.hpp"
 #include "loopstep/recording.hpp"
+#include "model/comparison.hpp"
 #include "model/frames.hpp"
 #include "model/lesson.hpp"
 #include "model/prediction.hpp"
@@ -67,6 +68,11 @@ struct app_state {
     std::size_t line_steps = 0;        // the run's line events (max_line_steps: it had more)
     bool step_by_line = false;         // Step, Back and Play go line by line (else event by event)
     snapshot view;                     // run.at(cursor), kept in step with the cursor
+    // Two runs side by side (a chapter with a compare program): the other run, and the steps of
+    // both in time order (made once per run and mode); the cursor is then pairs[pair_index].main.
+    std::optional<companion_run> companion;
+    std::vector<paired_step> pairs;
+    std::size_t pair_index = 0;
     std::string step_sentence;         // the narration at the cursor, kept in step with it too
     task_id selected_task = 0;         // the task the frames panel shows; 0 = none
     task_frames selected_frames;       // its frames at the cursor (task 0 if it does not exist there), kept in step
@@ -138,7 +144,15 @@ const std::string& narration(const app_state& app);
 
 // The cursor.
 std::size_t event_count(const app_state& app);
-void seek(app_state& app, std::size_t cursor);  // clamped to [0, event_count]
+void seek(app_state& app, std::size_t cursor);  // clamped to [0, event_count]; beside a companion, its first step there
+void seek_step(app_state& app, std::size_t number);  // to step `number` of the current mode (clamped)
+void seek_time(app_state& app, double t);            // to the last step at or before virtual time t
+void seek_end(app_state& app);
+bool at_end(const app_state& app);                   // no step left (in both runs, side by side)
+// The companion's cursor: its first step there (the main run's cursor as it is by then).
+void seek_companion(app_state& app, std::size_t cursor);
+// The shared clock at the cursor: the main run's, or side by side the later of the two.
+double shared_time(const app_state& app);
 void step_forward(app_state& app);  // to the next step of the mode
 void step_back(app_state& app);
 // Steps by line (every line a task runs, and every event) or by scheduler event; the cursor stays.

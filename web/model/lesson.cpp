@@ -49,6 +49,9 @@ public:
         if (!chapter_.predictions.empty() && chapter_.scenario.empty()) {
             fail(static_cast<std::size_t>(chapter_.predictions.front().line), "@predict needs the chapter's python scenario to stop in");
         }
+        if (!chapter_.compare.empty() && (chapter_.scenario.empty() || chapter_.scenario_label.empty())) {
+            fail(1, "a python compare block runs beside the scenario: give the chapter a ```python scenario \"Label\"``` block too");
+        }
         return std::move(chapter_);
     }
 
@@ -119,12 +122,27 @@ private:
         }
         if (at_ == lines_.size()) fail(opened + 1, "this code block has no closing ```");
         ++at_;
-        if (info == "python scenario") {
+        if (info == "python scenario" || starts_with(info, "python scenario ")) {
             if (!chapter_.scenario.empty()) fail(opened + 1, "a chapter has at most one python scenario");
             chapter_.scenario = std::move(code);
+            chapter_.scenario_label = quoted_label(info.substr(15), opened, false);
+        } else if (starts_with(info, "python compare")) {
+            if (!chapter_.compare.empty()) fail(opened + 1, "a chapter has at most one python compare");
+            chapter_.compare = std::move(code);
+            chapter_.compare_label = quoted_label(info.substr(14), opened, true);
         } else {
             chapter_.blocks.push_back({block_kind::code, {}, std::move(code)});
         }
+    }
+
+    // The "Label" after a fence's info words: at most 24 characters (it heads a column of the timeline).
+    std::string quoted_label(std::string_view rest, std::size_t fence, bool required) const {
+        rest = trim(rest);
+        if (rest.empty() && !required) return {};
+        if (rest.size() < 2 || rest.front() != '"' || rest.back() != '"' || rest.size() > 26) {
+            fail(fence + 1, "write the program's label in quotes, at most 24 characters: ```python compare \"One by one\"");
+        }
+        return std::string(rest.substr(1, rest.size() - 2));
     }
 
     int parse_int(std::string_view word, const char* what) const {
@@ -316,8 +334,8 @@ std::vector<chapter> parse_lessons(std::span<const lesson_file> files) {
     return chapters;
 }
 
-std::string fill_params(const chapter& chapter, std::span<const int> values) {
-    std::string program = chapter.scenario;
+namespace {
+std::string filled(const chapter& chapter, std::string program, std::span<const int> values) {
     for (std::size_t i = 0; i < chapter.params.size() && i < values.size(); ++i) {
         const std::string placeholder = "{{" + chapter.params[i].name + "}}";
         const std::string value = std::to_string(values[i]);
@@ -327,5 +345,9 @@ std::string fill_params(const chapter& chapter, std::span<const int> values) {
     }
     return program;
 }
+}  // namespace
+
+std::string fill_params(const chapter& chapter, std::span<const int> values) { return filled(chapter, chapter.scenario, values); }
+std::string fill_compare_params(const chapter& chapter, std::span<const int> values) { return filled(chapter, chapter.compare, values); }
 
 }  // namespace loopstep::web

@@ -81,6 +81,11 @@ struct chapter {
     std::string title;
     std::vector<lesson_block> blocks;
     std::string scenario;  // the program with {{name}} placeholders; empty if none
+    // Two runs side by side: a second program (```python compare "Label"```), run beside the
+    // scenario on one time axis, each labelled. Empty compare = one program.
+    std::string scenario_label;
+    std::string compare;
+    std::string compare_label;
     std::vector<lesson_param> params;
     std::vector<lesson_formula> formulas;
     std::vector<lesson_question> questions;
@@ -104,5 +109,7 @@ std::vector<chapter> parse_lessons(std::span<const lesson_file> files);
 
 // The scenario with every {{name}} replaced by the value in `values` (same order as chapter.params).
 std::string fill_params(const chapter& chapter, std::span<const int> values);
+// The same for the compared program.
+std::string fill_compare_params(const chapter& chapter, std::span<const int> values);
 
 }  // namespace loopstep::web

@@ -149,9 +149,9 @@ void write_loop(json_writer& json, const app_state& app) {
 }
 
 // The timeline panel up to the cursor, in words (model/timeline_text.hpp).
-void write_timeline(json_writer& json, const app_state& app) {
+void write_timeline(json_writer& json, const timeline& line, const recording& run, std::size_t cursor, const std::string& unit) {
     json.begin_array();
-    for (const timeline_task& task : describe_timeline(app.run_timeline, app.run, app.cursor, time_unit(app))) {
+    for (const timeline_task& task : describe_timeline(line, run, cursor, unit)) {
         json.begin_object();
         json.key("task"), json.string(task.task);
         json.key("omitted"), json.integer(static_cast<long long>(task.omitted));
@@ -219,12 +219,12 @@ long long selected_index(const app_state& app) {
     return -1;
 }
 
-void write_error(json_writer& json, const app_state& app) {
-    if (!app.result.error) {
+void write_error(json_writer& json, const python::program_result& result) {
+    if (!result.error) {
         json.null();
         return;
     }
-    const python::program_error& error = *app.result.error;
+    const python::program_error& error = *result.error;
     json.begin_object();
     json.key("kind"), json.string(error.type);
     json.key("message"), json.string(error.message);
@@ -494,6 +494,26 @@ const char* state_word(task_state state) {
     return "unknown";
 }
 
+// The run beside the main one (two runs side by side), or null.
+void write_companion(json_writer& json, const app_state& app) {
+    if (!app.companion) {
+        json.null();
+        return;
+    }
+    const companion_run& other = *app.companion;
+    json.begin_object();
+    json.key("label"), json.string(other.label);
+    json.key("mainLabel"), json.string(other.main_label);
+    json.key("mainClock"), json.number(app.view.time);
+    json.key("clock"), json.number(other.view.time);
+    json.key("tasks"), write_tasks(json, other.view);
+    json.key("timeline"), write_timeline(json, other.run_timeline, other.run, other.cursor, time_unit(app));
+    json.key("output"), json.string(other.view.output);
+    json.key("code"), json.string(other.source);
+    json.key("error"), write_error(json, other.result);
+    json.end_object();
+}
+
 std::string state_json(const app_state& app) {
     json_writer json;
     json.begin_object();
@@ -504,11 +524,11 @@ std::string state_json(const app_state& app) {
     json.key("stepBy"), json.string(app.step_by_line ? "line" : "event");
     json.key("lineSteps"), json.integer(static_cast<long long>(app.line_steps));
     json.key("playing"), json.boolean(app.playing);
-    json.key("clock"), json.number(app.view.time);
+    json.key("clock"), json.number(shared_time(app));
     json.key("timeUnit"), json.string(time_unit(app));
     json.key("tasks"), write_tasks(json, app.view);
     json.key("loop"), write_loop(json, app);
-    json.key("timeline"), write_timeline(json, app);
+    json.key("timeline"), write_timeline(json, app.run_timeline, app.run, app.cursor, time_unit(app));
     json.key("selectedTask"), json.integer(selected_index(app));
     json.key("frames"), write_frames(json, app);
     json.key("syncObjects"), write_sync_objects(json, app.view);
@@ -517,7 +537,8 @@ std::string state_json(const app_state& app) {
     json.key("narration"), json.string(narration(app));
     json.key("code"), json.string(app.editor);
     json.key("codeEdited"), json.boolean(code_edited(app));
-    json.key("error"), write_error(json, app);
+    json.key("error"), write_error(json, app.result);
+    json.key("compare"), write_companion(json, app);
     write_progress(json, app);
     json.key("prediction"), write_prediction(json, app);
     json.key("saved"), write_saved(json, app);
