@@ -150,7 +150,10 @@ const tests = [
       const said = await live.textContent();
       assert.equal(said, state.narration);
       assert.ok(said.length > 0);
-      const running = state.tasks.find((task) => task.state === 'running');
+      // Side by side, the sentence names the run the step moved: its tasks are that run's.
+      const tasks = said.startsWith(`${state.compare.label}: `) ? state.compare.tasks : state.tasks;
+      assert.ok(said.startsWith(`${state.compare.label}: `) || said.startsWith(`${state.compare.mainLabel}: `), said);
+      const running = tasks.find((task) => task.state === 'running');
       if (said.includes('blocks the whole loop')) {
         ++blockedSeen;
         assert.ok(running && said.includes(running.name) && said.includes(`line ${running.line}`), said);
@@ -251,14 +254,19 @@ const tests = [
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
       assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), [], `step ${step}`);
     }
-    // At the end every task is done: the main task sent the requests one by one (a 5 s block each),
-    // then each fetch-i task sent one; each block is followed by the 55 s wait for the reply.
+    // At the end every task is done: each fetch-i task sent one request (a 5 s block) and, beside
+    // it, the one-by-one run's main task sent them all; each block is followed by the 55 s wait for the reply.
     const end = await api(page, 'state');
     const blocks = (task) => task.parts.filter((part) => part.kind === 'blocking');
     const fetches = end.timeline.filter((task) => task.task.startsWith('fetch-'));
     assert.equal(fetches.length, urls);
-    assert.deepEqual(end.timeline.map((task) => blocks(task).length), [urls, ...fetches.map(() => 1)]);
-    for (const task of end.timeline) {
+    assert.deepEqual(end.timeline.map((task) => blocks(task).length), [0, ...fetches.map(() => 1)]);
+    assert.deepEqual(end.compare.timeline.map((task) => blocks(task).length), [urls]);
+    // The text version's section for the run beside: its tasks and output as state() has them.
+    assert.deepEqual(await page.$$eval('#a11y-compare-tasks tbody th[scope=row]', (nodes) => nodes.map((node) => node.textContent)),
+      end.compare.tasks.map((task) => task.name));
+    assert.equal(await page.textContent('#a11y-compare-output'), end.compare.output);
+    for (const task of [...end.timeline, ...end.compare.timeline].filter((task) => blocks(task).length > 0)) {
       assert.equal(task.parts[0].kind, 'created', task.task);
       assert.equal(task.parts.at(-1).kind, 'done', task.task);
       assert.ok(blocks(task).every((part) => part.to - part.from === 5), `${task.task} blocks 5 s at a time`);

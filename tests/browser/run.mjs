@@ -126,37 +126,84 @@ test('every chapter prints what CPython prints and has a screenshot', async (t) 
     assert.equal(state.answers.length, lesson.questions.length, `chapter ${index}'s questions`);
     state = await api(page, 'seek', state.steps);
     assert.equal(state.output, cpythonOutput(lesson.program), `chapter ${index} (${lesson.file}) prints what CPython prints`);
+    if (lesson.compare) assert.equal(state.compare.output, cpythonOutput(lesson.compare.program), `chapter ${index}'s compared program too`);
+    else assert.equal(state.compare, null);
     await api(page, 'seek', Math.floor(state.steps / 2));
     await shoot(page, `chapter-${String(index + 1).padStart(2, '0')}.png`);
   }
 });
 
-test('the 12-URL chapter ends at 720 s one by one and 115 s concurrently', async (t) => {
+test('the 12-URL chapter runs one by one and concurrently side by side: 115 s against 720 s on one clock', async (t) => {
   const lesson = lessons[twelve];
   const { urls, send, wait } = lesson.params;
   // The lesson's formulas: n × (s + w) one by one, n × s + w concurrently.
   const oneByOne = urls.value * (send.value + wait.value);
   const together = urls.value * send.value + wait.value;
   assert.deepEqual([oneByOne, together], [720, 115], 'the lesson file still has 12 URLs, 5 s and 55 s');
+  assert.deepEqual([lesson.compare.mainLabel, lesson.compare.label], ['Concurrently', 'One by one']);
   const expected = cpythonOutput(lesson.program);
-  assert.ok(expected.includes(`one by one:   all replies after ${oneByOne} s\n`), expected);
+  const expectedBeside = cpythonOutput(lesson.compare.program);
   assert.ok(expected.includes(`concurrently: all replies after ${together} s\n`), expected);
-  const finalClock = Number(cpythonOutput(lesson.program, 'print(time.monotonic())\n').trim().split('\n').pop());
+  assert.equal(expectedBeside, `one by one:   all replies after ${oneByOne} s\n`);
+  const clockAtEnd = (program) => Number(cpythonOutput(program, 'print(time.monotonic())\n').trim().split('\n').pop());
 
   const page = await t.open();
   let state = await api(page, 'goToChapter', twelve);
+  await makePredictions(page);
   assert.equal(state.step, 0);
-  assert.ok(state.steps > 0);
   assert.deepEqual(state.params, { urls: urls.value, send: send.value, wait: wait.value });
-  state = await api(page, 'seek', state.steps);
+  assert.equal(state.compare.label, 'One by one');
+  assert.equal(state.compare.code, lesson.compare.program);
+  // Play: one cursor moves through both runs in time order, each with its own tasks and output.
+  // Where the concurrent run prints its total, the one-by-one run, at the same clock, is still
+  // waiting for request i's reply, i = ⌊115 / 60⌋ (CPython prints when that request was sent).
+  state = await page.evaluate(() => {
+    const api = window.loopstep;
+    let s = api.restart();
+    while (s.step < s.steps && !s.output.includes('concurrently: all replies')) s = api.step();
+    return s;
+  });
+  assert.equal(state.clock, together);
+  assert.equal(state.output.split('\n')[0], expected.split('\n')[0]);
+  assert.equal(state.compare.output, '', 'nothing printed one by one yet');
+  assert.deepEqual(state.compare.tasks.map((task) => [task.name, task.state]), [['Task-1', 'waiting']]);
+  const request = Math.floor(together / (send.value + wait.value));
+  const sentAt = probes(cpythonOutput(withPrint(lesson.compare.program, 'sent = time.monotonic()', 'sent')))[request];
+  assert.equal(Number(sentAt), request * (send.value + wait.value) + send.value);
+  assert.match(state.compare.tasks[0].detail, new RegExp(`sleep\\(${wait.value}\\)`));
+  // Its wait goes on up to the shared clock.
+  assert.equal(state.compare.timeline[0].parts.at(-1).text, `waiting on asyncio.sleep(${wait.value}): ${Number(sentAt)} s \u2013 now (${together} s)`);
+  await shoot(page, 'compare-at-115.png');
+  // The text version: the run beside it, its tasks and output.
+  assert.equal(await page.evaluate(() => document.getElementById('a11y-compare').hidden), false);
+  await waitFor(page, (clock) => document.querySelector('#a11y-compare-body p')?.textContent === `One by one at ${clock.toFixed(1)} s.`, together);
+
+  state = await api(page, 'toEnd');
   assert.equal(state.step, state.steps);
   assert.equal(state.output, expected);
-  assert.equal(state.clock, finalClock, 'the clock at the end is the program\'s final virtual time');
+  assert.equal(state.compare.output, expectedBeside);
+  assert.equal(state.clock, Math.max(clockAtEnd(lesson.program), clockAtEnd(lesson.compare.program)), 'one clock: the longer run\'s end');
+  assert.equal(state.compare.clock, clockAtEnd(lesson.compare.program));
+  assert.equal(state.compare.mainClock, clockAtEnd(lesson.program));
   assert.ok(state.tasks.length >= urls.value + 1, `${state.tasks.length} tasks`);
-  assert.deepEqual(state.tasks.filter((task) => task.state !== 'done'), [], 'every task is done');
+  assert.deepEqual([...state.tasks, ...state.compare.tasks].filter((task) => task.state !== 'done'), [], 'every task is done');
   for (let i = 0; i < urls.value; ++i) assert.ok(state.tasks.some((task) => task.name === `fetch-${i}`), `task fetch-${i}`);
   assert.equal(state.playing, false);
+  await waitFor(page, () => document.getElementById('a11y-compare-output')?.textContent.startsWith('one by one:'));
   await shoot(page, 'twelve-requests-end.png');
+  // The compared program's tab shows its code.
+  await page.mouse.click(...await centreOf(page, 'tab:One by one'));
+  await nextFrames(page, 4);
+  await shoot(page, 'compare-code-tab.png');
+  for (const [label, size] of [['tablet', { width: 820, height: 1180 }], ['phone', { width: 390, height: 844 }]]) {
+    await page.setViewportSize(size);
+    await nextFrames(page, 6);
+    await page.mouse.click(...codeTab);
+    await nextFrames(page, 6);
+    await api(page, 'seek', Math.floor(state.steps / 3));
+    await nextFrames(page, 4);
+    await shoot(page, `compare-${label}.png`);
+  }
 });
 
 test('toEnd() and restart() go to the last and the first event', async (t) => {
@@ -693,16 +740,15 @@ test('the frames panel shows a paused task\'s frames and locals as the program h
   const program = lesson.program;
   const awaitLine = lineOf(program, 'await asyncio.sleep(WAIT)');
   const gatherLine = lineOf(program, 'await asyncio.gather(*tasks)');
-  const mainLine = lineOf(program, 'await concurrently()');
-  // From the program: one by one takes n × (s + w); then fetch-i blocks s seconds after the
-  // i blocks before it, and reads the clock: sent = n × (s + w) + (i + 1) × s.
+  // From the program: fetch-i blocks s seconds after the i blocks before it, and reads the
+  // clock: sent = (i + 1) × s.
   const i = 3;
-  const start = urls.value * (send.value + wait.value);
+  const start = 0;
   const sent = start + (i + 1) * send.value;
   // CPython's own reprs of those values, printed where the frames are.
   const cpythonSent = probes(cpythonOutput(withPrint(program, 'sent = time.monotonic()', 'sent')));
-  assert.equal(cpythonSent.length, 2 * urls.value, 'fetch reads the clock once per request, twice over');
-  assert.equal(cpythonSent[urls.value + i], sent.toFixed(1), 'CPython agrees with the formula');
+  assert.equal(cpythonSent.length, urls.value, 'fetch reads the clock once per request');
+  assert.equal(cpythonSent[i], sent.toFixed(1), 'CPython agrees with the formula');
   const cpythonStart = probes(cpythonOutput(withPrint(program, 'await asyncio.gather(*tasks)', 'start', { before: true })));
   assert.deepEqual(cpythonStart, [start.toFixed(1)]);
 
@@ -732,7 +778,7 @@ test('the frames panel shows a paused task\'s frames and locals as the program h
   assert.equal(fetch.call, `fetch(i=${i})`);
   assert.equal(fetch.line, awaitLine);
   assert.match(fetch.paused, new RegExp(`sleep\\(${wait.value}\\)`));
-  assert.deepEqual(fetch.locals.map(({ name, value }) => [name, value]), [['i', String(i)], ['sent', cpythonSent[urls.value + i]]]);
+  assert.deepEqual(fetch.locals.map(({ name, value }) => [name, value]), [['i', String(i)], ['sent', cpythonSent[i]]]);
   assert.deepEqual(fetch.locals.map((local) => local.changed), [false, false], 'the step before, its timer, showed sent first');
   await shoot(page, 'frames-desktop.png');
 
@@ -742,7 +788,7 @@ test('the frames panel shows a paused task\'s frames and locals as the program h
     rows: [...table.tBodies[0].rows].map((row) => [...row.cells].map((cell) => cell.textContent)),
   })));
   assert.deepEqual(await frameTables(), [{ caption: `innermost frame: fetch(i=${i}) at line ${awaitLine}, waits on ${fetch.paused}`,
-                                           rows: [['i', String(i), ''], ['sent', cpythonSent[urls.value + i], '']] }]);
+                                           rows: [['i', String(i), ''], ['sent', cpythonSent[i], '']] }]);
   // The step before: the lines fetch-i ran since its time.sleep bound sent.
   state = await api(page, 'back');
   assert.deepEqual(state.frames.frames[0].locals.map((local) => [local.name, local.changed]), [['i', false], ['sent', true]]);
@@ -752,10 +798,10 @@ test('the frames panel shows a paused task\'s frames and locals as the program h
 
   // The next step is another task's: the same values, none marked changed.
   state = await api(page, 'step');
-  assert.deepEqual(state.frames.frames[0].locals.map((local) => [local.value, local.changed]), [[String(i), false], [cpythonSent[urls.value + i], false]]);
+  assert.deepEqual(state.frames.frames[0].locals.map((local) => [local.value, local.changed]), [[String(i), false], [cpythonSent[i], false]]);
 
-  // main's chain at the same moment, chosen in the text version with the keyboard: main
-  // awaits concurrently, which awaits the gather.
+  // main's frame at the same moment, chosen in the text version with the keyboard: main awaits
+  // the gather.
   await page.focus('#a11y-tasks button[data-task="0"]');
   assert.equal(await page.getAttribute('#a11y-tasks button[data-task="0"]', 'aria-pressed'), 'false');
   await page.keyboard.press('Enter');
@@ -764,8 +810,7 @@ test('the frames panel shows a paused task\'s frames and locals as the program h
   assert.equal(state.frames.task, 'Task-1');
   await waitFor(page, () => document.querySelector('#a11y-tasks button[data-task="0"]')?.getAttribute('aria-pressed') === 'true');
   assert.equal(await page.evaluate(() => document.activeElement.dataset.task), '0', 'the button keeps the focus');
-  assert.deepEqual(state.frames.frames.map((frame) => [frame.call, frame.line]), [['concurrently()', gatherLine], ['main()', mainLine]]);
-  assert.equal(state.frames.frames[1].paused, 'concurrently()');
+  assert.deepEqual(state.frames.frames.map((frame) => [frame.call, frame.line]), [['main()', gatherLine]]);
   const locals = Object.fromEntries(state.frames.frames[0].locals.map((local) => [local.name, local.value]));
   assert.equal(locals.start, cpythonStart[0]);
   assert.match(locals.tasks, /^\[<Task pending name='fetch-0'/);
@@ -811,7 +856,8 @@ test('line by line: L and the box switch, each line a task runs is a step, its l
   const program = lesson.program;
   const sentLine = lineOf(program, 'sent = time.monotonic()');
   const i = 3;
-  const cpythonSent = probes(cpythonOutput(withPrint(program, 'sent = time.monotonic()', 'sent')))[urls.value + i];
+  const cpythonSent = probes(cpythonOutput(withPrint(program, 'sent = time.monotonic()', 'sent')))[i];
+  const said = `${lesson.compare.mainLabel}: fetch-${i} set sent = ${cpythonSent} at line ${sentLine}; line ${sentLine + 1} is next.`;
 
   let page = await t.open();
   let state = await api(page, 'goToChapter', twelve);
@@ -842,10 +888,10 @@ test('line by line: L and the box switch, each line a task runs is a step, its l
       if (s.narration.startsWith(`${name} set sent = `)) return s.step;
     }
     return -1;
-  }, `fetch-${i}`);
+  }, `${lesson.compare.mainLabel}: fetch-${i}`);
   assert.ok(step > 0, `a line step narrates fetch-${i} setting sent`);
   state = await api(page, 'seek', step);
-  assert.equal(state.narration, `fetch-${i} set sent = ${cpythonSent} at line ${sentLine}; line ${sentLine + 1} is next.`);
+  assert.equal(state.narration, said);
   state = await api(page, 'selectTask', state.tasks.findIndex((task) => task.name === `fetch-${i}`));
   const [frame] = state.frames.frames;
   assert.equal(frame.line, sentLine + 1);
@@ -870,7 +916,7 @@ test('line by line: L and the box switch, each line a task runs is a step, its l
   state = await stateOf(page);
   assert.equal(state.stepBy, 'line');
   assert.equal(state.step, step);
-  assert.equal(state.narration, `fetch-${i} set sent = ${cpythonSent} at line ${sentLine}; line ${sentLine + 1} is next.`);
+  assert.equal(state.narration, said);
   // The text version's box, by keyboard, goes back to event steps; the place stays (the event step before it).
   await page.focus('#a11y-lines');
   await page.keyboard.press('Space');

@@ -145,7 +145,8 @@ export async function nextFrames(page, frames = 3) {
 // ---- the lesson files ----------------------------------------------------------------------
 
 // Every chapter as lessons/README.md describes the format: title, scenario with the @param
-// defaults put in, the questions with the index of the `- [x]` option, the predictions
+// defaults put in (and the ```python compare``` program run beside it, with its label), the
+// questions with the index of the `- [x]` option, the predictions
 // ({asks: task|output|clock, clockOutput, stop: start|before|after, stopOutput}), whether it is the check.
 export function readLessons() {
   const folder = join(root, 'lessons');
@@ -153,17 +154,19 @@ export function readLessons() {
     const lines = readFileSync(join(folder, file), 'utf8').split('\n');
     const title = lines[0].replace(/^#\s+/, '');
     const params = {};
-    const scenario = [];
+    const blocks = {};  // scenario, compare: their lines
+    const labels = {};
     const questions = [];
     const predictions = [];
-    let inScenario = false;
+    let inside = null;
     let question = null;
     for (const line of lines) {
-      if (inScenario) {
-        if (line.trim() === '```') inScenario = false; else scenario.push(line);
+      if (inside) {
+        if (line.trim() === '```') inside = null; else blocks[inside].push(line);
         continue;
       }
-      if (line.trim() === '```python scenario') { inScenario = true; continue; }
+      const fence = line.trim().match(/^```python (scenario|compare)(?: "([^"]*)")?$/);
+      if (fence) { inside = fence[1]; blocks[inside] = []; labels[inside] = fence[2] ?? null; continue; }
       const param = line.trim().match(/^@param\s+(\w+)\s+(-?\d+)\s+(-?\d+)\s+(-?\d+)/);
       if (param) params[param[1]] = { value: Number(param[2]), min: Number(param[3]), max: Number(param[4]) };
       const predict = line.trim().match(/^@predict\s+(task|output|clock\s+"([^"]+)")\s+(start|before\s+"([^"]+)"|after\s+"([^"]+)")$/);
@@ -179,14 +182,16 @@ export function readLessons() {
       }
       if (question && line.trim() === '' && question.options.length > 0) question = null;
     }
-    const template = scenario.length ? scenario.join('\n') + '\n' : null;
+    const templateOf = (kind) => blocks[kind] ? blocks[kind].join('\n') + '\n' : null;
     // The program with the sliders at their defaults, or at other values: withParams({urls: 30}).
-    const withParams = (values = {}) => {
+    const filler = (template) => (values = {}) => {
       let program = template;
       for (const [name, { value }] of Object.entries(params)) program = program.replaceAll(`{{${name}}}`, String(values[name] ?? value));
       return program;
     };
-    return { file, title, program: template && withParams(), withParams, params, questions, predictions,
+    const withParams = filler(templateOf('scenario'));
+    const compare = templateOf('compare') && { label: labels.compare, mainLabel: labels.scenario, program: filler(templateOf('compare'))() };
+    return { file, title, program: templateOf('scenario') && withParams(), withParams, params, questions, predictions, compare,
              finalCheck: lines.some((line) => line.trim() === '@check') };
   });
 }

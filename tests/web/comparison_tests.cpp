@@ -105,6 +105,11 @@ TEST_CASE("side by side, the concurrent run is done at n × s + w while the one-
     CHECK(fetch.function == "fetch");
     CHECK(local(fetch, "i") == std::to_string(request));
     CHECK(local(fetch, "sent") == std::to_string(request * (sliders.send + sliders.wait) + sliders.send) + ".0");
+    // Its wait, in the text version's words, goes on up to the shared clock, not its own.
+    const std::string waited = "waiting on asyncio.sleep(" + std::to_string(sliders.wait) + "): " +
+                               std::to_string(request * (sliders.send + sliders.wait) + sliders.send) + " s \xE2\x80\x93 now (" +
+                               std::to_string(concurrent_total) + " s)";
+    CHECK_THAT(state_json(app), Contains(waited));
 
     seek_end(app);
     CHECK(shared_time(app) == one_by_one_total);

@@ -149,9 +149,9 @@ void write_loop(json_writer& json, const app_state& app) {
 }
 
 // The timeline panel up to the cursor, in words (model/timeline_text.hpp).
-void write_timeline(json_writer& json, const timeline& line, const recording& run, std::size_t cursor, const std::string& unit) {
+void write_timeline(json_writer& json, const timeline& line, const recording& run, std::size_t cursor, const std::string& unit, double now) {
     json.begin_array();
-    for (const timeline_task& task : describe_timeline(line, run, cursor, unit)) {
+    for (const timeline_task& task : describe_timeline(line, run, cursor, unit, 200, now)) {
         json.begin_object();
         json.key("task"), json.string(task.task);
         json.key("omitted"), json.integer(static_cast<long long>(task.omitted));
@@ -507,7 +507,7 @@ void write_companion(json_writer& json, const app_state& app) {
     json.key("mainClock"), json.number(app.view.time);
     json.key("clock"), json.number(other.view.time);
     json.key("tasks"), write_tasks(json, other.view);
-    json.key("timeline"), write_timeline(json, other.run_timeline, other.run, other.cursor, time_unit(app));
+    json.key("timeline"), write_timeline(json, other.run_timeline, other.run, other.cursor, time_unit(app), shared_time(app));
     json.key("output"), json.string(other.view.output);
     json.key("code"), json.string(other.source);
     json.key("error"), write_error(json, other.result);
@@ -522,13 +522,14 @@ std::string state_json(const app_state& app) {
     json.key("step"), json.integer(static_cast<long long>(step_number(app)));
     json.key("steps"), json.integer(static_cast<long long>(step_total(app)));
     json.key("stepBy"), json.string(app.step_by_line ? "line" : "event");
-    json.key("lineSteps"), json.integer(static_cast<long long>(app.line_steps));
+    const std::size_t companion_lines = app.companion ? app.companion->steps.line_steps : 0;  // side by side: both runs' lines
+    json.key("lineSteps"), json.integer(static_cast<long long>(app.line_steps + companion_lines));
     json.key("playing"), json.boolean(app.playing);
     json.key("clock"), json.number(shared_time(app));
     json.key("timeUnit"), json.string(time_unit(app));
     json.key("tasks"), write_tasks(json, app.view);
     json.key("loop"), write_loop(json, app);
-    json.key("timeline"), write_timeline(json, app.run_timeline, app.run, app.cursor, time_unit(app));
+    json.key("timeline"), write_timeline(json, app.run_timeline, app.run, app.cursor, time_unit(app), shared_time(app));
     json.key("selectedTask"), json.integer(selected_index(app));
     json.key("frames"), write_frames(json, app);
     json.key("syncObjects"), write_sync_objects(json, app.view);

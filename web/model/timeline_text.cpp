@@ -86,8 +86,8 @@ std::string end_text(const recording& run, const task_row& row, std::string_view
 }
 
 std::vector<timeline_task> describe_timeline(const timeline& line, const recording& run, std::size_t cursor,
-                                             std::string_view unit, std::size_t max_parts) {
-    const double now = time_at(line, cursor);
+                                             std::string_view unit, std::size_t max_parts, std::optional<double> shared_now) {
+    const double now = shared_now.value_or(time_at(line, cursor));
     std::vector<timeline_task> tasks;
     for (const task_row& row : line.rows) {
         if (row.created_event >= cursor) continue;  // not created yet at the cursor

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,8 +31,10 @@ struct timeline_task {
 
 // The tasks created by `cursor`, in creation order, with what they did up to it. A task keeps
 // its last `max_parts` parts: a long run's every step would make the page's state enormous.
+// What goes on lasts until `now`: the cursor's clock, or beside another run the shared one.
 std::vector<timeline_task> describe_timeline(const timeline& line, const recording& run, std::size_t cursor,
-                                             std::string_view unit, std::size_t max_parts = 200);
+                                             std::string_view unit, std::size_t max_parts = 200,
+                                             std::optional<double> now = std::nullopt);
 
 // One segment as seen at a cursor whose segment ends at `end` (end_at), `going_on` if not over yet;
 // a late sleep's "due at ..." follows `late_separator` (the tooltip puts it on a line of its own).
