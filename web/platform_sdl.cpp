@@ -111,7 +111,7 @@ void handle_key(app_state& app, const SDL_KeyboardEvent& key) {
         case SDLK_SPACE: if (key.repeat == 0) toggle_play(app); break;
         case SDLK_UP: select_next_task(app, -1); break;  // the frames panel's task
         case SDLK_DOWN: select_next_task(app, +1); break;
-        case SDLK_l: if (key.repeat == 0 && !ctrl && app.line_steps > 0) set_step_by_line(app, !app.step_by_line); break;
+        case SDLK_l: if (key.repeat == 0 && !ctrl && app.steps.line_steps > 0) set_step_by_line(app, !app.step_by_line); break;
         case SDLK_n: if (key.repeat == 0 && !ctrl && run_seed(app)) run_with_new_seed(app); break;  // the output's New seed
         case SDLK_1: case SDLK_2: case SDLK_3: case SDLK_4:  // a waiting prediction's choices
             if (key.repeat == 0 && !ctrl) predict(app, static_cast<int>(key.keysym.sym - SDLK_1));

@@ -42,11 +42,11 @@ void speed(app_state& app) {
 // events. At the start of the scrub bar's row.
 void line_steps(app_state& app) {
     bool by_line = app.step_by_line;
-    ImGui::BeginDisabled(app.line_steps == 0);
+    ImGui::BeginDisabled(app.steps.line_steps == 0);
     if (ImGui::Checkbox("Line by line", &by_line)) set_step_by_line(app, by_line);
     note_item("lines");
-    const std::string tooltip = app.line_steps == 0 ? std::string("This run has no lines to step through")
-        : app.line_steps >= max_line_steps ? "Step through every line each task runs (L); this run recorded its first " +
+    const std::string tooltip = app.steps.line_steps == 0 ? std::string("This run has no lines to step through")
+        : app.steps.line_steps >= max_line_steps ? "Step through every line each task runs (L); this run recorded its first " +
                                                std::to_string(max_line_steps) + " lines, then steps by event"
                                            : std::string("Step through every line each task runs, not only the loop's events (L)");
     item_tooltip(tooltip.c_str(), ImGuiHoveredFlags_AllowWhenDisabled);
@@ -66,7 +66,8 @@ bool mark_predictions(const app_state& app, std::size_t total) {
     for (std::size_t i = 0; i < app.predictions.size(); ++i) {
         const std::optional<placed_prediction>& placed = app.predictions[i];
         if (!placed || app.progress[app.chapter_index].predictions[i].made) continue;
-        const float x = bar_min.x + (bar_max.x - bar_min.x) * static_cast<float>(step_of_cursor(app, placed->stop)) / static_cast<float>(total);
+        const float along = (bar_max.x - bar_min.x) * static_cast<float>(step_of_cursor(app, placed->stop)) / static_cast<float>(total);
+        const float x = bar_min.x + std::max(along, size * 0.3f);  // inside the bar, also at the start
         const ImVec2 at(x - size * 0.28f, bar_min.y + (bar_max.y - bar_min.y - size) * 0.5f);
         draw->AddText(nullptr, size, at, ImGui::GetColorU32(ImVec4(1.0f, 0.85f, 0.3f, 1.0f)), "?");
         marked = true;

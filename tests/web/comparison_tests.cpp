@@ -72,7 +72,7 @@ TEST_CASE("chapter 4 runs its two programs on one clock: each step moves one of 
         CHECK(pairs[i].companion >= pairs[i - 1].companion);
     }
     // By event: every event step of either run, once.
-    CHECK(step_total(app) == (app.event_steps.size() - 1) + (app.companion->steps.event_steps.size() - 1));
+    CHECK(step_total(app) == (app.steps.event_steps.size() - 1) + (app.companion->steps.event_steps.size() - 1));
 
     std::size_t steps = 0;
     while (!at_end(app)) {
@@ -162,7 +162,7 @@ TEST_CASE("side by side, line by line steps through both runs' lines, and the mo
     step_forward(app);
     CHECK(step_number(app) == number + 1);
     set_step_by_line(app, false);
-    CHECK(step_total(app) == (app.event_steps.size() - 1) + (app.companion->steps.event_steps.size() - 1));
+    CHECK(step_total(app) == (app.steps.event_steps.size() - 1) + (app.companion->steps.event_steps.size() - 1));
 }
 
 TEST_CASE("a slider reruns both programs, and the state names the run beside the chapter's", "[compare][app][json]") {

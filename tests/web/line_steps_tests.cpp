@@ -58,7 +58,7 @@ TEST_CASE("Step by event passes over the line events; step by line stops at each
     predict_all(app);
     const std::size_t lines = line_events(app);
     REQUIRE(lines > 20);
-    CHECK(app.line_steps == lines);
+    CHECK(app.steps.line_steps == lines);
     const std::size_t events = event_count(app) - lines;
 
     REQUIRE_FALSE(app.step_by_line);  // by event is the default
@@ -177,5 +177,5 @@ TEST_CASE("The state says the mode and the mode's step numbers", "[lines][json]"
     const std::string by_line = state_json(app);
     CHECK(by_line.find("\"stepBy\":\"line\"") != std::string::npos);
     CHECK(by_line.find("\"steps\":" + std::to_string(event_count(app))) != std::string::npos);
-    CHECK(by_line.find("\"lineSteps\":" + std::to_string(app.line_steps)) != std::string::npos);
+    CHECK(by_line.find("\"lineSteps\":" + std::to_string(app.steps.line_steps)) != std::string::npos);
 }

@@ -137,7 +137,7 @@ void load_companion(app_state& app) {
     other.result = record_program(app, other.source, other.run);
     other.steps = find_steps(other.run);
     other.run_timeline = build_timeline(other.run);
-    app.pairs = pair_steps(app.run, app.run_timeline, {app.event_steps, app.line_steps}, other, app.step_by_line);
+    app.pairs = pair_steps(app.run, app.run_timeline, app.steps, other, app.step_by_line);
 }
 
 }  // namespace
@@ -145,9 +145,7 @@ void load_companion(app_state& app) {
 void load_program(app_state& app, std::string source) {
     app.source = std::move(source);
     app.result = record_program(app, app.source, app.run);
-    run_steps steps = find_steps(app.run);
-    app.event_steps = std::move(steps.event_steps);
-    app.line_steps = steps.line_steps;
+    app.steps = find_steps(app.run);
     app.run_timeline = build_timeline(app.run);
     load_companion(app);
     place_predictions(app);
@@ -331,7 +329,7 @@ std::size_t previous_step(const app_state& app) {
     if (app.companion) return app.pair_index > 0 ? app.pairs[app.pair_index - 1].main : 0;
     if (app.cursor == 0) return 0;
     if (app.step_by_line) return app.cursor - 1;
-    return *std::prev(std::lower_bound(app.event_steps.begin(), app.event_steps.end(), app.cursor));
+    return *std::prev(std::lower_bound(app.steps.event_steps.begin(), app.steps.event_steps.end(), app.cursor));
 }
 
 // The selected task's frames at the cursor, compared with the step before.
@@ -444,7 +442,7 @@ void step_forward(app_state& app) {
     if (prediction_waiting(app) || at_end(app)) return;
     if (app.companion) return seek_pair(app, app.pair_index + 1);
     if (app.step_by_line) return seek(app, app.cursor + 1);
-    seek(app, *std::upper_bound(app.event_steps.begin(), app.event_steps.end(), app.cursor));
+    seek(app, *std::upper_bound(app.steps.event_steps.begin(), app.steps.event_steps.end(), app.cursor));
 }
 
 void step_back(app_state& app) {
@@ -457,7 +455,7 @@ void set_step_by_line(app_state& app, bool by_line) {
     if (!app.companion) return seek(app, app.cursor);  // what changed since the step before depends on the mode
     // The pairs of the new mode; the first one where both runs are as far as now.
     const paired_step now = app.pairs[app.pair_index];
-    app.pairs = pair_steps(app.run, app.run_timeline, {app.event_steps, app.line_steps}, *app.companion, by_line);
+    app.pairs = pair_steps(app.run, app.run_timeline, app.steps, *app.companion, by_line);
     const auto there = std::find_if(app.pairs.begin(), app.pairs.end(), [&](const paired_step& step) {
         return step.main >= now.main && step.companion >= now.companion;
     });
@@ -466,13 +464,13 @@ void set_step_by_line(app_state& app, bool by_line) {
 
 std::size_t step_total(const app_state& app) {
     if (app.companion) return app.pairs.size() - 1;
-    return app.step_by_line ? event_count(app) : app.event_steps.size() - 1;
+    return app.step_by_line ? event_count(app) : app.steps.event_steps.size() - 1;
 }
 
 std::size_t step_of_cursor(const app_state& app, std::size_t cursor) {
     if (app.companion) return first_pair(app, &paired_step::main, cursor);
     if (app.step_by_line) return cursor;
-    return static_cast<std::size_t>(std::upper_bound(app.event_steps.begin(), app.event_steps.end(), cursor) - app.event_steps.begin()) - 1;
+    return static_cast<std::size_t>(std::upper_bound(app.steps.event_steps.begin(), app.steps.event_steps.end(), cursor) - app.steps.event_steps.begin()) - 1;
 }
 
 std::size_t step_number(const app_state& app) { return app.companion ? app.pair_index : step_of_cursor(app, app.cursor); }
@@ -480,7 +478,7 @@ std::size_t step_number(const app_state& app) { return app.companion ? app.pair_
 std::size_t cursor_of_step(const app_state& app, std::size_t number) {
     if (app.companion) return app.pairs[std::min(number, app.pairs.size() - 1)].main;
     if (app.step_by_line) return std::min(number, event_count(app));
-    return app.event_steps[std::min(number, app.event_steps.size() - 1)];
+    return app.steps.event_steps[std::min(number, app.steps.event_steps.size() - 1)];
 }
 
 void set_playing(app_state& app, bool playing) {

@@ -62,10 +62,9 @@ struct app_state {
     recording run;                     // every scheduler event of the run
     timeline run_timeline;             // build_timeline(run), made once per run (the text version's timeline reads it)
     std::size_t cursor = 0;            // events applied: 0 = before the first event
-    // The cursors Step stops at by event: 0 and after every scheduler event (the run's line
-    // events lie between them), made once per run. By line, Step stops at every cursor.
-    std::vector<std::size_t> event_steps{0};
-    std::size_t line_steps = 0;        // the run's line events (max_line_steps: it had more)
+    // The cursors Step stops at by event (the run's line events lie between them) and how many
+    // line events there are (max_line_steps: it had more), made once per run. By line, Step stops at every cursor.
+    run_steps steps;
     bool step_by_line = false;         // Step, Back and Play go line by line (else event by event)
     snapshot view;                     // run.at(cursor), kept in step with the cursor
     // Two runs side by side (a chapter with a compare program): the other run, and the steps of

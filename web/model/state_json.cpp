@@ -523,7 +523,7 @@ std::string state_json(const app_state& app) {
     json.key("steps"), json.integer(static_cast<long long>(step_total(app)));
     json.key("stepBy"), json.string(app.step_by_line ? "line" : "event");
     const std::size_t companion_lines = app.companion ? app.companion->steps.line_steps : 0;  // side by side: both runs' lines
-    json.key("lineSteps"), json.integer(static_cast<long long>(app.line_steps + companion_lines));
+    json.key("lineSteps"), json.integer(static_cast<long long>(app.steps.line_steps + companion_lines));
     json.key("playing"), json.boolean(app.playing);
     json.key("clock"), json.number(shared_time(app));
     json.key("timeUnit"), json.string(time_unit(app));
