@@ -147,7 +147,8 @@ window.loopstepA11y = (function () {
         ? 'Choose Show in a task\'s row to see its frames and local variables.' : '' }));
       return;
     }
-    const parts = [make('h3', { id: 'a11y-frames-heading', textContent: `Frames of ${shown.task} (${shown.state})` })];
+    const whose = state.compare ? ` in ${state.compare.selectedTask >= 0 ? state.compare.label : state.compare.mainLabel}` : '';
+    const parts = [make('h3', { id: 'a11y-frames-heading', textContent: `Frames of ${shown.task}${whose} (${shown.state})` })];
     if (shown.outcome) parts.push(make('p', { textContent: `It ended: ${shown.outcome}` }));
     shown.frames.forEach((frame, depth) => {
       const where = depth === 0 ? 'innermost frame' : `frame ${depth + 1}`;
@@ -222,7 +223,7 @@ window.loopstepA11y = (function () {
 
   // Two runs side by side (state.compare): the other program, its tasks, output and timeline at
   // the same clock, below the main run's.
-  function renderCompare(state) {
+  function renderCompare(api, state) {
     const section = $('a11y-compare');
     const other = state.compare;
     section.hidden = !other;
@@ -236,20 +237,32 @@ window.loopstepA11y = (function () {
       make('pre', { tabIndex: 0, ariaLabel: `The program ${other.label}` }, [make('code', { textContent: other.code })]),
       make('table', { id: 'a11y-compare-tasks' }, [
         make('caption', { textContent: `Tasks of ${other.label}` }),
-        make('thead', {}, [make('tr', {}, ['Task', 'State', 'Line', 'Waiting on or result'].map((text) => make('th', { scope: 'col', textContent: text })))]),
-        make('tbody', {}, other.tasks.map((task) => make('tr', {}, [
-          make('th', { scope: 'row', textContent: task.name }),
-          make('td', { textContent: task.state }),
-          make('td', { textContent: task.line > 0 ? String(task.line) : '' }),
-          make('td', { textContent: task.detail }),
-        ]))),
+        make('thead', {}, [make('tr', {}, ['Task', 'State', 'Line', 'Waiting on or result', 'Frames'].map((text) => make('th', { scope: 'col', textContent: text })))]),
+        make('tbody', {}, other.tasks.map((task, index) => {
+          // As in the main tasks table: Show puts the task's frames in the frames section above.
+          const shown = index === other.selectedTask;
+          const button = make('button', { type: 'button', textContent: shown ? 'Hide' : 'Show' });
+          button.dataset.comparedTask = String(index);
+          button.setAttribute('aria-pressed', String(shown));
+          button.setAttribute('aria-label', `${shown ? 'Hide' : 'Show'} frames of ${task.name} in ${other.label}`);
+          button.addEventListener('click', () => api.selectTask(shown ? -1 : index, true));
+          return make('tr', {}, [
+            make('th', { scope: 'row', textContent: task.name }),
+            make('td', { textContent: task.state }),
+            make('td', { textContent: task.line > 0 ? String(task.line) : '' }),
+            make('td', { textContent: task.detail }),
+            make('td', {}, [button]),
+          ]);
+        })),
       ]),
       make('h4', { textContent: `Output of ${other.label}` }),
       make('pre', { id: 'a11y-compare-output', tabIndex: 0, ariaLabel: `Output of ${other.label}`, textContent: other.output || '(nothing printed yet)' }),
       timelineTable('a11y-compare-timeline', other.timeline, `What each task in ${other.label} has done by ${state.clock.toFixed(1)} ${unit}`),
     ];
     if (other.error) parts.push(make('p', { textContent: `${other.label} stopped with ${other.error.kind} at line ${other.error.line}: ${other.error.message}` }));
+    const focused = document.activeElement?.dataset.comparedTask;
     $('a11y-compare-body').replaceChildren(...parts);
+    if (focused !== undefined) $('a11y-compare-body').querySelector(`button[data-compared-task="${focused}"]`)?.focus();
   }
 
   // The prediction the run waits at (state.prediction): its choices as a radio group with a
@@ -317,7 +330,7 @@ window.loopstepA11y = (function () {
     renderFrames(state);
     renderLoop(state);
     renderTimeline(state);
-    renderCompare(state);
+    renderCompare(api, state);
     const error = state.error;
     $('a11y-error').textContent = error
       ? `${error.kind} at line ${error.line}${error.column ? ', column ' + error.column : ''}: ${error.message}` : '';

@@ -60,7 +60,8 @@ window.loopstepApi = (function () {
       answer: command((question, option) => call('loopstep_answer', ['number', 'number'], [question, option])),
       predict: command((option) => call('loopstep_predict', ['number'], [option])),
       restorePrediction: command((index, chosen) => call('loopstep_restore_prediction', ['number', 'string'], [index, String(chosen)])),
-      selectTask: command((index) => call('loopstep_select_task', ['number'], [Number.isInteger(index) ? index : -1])),
+      selectTask: command((index, compared = false) =>
+        call('loopstep_select_task', ['number', 'number'], [Number.isInteger(index) ? index : -1, compared ? 1 : 0])),
       setDisplay: command(({ highContrast, textScale }) =>
         call('loopstep_set_display', ['number', 'number'], [highContrast ? 1 : 0, Number(textScale) || 1])),
     };

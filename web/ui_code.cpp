@@ -182,7 +182,7 @@ void draw_gutter(ImDrawList* draw, const editor_geometry& at, app_state& app, st
             nearest_distance = dx * dx + dy * dy;
             nearest = &task;
         }
-        if (task.id == app.selected_task) draw->AddCircle(centre, dot * 1.7f, ImGui::GetColorU32(ImGuiCol_Text), 0, 1.5f);
+        if (task.id == app.selected_task && !app.selected_beside) draw->AddCircle(centre, dot * 1.7f, ImGui::GetColorU32(ImGuiCol_Text), 0, 1.5f);
         if (task.id == app.view.running) {
             draw->AddTriangleFilled(ImVec2(centre.x - dot, centre.y - dot * 1.2f), ImVec2(centre.x - dot, centre.y + dot * 1.2f),
                                     ImVec2(centre.x + dot * 1.2f, centre.y), task_colour(index));
@@ -206,7 +206,7 @@ std::size_t code_end(const std::vector<coloured_run>& runs, const line_span& lin
 // The selected task's locals just after the code of each of its frames' lines, in a box over
 // the line's comment (hidden meanwhile): what a debugger shows inline. Only while the panel shows the program that ran.
 void draw_inline_locals(ImDrawList* draw, const editor_geometry& at, const app_state& app, const std::vector<line_span>& lines) {
-    if (editor_changed(app) || app.selected_frames.frames.empty()) return;
+    if (editor_changed(app) || app.selected_beside || app.selected_frames.frames.empty()) return;
     const std::vector<coloured_run> runs = colour_source(app.editor);
     for (const shown_frame& frame : app.selected_frames.frames) {
         if (frame.line <= 0 || static_cast<std::size_t>(frame.line) > lines.size() || frame.locals.empty()) continue;

@@ -26,7 +26,7 @@ std::string ending(const task_frames& shown) {
 
 // What the innermost frame is doing when no await holds it.
 std::string innermost_status(const task_frames& shown, const app_state& app) {
-    if (shown.state == task_state::running) return app.view.running == shown.task ? "running now" : "running";
+    if (shown.state == task_state::running) return selected_view(app).running == shown.task ? "running now" : "running";
     if (shown.state == task_state::scheduled) return "ready: in the loop's ready queue";
     return {};
 }
@@ -118,11 +118,15 @@ void ui_frames(const app_state& app, const ui_fonts& fonts) {
         ImGui::PopTextWrapPos();
         return;
     }
-    const std::size_t index = task_index(app.view, shown.task);
+    const std::size_t index = task_index(selected_view(app), shown.task);
     task_dot(index);
     ImGui::PushFont(fonts.bold);
     ImGui::TextUnformatted(shown.name.c_str());
     ImGui::PopFont();
+    if (app.companion) {  // two runs side by side: whose task it is
+        ImGui::SameLine();
+        ImGui::TextDisabled("in %s", (app.selected_beside ? app.companion->label : app.companion->main_label).c_str());
+    }
     if (shown.frames.size() > 1) {
         ImGui::SameLine();
         ImGui::TextDisabled("%zu frames, innermost first", shown.frames.size());

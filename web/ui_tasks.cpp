@@ -92,18 +92,23 @@ void program_row(const std::string& label) {
     ImGui::Dummy(ImVec2(1, ImGui::GetTextLineHeight()));
 }
 
-// The compared run's tasks: shown, not picked (the frames panel shows the main run's).
-void companion_rows(const companion_run& other) {
-    program_row(other.label);
-    for (std::size_t index = 0; index < other.view.tasks.size(); ++index) {
-        const task_view& task = other.view.tasks[index];
-        ImGui::TableNextRow();
-        running_row_colour(task, other.view);
-        ImGui::TableNextColumn();
-        task_dot(index);
-        ImGui::TextUnformatted(task.name.c_str());
-        state_cells(task, other.view, other.run);
+// A task's row: the whole row is one selectable, a click shows (or hides) its frames.
+void tasks_table_row(app_state& app, const task_view& task, std::size_t index, const snapshot& view, const recording& run, bool beside) {
+    ImGui::TableNextRow();
+    running_row_colour(task, view);
+    ImGui::TableNextColumn();
+    ImGui::PushID(static_cast<int>(task.id) * 2 + (beside ? 1 : 0));
+    const bool selected = task.id == app.selected_task && beside == app.selected_beside;
+    if (ImGui::Selectable("##select", selected, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
+        const task_id picked = selected ? 0 : task.id;
+        beside ? select_companion_task(app, picked) : select_task(app, picked);
     }
+    if (item_tooltip_wanted()) show_tooltip("Click to see " + task.name + "'s frames and locals");
+    ImGui::PopID();
+    ImGui::SameLine(0, 0);
+    task_dot(index);
+    ImGui::TextUnformatted(task.name.c_str());
+    state_cells(task, view, run);
 }
 
 }  // namespace
@@ -123,25 +128,11 @@ void ui_tasks(app_state& app) {
     ImGui::TableSetupColumn("Detail", ImGuiTableColumnFlags_WidthStretch, 1.4f);
     ImGui::TableHeadersRow();
     if (app.companion) program_row(app.companion->main_label);
-    for (std::size_t index = 0; index < view.tasks.size(); ++index) {
-        const task_view& task = view.tasks[index];
-        ImGui::TableNextRow();
-        running_row_colour(task, view);
-        ImGui::TableNextColumn();
-        // The whole row is one selectable: a click shows the task's frames.
-        ImGui::PushID(static_cast<int>(task.id));
-        if (ImGui::Selectable("##select", task.id == app.selected_task,
-                              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
-            select_task(app, task.id == app.selected_task ? 0 : task.id);
-        }
-        if (item_tooltip_wanted()) show_tooltip("Click to see " + task.name + "'s frames and locals");
-        ImGui::PopID();
-        ImGui::SameLine(0, 0);
-        task_dot(index);
-        ImGui::TextUnformatted(task.name.c_str());
-        state_cells(task, view, app.run);
-    }
-    if (app.companion) companion_rows(*app.companion);
+    for (std::size_t index = 0; index < view.tasks.size(); ++index) tasks_table_row(app, view.tasks[index], index, view, app.run, false);
+    if (!app.companion) return ImGui::EndTable();
+    const companion_run& other = *app.companion;  // two runs side by side: the other's tasks under its label
+    program_row(other.label);
+    for (std::size_t index = 0; index < other.view.tasks.size(); ++index) tasks_table_row(app, other.view.tasks[index], index, other.view, other.run, true);
     ImGui::EndTable();
 }
 

@@ -390,7 +390,7 @@ struct row_context {
     const timeline& line;
     const recording& run;
     const snapshot& view;
-    int block;  // 0: the main run's rows (a click picks the task for the frames panel), 1: the companion's
+    int block;  // 0: the main run's rows, 1: the companion's
     plot area;
     float name_width;
     float height;
@@ -484,14 +484,14 @@ void task_row_ui(app_state& app, const row_context& rows, int index, hover_targe
     const float full_width = ImGui::GetContentRegionAvail().x;
     if (row.id == rows.subject) draw->AddRectFilled(top, {top.x + full_width, top.y + rows.height}, colour::subject);
     // A click on the lane (its name or its plot) also picks the task for the frames panel.
-    const bool pickable = rows.block == 0;
-    if (ImGui::InvisibleButton("##name", {rows.name_width, rows.height}) && pickable) select_task(app, row.id);
+    const auto pick = [&] { rows.block == 0 ? select_task(app, row.id) : select_companion_task(app, row.id); };
+    if (ImGui::InvisibleButton("##name", {rows.name_width, rows.height})) pick();
     if (item_tooltip_wanted()) hover = {index, true, 0};
     ImGui::SameLine(0, 0);
     ImGui::InvisibleButton("##plot", {std::max(1.0f, full_width - rows.name_width), rows.height});
-    if (ImGui::IsItemActivated() && pickable) select_task(app, row.id);
+    if (ImGui::IsItemActivated()) pick();
     row_input(app, rows, row, index, hover);
-    if (pickable && row.id == app.selected_task) {
+    if (row.id == app.selected_task && (rows.block == 1) == app.selected_beside) {
         draw->AddRect({top.x + 1, top.y + 1}, {top.x + full_width - 1, top.y + rows.height - 1}, ImGui::GetColorU32(ImGuiCol_Text), 3);
     }
     draw_name(draw, row, top, rows);
@@ -576,13 +576,13 @@ void row_tooltip(const app_state& app, const row_context& rows, const hover_targ
     if (hover.on_name) {
         const task_view* task = rows.view.find_task(row.id);
         what = task ? to_string(task->state) : "not created yet";
-        hint = rows.block == 0 ? "Click to see its frames and locals" : "";
+        hint = "Click to see its frames and locals";
     } else {
         what = under_mouse(app, rows, row, hover.x);
         hint = landing_text(rows.line, rows.area, hover.x);
     }
     if (!what.empty()) ImGui::TextUnformatted(what.c_str());
-    if (!hint.empty()) ImGui::TextDisabled("%s", hint.c_str());
+    ImGui::TextDisabled("%s", hint.c_str());
     ImGui::EndTooltip();
     screen().tooltip = row.name + "\n" + (what.empty() ? "" : what + "\n") + hint;
 }

@@ -178,12 +178,16 @@ LOOPSTEP_EXPORT void loopstep_set_display(int high_contrast, double text_scale) 
         if (bound_app) loopstep::web::set_display(*bound_app, {high_contrast != 0, static_cast<float>(text_scale)});
     });
 }
-// The frames panel's task, by its index in state().tasks; -1 (or any index not there) selects none.
-LOOPSTEP_EXPORT void loopstep_select_task(int index) {
+// The frames panel's task, by its index in state().tasks (compared != 0: in state().compare.tasks);
+// -1 (or any index not there) selects none.
+LOOPSTEP_EXPORT void loopstep_select_task(int index, int compared) {
     guarded([&] {
         if (!bound_app) return;
-        const auto& tasks = bound_app->view.tasks;
+        auto& app = *bound_app;
+        const bool beside = compared != 0 && app.companion;
+        const auto& tasks = beside ? app.companion->view.tasks : app.view.tasks;
         const bool there = index >= 0 && static_cast<std::size_t>(index) < tasks.size();
-        loopstep::web::select_task(*bound_app, there ? tasks[static_cast<std::size_t>(index)].id : 0);
+        const loopstep::task_id task = there ? tasks[static_cast<std::size_t>(index)].id : 0;
+        beside ? loopstep::web::select_companion_task(app, task) : loopstep::web::select_task(app, task);
     });
 }

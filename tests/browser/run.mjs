@@ -174,6 +174,17 @@ test('the 12-URL chapter runs one by one and concurrently side by side: 115 s ag
   // Its wait goes on up to the shared clock.
   assert.equal(state.compare.timeline[0].parts.at(-1).text, `waiting on asyncio.sleep(${wait.value}): ${Number(sentAt)} s \u2013 now (${together} s)`);
   await shoot(page, 'compare-at-115.png');
+  // A click on the one-by-one run's lane shows its main task's frames: inside fetch(i=request),
+  // with CPython's value of sent.
+  await page.mouse.click(400, 770);
+  await waitFor(page, () => window.loopstep.state().compare.selectedTask === 0)
+    .catch(() => assert.fail('a click on the One by one lane did not pick its task'));
+  state = await stateOf(page);
+  assert.equal(state.selectedTask, -1);
+  assert.deepEqual(state.frames.frames.map((frame) => frame.call), [`fetch(i=${request})`, 'main()']);
+  assert.equal(state.frames.frames[0].locals.find((local) => local.name === 'sent').value, sentAt);
+  await waitFor(page, () => document.getElementById('a11y-frames-heading')?.textContent === 'Frames of Task-1 in One by one (waiting)');
+  await shoot(page, 'compare-frames.png');
   // The text version: the run beside it, its tasks and output.
   assert.equal(await page.evaluate(() => document.getElementById('a11y-compare').hidden), false);
   await waitFor(page, (clock) => document.querySelector('#a11y-compare-body p')?.textContent === `One by one at ${clock.toFixed(1)} s.`, together);

@@ -118,6 +118,38 @@ TEST_CASE("side by side, the concurrent run is done at n × s + w while the one-
     CHECK_THAT(narration(app), StartsWith("One by one: ") && Contains(std::to_string(one_by_one_total)));
 }
 
+TEST_CASE("side by side, the frames panel shows a task of either run", "[compare][frames]") {
+    app_state app = lesson_app();
+    const twelve_requests sliders = open_twelve_requests(app);
+    const int concurrent_total = sliders.urls * sliders.send + sliders.wait;
+    seek_time(app, concurrent_total);
+    const int request = concurrent_total / (sliders.send + sliders.wait);
+    const std::string sent = std::to_string(request * (sliders.send + sliders.wait) + sliders.send) + ".0";
+
+    select_companion_task(app, app.companion->view.tasks.at(0).id);  // the one-by-one run's main task
+    CHECK(app.selected_beside);
+    REQUIRE(app.selected_frames.frames.size() == 2);
+    CHECK(app.selected_frames.frames[0].call == "fetch(i=" + std::to_string(request) + ")");
+    CHECK(app.selected_frames.frames[1].function == "main");
+    const auto& locals = app.selected_frames.frames[0].locals;
+    const auto sent_local = std::find_if(locals.begin(), locals.end(), [](const shown_local& l) { return l.name == "sent"; });
+    REQUIRE(sent_local != locals.end());
+    CHECK(sent_local->value == sent);
+    const std::string state = state_json(app);
+    CHECK_THAT(state, Contains("\"selectedTask\":0,\"timeline\"") && Contains("\"selectedTask\":-1"));
+    CHECK_THAT(state, Contains("\"call\":\"fetch(i=" + std::to_string(request) + ")\""));
+
+    // Stepping keeps it; Down stays within its run (it has one task); a main task takes over.
+    step_forward(app);
+    CHECK(app.selected_beside);
+    CHECK(app.selected_frames.task == app.companion->view.tasks.at(0).id);
+    select_next_task(app, +1);
+    CHECK(app.selected_beside);
+    select_task(app, app.view.tasks.at(1).id);  // fetch-0 of the concurrent run
+    CHECK_FALSE(app.selected_beside);
+    CHECK(app.selected_frames.name == "fetch-0");
+}
+
 TEST_CASE("side by side, Back, a time, either run's cursor and a step number all land on the pair's steps", "[compare][app]") {
     app_state app = lesson_app();
     open_twelve_requests(app);

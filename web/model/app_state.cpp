@@ -91,6 +91,7 @@ void open_chapter(app_state& app, std::size_t index) {
     app.code_before_reset.clear();
     app.chapter_index = std::min(index, app.chapters.size() - 1);
     app.selected_task = 0;
+    app.selected_beside = false;
     app.chosen_seed.reset();
     const chapter_progress& progress = app.progress[app.chapter_index];
     app.editor = progress.edited_code.empty() ? chapter_program(app) : progress.edited_code;
@@ -332,24 +333,27 @@ std::size_t previous_step(const app_state& app) {
     return *std::prev(std::lower_bound(app.steps.event_steps.begin(), app.steps.event_steps.end(), app.cursor));
 }
 
-// The selected task's frames at the cursor, compared with the step before.
+// The selected task's frames at the cursor (of its run), compared with the step before.
 void update_selected_frames(app_state& app) {
-    const task_view* now = app.selected_task ? app.view.find_task(app.selected_task) : nullptr;
+    const bool beside = app.selected_beside && app.companion;
+    const task_view* now = app.selected_task ? selected_view(app).find_task(app.selected_task) : nullptr;
     if (now == nullptr) {
         app.selected_frames = {};
         return;
     }
+    const recording& run = beside ? app.companion->run : app.run;
+    const std::size_t cursor = beside ? app.companion->cursor : app.cursor;
+    const std::size_t previous = !beside ? previous_step(app) : app.pair_index > 0 ? app.pairs[app.pair_index - 1].companion : 0;
     // Only an event of this task that carries frames changes them (recording.cpp's apply):
     // when the step had none, the frames are those of the step before, and nothing changed.
-    const std::size_t previous = previous_step(app);
-    const auto& events = app.run.events();
-    const bool changed = app.cursor == 0 || std::any_of(events.begin() + static_cast<std::ptrdiff_t>(previous), events.begin() + static_cast<std::ptrdiff_t>(app.cursor),
-                                                        [&](const trace_event& e) { return e.task == app.selected_task && carries_frames(e.kind); });
+    const auto& events = run.events();
+    const bool changed = cursor == 0 || std::any_of(events.begin() + static_cast<std::ptrdiff_t>(previous), events.begin() + static_cast<std::ptrdiff_t>(cursor),
+                                                    [&](const trace_event& e) { return e.task == app.selected_task && carries_frames(e.kind); });
     if (!changed) {
         app.selected_frames = frames_of(*now, now);
         return;
     }
-    const snapshot before = app.cursor > 0 ? app.run.at(previous) : snapshot{};
+    const snapshot before = cursor > 0 ? run.at(previous) : snapshot{};
     app.selected_frames = frames_of(*now, before.find_task(app.selected_task));
 }
 
@@ -417,14 +421,23 @@ double shared_time(const app_state& app) {
     return app.companion ? app.pairs[app.pair_index].time : time_at(app.run_timeline, app.cursor);
 }
 
-void select_task(app_state& app, task_id task) {
+const snapshot& selected_view(const app_state& app) { return app.selected_beside && app.companion ? app.companion->view : app.view; }
+
+namespace {
+void select_in(app_state& app, task_id task, bool beside) {
     app.selected_task = task;
+    app.selected_beside = beside && task != 0 && app.companion;
     update_selected_frames(app);
     ++app.revision;
 }
+}  // namespace
 
+void select_task(app_state& app, task_id task) { select_in(app, task, false); }
+void select_companion_task(app_state& app, task_id task) { select_in(app, task, true); }
+
+// Within the run of the selected task.
 void select_next_task(app_state& app, int direction) {
-    const std::vector<task_view>& tasks = app.view.tasks;
+    const std::vector<task_view>& tasks = selected_view(app).tasks;
     if (tasks.empty()) return;
     const auto here = std::find_if(tasks.begin(), tasks.end(), [&](const task_view& task) { return task.id == app.selected_task; });
     std::size_t index = 0;
@@ -434,7 +447,7 @@ void select_next_task(app_state& app, int direction) {
         const std::size_t at = static_cast<std::size_t>(here - tasks.begin());
         index = direction < 0 ? (at == 0 ? 0 : at - 1) : std::min(at + 1, tasks.size() - 1);
     }
-    select_task(app, tasks[index].id);
+    select_in(app, tasks[index].id, app.selected_beside);
 }
 
 // A prediction's stop is an event step (prediction.cpp), so no step passes over one.

@@ -74,6 +74,7 @@ struct app_state {
     std::size_t pair_index = 0;
     std::string step_sentence;         // the narration at the cursor, kept in step with it too
     task_id selected_task = 0;         // the task the frames panel shows; 0 = none
+    bool selected_beside = false;      // ... of the companion run (two runs side by side), not the main one
     task_frames selected_frames;       // its frames at the cursor (task 0 if it does not exist there), kept in step
     // The chapter's predictions placed in this run (one per @predict; empty where the run has no
     // such point): stepping and playing wait at an unmade one's stop.
@@ -168,6 +169,10 @@ void toggle_play(app_state& app);
 // The frames panel's task: chosen by its id (0 = none); kept across steps and runs of the same
 // chapter, since a program's tasks get the same ids each run.
 void select_task(app_state& app, task_id task);
+// The same for a task of the companion run (two runs side by side).
+void select_companion_task(app_state& app, task_id task);
+// The view the selected task is in: the main run's, or the companion's.
+const snapshot& selected_view(const app_state& app);
 // The next or previous task at the cursor in creation order (direction +1 or -1), from the
 // selected one; the first or last when none is selected there.
 void select_next_task(app_state& app, int direction);

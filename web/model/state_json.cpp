@@ -212,9 +212,12 @@ void write_frames(json_writer& json, const app_state& app) {
     json.end_object();
 }
 
-long long selected_index(const app_state& app) {
-    for (std::size_t i = 0; i < app.view.tasks.size(); ++i) {
-        if (app.view.tasks[i].id == app.selected_task) return static_cast<long long>(i);
+// The selected task's index in the tasks of the main run's view (beside = false) or the companion's, else -1.
+long long selected_index(const app_state& app, bool beside) {
+    if (beside != app.selected_beside) return -1;
+    const snapshot& view = selected_view(app);
+    for (std::size_t i = 0; i < view.tasks.size(); ++i) {
+        if (view.tasks[i].id == app.selected_task) return static_cast<long long>(i);
     }
     return -1;
 }
@@ -507,6 +510,7 @@ void write_companion(json_writer& json, const app_state& app) {
     json.key("mainClock"), json.number(app.view.time);
     json.key("clock"), json.number(other.view.time);
     json.key("tasks"), write_tasks(json, other.view);
+    json.key("selectedTask"), json.integer(selected_index(app, true));
     json.key("timeline"), write_timeline(json, other.run_timeline, other.run, other.cursor, time_unit(app), shared_time(app));
     json.key("output"), json.string(other.view.output);
     json.key("code"), json.string(other.source);
@@ -530,7 +534,7 @@ std::string state_json(const app_state& app) {
     json.key("tasks"), write_tasks(json, app.view);
     json.key("loop"), write_loop(json, app);
     json.key("timeline"), write_timeline(json, app.run_timeline, app.run, app.cursor, time_unit(app), shared_time(app));
-    json.key("selectedTask"), json.integer(selected_index(app));
+    json.key("selectedTask"), json.integer(selected_index(app, false));
     json.key("frames"), write_frames(json, app);
     json.key("syncObjects"), write_sync_objects(json, app.view);
     json.key("output"), json.string(app.view.output);
