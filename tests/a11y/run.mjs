@@ -268,6 +268,8 @@ const tests = [
     assert.deepEqual(await page.$$eval('#a11y-compare-tasks tbody th[scope=row]', (nodes) => nodes.map((node) => node.textContent)),
       end.compare.tasks.map((task) => task.name));
     assert.equal(await page.textContent('#a11y-compare-output'), end.compare.output);
+    await page.evaluate(() => document.getElementById('a11y-compare').scrollIntoView());
+    await page.screenshot({ path: join(shots, 'text-view-compare.png') });
     for (const task of [...end.timeline, ...end.compare.timeline].filter((task) => blocks(task).length > 0)) {
       assert.equal(task.parts[0].kind, 'created', task.task);
       assert.equal(task.parts.at(-1).kind, 'done', task.task);
