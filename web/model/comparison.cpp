@@ -1,6 +1,7 @@
 // Two runs on one time axis: their steps merged by time. Pairs with comparison.hpp.
 #include "model/comparison.hpp"
 
+#include <algorithm>
 #include <limits>
 
 namespace loopstep::web {
