@@ -115,18 +115,16 @@ window.loopstepA11y = (function () {
     }
   }
 
-  // Each row's button shows that task's frames below the table (again: hides them); the
-  // button that had the focus keeps it when the table is redrawn.
-  function renderTasks(api, state) {
-    const body = $('a11y-tasks').tBodies[0];
-    const focused = document.activeElement && document.activeElement.dataset.task;
-    body.replaceChildren(...state.tasks.map((task, index) => {
-      const shown = index === state.selectedTask;
+  // A tasks table's rows, each with a button that shows that task's frames below the table
+  // (again: hides them); `compared`: the label of the run beside, whose tasks these are.
+  function taskRows(api, tasks, selected, compared = null) {
+    return tasks.map((task, index) => {
+      const shown = index === selected;
       const button = make('button', { type: 'button', textContent: shown ? 'Hide' : 'Show' });
-      button.dataset.task = String(index);
+      button.dataset[compared ? 'comparedTask' : 'task'] = String(index);
       button.setAttribute('aria-pressed', String(shown));
-      button.setAttribute('aria-label', `${shown ? 'Hide' : 'Show'} frames of ${task.name}`);
-      button.addEventListener('click', () => api.selectTask(shown ? -1 : index));
+      button.setAttribute('aria-label', `${shown ? 'Hide' : 'Show'} frames of ${task.name}${compared ? ` in ${compared}` : ''}`);
+      button.addEventListener('click', () => api.selectTask(shown ? -1 : index, compared !== null));
       return make('tr', {}, [
         make('th', { scope: 'row', textContent: task.name }),
         make('td', { textContent: task.state }),
@@ -134,7 +132,14 @@ window.loopstepA11y = (function () {
         make('td', { textContent: task.detail }),
         make('td', {}, [button]),
       ]);
-    }));
+    });
+  }
+
+  // The button that had the focus keeps it when the table is redrawn.
+  function renderTasks(api, state) {
+    const body = $('a11y-tasks').tBodies[0];
+    const focused = document.activeElement && document.activeElement.dataset.task;
+    body.replaceChildren(...taskRows(api, state.tasks, state.selectedTask));
     if (focused !== undefined) body.querySelector(`button[data-task="${focused}"]`)?.focus();
   }
 
@@ -238,22 +243,7 @@ window.loopstepA11y = (function () {
       make('table', { id: 'a11y-compare-tasks' }, [
         make('caption', { textContent: `Tasks of ${other.label}` }),
         make('thead', {}, [make('tr', {}, ['Task', 'State', 'Line', 'Waiting on or result', 'Frames'].map((text) => make('th', { scope: 'col', textContent: text })))]),
-        make('tbody', {}, other.tasks.map((task, index) => {
-          // As in the main tasks table: Show puts the task's frames in the frames section above.
-          const shown = index === other.selectedTask;
-          const button = make('button', { type: 'button', textContent: shown ? 'Hide' : 'Show' });
-          button.dataset.comparedTask = String(index);
-          button.setAttribute('aria-pressed', String(shown));
-          button.setAttribute('aria-label', `${shown ? 'Hide' : 'Show'} frames of ${task.name} in ${other.label}`);
-          button.addEventListener('click', () => api.selectTask(shown ? -1 : index, true));
-          return make('tr', {}, [
-            make('th', { scope: 'row', textContent: task.name }),
-            make('td', { textContent: task.state }),
-            make('td', { textContent: task.line > 0 ? String(task.line) : '' }),
-            make('td', { textContent: task.detail }),
-            make('td', {}, [button]),
-          ]);
-        })),
+        make('tbody', {}, taskRows(api, other.tasks, other.selectedTask, other.label)),  // Show: its frames in the frames section above
       ]),
       make('h4', { textContent: `Output of ${other.label}` }),
       make('pre', { id: 'a11y-compare-output', tabIndex: 0, ariaLabel: `Output of ${other.label}`, textContent: other.output || '(nothing printed yet)' }),

@@ -379,9 +379,10 @@ void seek_pair(app_state& app, std::size_t index) {
     show_cursor(app);
 }
 
-// The first paired step at which `member` of the pair has reached `cursor`.
+// The first paired step at which `member` of the pair has reached `cursor` (each member only grows:
+// a binary search, since the scrub bar's prediction marks ask every frame).
 std::size_t first_pair(const app_state& app, std::size_t paired_step::*member, std::size_t cursor) {
-    const auto at = std::find_if(app.pairs.begin(), app.pairs.end(), [&](const paired_step& step) { return step.*member >= cursor; });
+    const auto at = std::partition_point(app.pairs.begin(), app.pairs.end(), [&](const paired_step& step) { return step.*member < cursor; });
     return at == app.pairs.end() ? app.pairs.size() - 1 : static_cast<std::size_t>(at - app.pairs.begin());
 }
 
