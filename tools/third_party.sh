@@ -86,7 +86,8 @@ unpack "$src/imgui_*.orig.tar.*" "$cache/imgui"
 #    app uses (video, events, timers; ImGui draws with WebGL itself, so no SDL renderer): the rest
 #    would cost download bytes (12 KB gzip of wasm, 2 KB of JS) and build time. A stamp of these
 #    options rebuilds SDL2 when they change.
-sdl_options=(-DCMAKE_BUILD_TYPE=Release -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF
+sdl_options=(-DCMAKE_BUILD_TYPE=MinSizeRel "-DCMAKE_C_FLAGS_MINSIZEREL=-Oz -flto -DNDEBUG"
+  -DCMAKE_C_FLAGS=-DSDL_LEAN_AND_MEAN=1 -DSDL_SHARED=OFF -DSDL_STATIC=ON -DSDL_TEST=OFF
   -DSDL_AUDIO=OFF -DSDL_RENDER=OFF -DSDL_JOYSTICK=OFF -DSDL_HAPTIC=OFF -DSDL_HIDAPI=OFF -DSDL_POWER=OFF
   -DSDL_SENSOR=OFF -DSDL_LOCALE=OFF -DSDL_MISC=OFF -DSDL_FILESYSTEM=OFF -DSDL_LOADSO=OFF)
 sdl_stamp="$sdl_prefix/.options"
