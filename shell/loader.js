@@ -63,10 +63,11 @@
                         { headers: { 'Content-Type': 'application/wasm' } });
   }
 
-  // Both kinds of Response say application/wasm, so the module compiles as its bytes arrive.
-  function instantiate(response, imports) {
-    if (WebAssembly.instantiateStreaming) return WebAssembly.instantiateStreaming(response, imports);
-    return response.arrayBuffer().then((bytes) => WebAssembly.instantiate(bytes, imports));
+  // Both kinds of Response say application/wasm, so the module compiles as its bytes arrive,
+  // while the module's JS downloads and the page draws the lesson's text.
+  function compile(response) {
+    if (WebAssembly.compileStreaming) return WebAssembly.compileStreaming(response);
+    return response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
   }
 
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
@@ -81,6 +82,12 @@
     return;
   }
 
+  // The module downloads and compiles from here on, beside everything else the page does.
+  const embeddedWasm = document.getElementById('loopstep-wasm');
+  const wasm = embeddedWasm ? Promise.resolve().then(() => inlineGzip(embeddedWasm)) : fetchWasm('loopstep_app.wasm' + version);
+  const compiled = wasm.then(compile);
+  compiled.catch(() => {});  // reported when the module asks for it (instantiateWasm)
+
   // The lesson's text first: readable (the text version) before the wasm has even arrived.
   try {
     const chapter = Number(new URLSearchParams(window.location.hash.slice(1)).get('chapter'));
@@ -89,16 +96,13 @@
     console.warn('loopstep: the lesson text could not be shown early:', error);
   }
 
-  const embeddedWasm = document.getElementById('loopstep-wasm');
-  const wasm = embeddedWasm ? Promise.resolve().then(() => inlineGzip(embeddedWasm)) : fetchWasm('loopstep_app.wasm' + version);
   window.Module = {
     canvas: canvas,
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     locateFile: (path, prefix) => prefix + path + version,
     instantiateWasm(imports, receiveInstance) {
-      wasm.then((response) => instantiate(response, imports))
-        .then((result) => receiveInstance(result.instance, result.module))
+      compiled.then((module) => WebAssembly.instantiate(module, imports).then((instance) => receiveInstance(instance, module)))
         .catch((error) => fail('loopstep could not start: ' + error.message));
       return {};  // instantiated asynchronously
     },

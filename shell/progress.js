@@ -58,7 +58,9 @@ window.loopstepProgress = (function () {
     });
     const whole = (value) => (Number.isInteger(value) && value >= 0 ? value : null);
     const chapter = fragment.chapter ?? whole(stored?.chapter) ?? 0;
-    attempt('the chapter', () => api.goToChapter(Math.min(chapter, chapters - 1)));
+    // Opening a chapter runs its program again: not for the one already on screen (a fresh load).
+    const target = Math.min(chapter, chapters - 1);
+    if (api.state().chapter !== target) attempt('the chapter', () => api.goToChapter(target));
     if (fragment.code !== null) attempt('the code in the address', () => api.runCode(fragment.code));
     const stepBy = fragment.stepBy ?? (fragment.chapter === null ? stored?.stepBy : null);
     if (stepBy === 'line') attempt('line by line', () => api.setStepBy('line'));

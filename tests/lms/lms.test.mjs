@@ -533,14 +533,17 @@ describe('offline', () => {
         const [section] = WebAssembly.Module.customSections(module, 'loopstep-test-build');
         window.__wasmBuild = section ? new TextDecoder().decode(section) : '(none)';
       };
-      const streaming = WebAssembly.instantiateStreaming;
-      WebAssembly.instantiateStreaming = async (...args) => { const result = await streaming(...args); note(result.module); return result; };
-      const plain = WebAssembly.instantiate;
-      WebAssembly.instantiate = async (...args) => {
-        const result = await plain(...args);
-        if (result.module) note(result.module);
-        return result;
+      const instantiated = (name) => {
+        const original = WebAssembly[name];
+        WebAssembly[name] = async (...args) => {
+          const result = await original(...args);
+          if (result.module) note(result.module);
+          else if (args[0] instanceof WebAssembly.Module) note(args[0]);
+          return result;
+        };
       };
+      instantiated('instantiateStreaming');
+      instantiated('instantiate');
     });
     const builds = () => page.evaluate(() => ({ js: window.__jsBuild, wasm: window.__wasmBuild }));
     const page = await context.newPage();
