@@ -58,20 +58,20 @@ interpreter::~interpreter() {
         object_ptr next = std::move(pending.back());
         pending.pop_back();
         if (!seen.insert(next.get()).second) continue;
-        if (auto* function = dynamic_cast<function_object*>(next.get())) {
+        if (auto* function = object_as<function_object>(next.get())) {
             for (auto& cell : function->closure) pending.push_back(cell);
             for (auto& v : function->defaults) take(v);
             function->closure.clear();
             function->defaults.clear();
             function->globals.reset();
-        } else if (auto* module = dynamic_cast<module_object*>(next.get())) {
+        } else if (auto* module = object_as<module_object>(next.get())) {
             for (auto& [_, v] : module->attributes) take(v);
             module->attributes.clear();
-        } else if (auto* generator = dynamic_cast<generator_object*>(next.get()); generator && generator->frame) {
+        } else if (auto* generator = object_as<generator_object>(next.get()); generator && generator->frame) {
             for (auto& v : generator->frame->locals) take(v);
             for (auto& v : generator->frame->stack) take(v);
             generator->frame.reset();
-        } else if (auto* coroutine = dynamic_cast<coroutine_object*>(next.get()); coroutine && coroutine->frame) {
+        } else if (auto* coroutine = object_as<coroutine_object>(next.get()); coroutine && coroutine->frame) {
             for (auto& v : coroutine->frame->locals) take(v);
             for (auto& v : coroutine->frame->stack) take(v);
             coroutine->frame.reset();
@@ -674,7 +674,7 @@ value interpreter::task_value(const task_ptr<value>& task) {
 value interpreter::current_task_value() {
     task_base* current = loop_.current_task();
     if (!current) return value();
-    auto owner = std::dynamic_pointer_cast<task<value>>(current->as_future().shared_from_this());
+    auto owner = task_behind<value>(current->as_future());
     return owner ? task_value(owner) : value();
 }
 

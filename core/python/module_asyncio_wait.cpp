@@ -83,7 +83,7 @@ value asyncio_all_tasks(interpreter& in, arguments_t& args) {
     std::vector<value> pending;
     for (task_base* live : in.loop().live_tasks()) {
         if (live->as_future().done()) continue;
-        auto owner = std::dynamic_pointer_cast<task<value>>(live->as_future().shared_from_this());
+        auto owner = task_behind<value>(live->as_future());
         if (owner) pending.push_back(in.task_value(owner));
     }
     return python_set(in, std::move(pending));

@@ -47,6 +47,12 @@ T* value::as() const {
     return static_cast<T*>(object_.get());
 }
 
+// The object as a T, or nullptr if it is another kind.
+template <class T>
+T* object_as(object* o) {
+    return o->kind == T::static_kind ? static_cast<T*>(o) : nullptr;
+}
+
 template <class T, class... Args>
 std::shared_ptr<T> make_object(Args&&... args) {
     return std::make_shared<T>(std::forward<Args>(args)...);

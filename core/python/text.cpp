@@ -327,7 +327,7 @@ std::string interpreter::waiting_text(const task_base& t) {
     future_base* awaited = t.waiting_on();
     if (!awaited || awaited->done()) return {};
     std::string text = "<Future pending";
-    if (auto owner = std::dynamic_pointer_cast<task<value>>(awaited->shared_from_this())) {
+    if (auto owner = task_behind<value>(*awaited)) {
         text = repr(task_value(owner));
         text.pop_back();  // its closing '>'
     }

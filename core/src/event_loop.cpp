@@ -61,9 +61,9 @@ event_loop::~event_loop() {
 }
 
 void event_loop::abandon_pending_tasks() {
-    std::vector<std::shared_ptr<future_base>> alive;
+    std::vector<std::pair<task_base*, std::shared_ptr<future_base>>> alive;  // each with what keeps it alive
     for (task_base* task = first_task_; task; task = task->next_live_) {
-        if (auto owner = task->as_future().weak_from_this().lock()) alive.push_back(std::move(owner));
+        if (auto owner = task->as_future().weak_from_this().lock()) alive.emplace_back(task, std::move(owner));
     }
     for (task_base* task = first_task_; task;) {
         task_base* next = task->next_live_;
@@ -72,10 +72,9 @@ void event_loop::abandon_pending_tasks() {
         task = next;
     }
     first_task_ = last_task_ = nullptr;
-    for (auto& owner : alive) {
-        auto& task = dynamic_cast<task_base&>(*owner);
-        if (!owner->done()) report("Task was destroyed but it is pending! task: " + task.describe());
-        task.abandon();
+    for (auto& [task, owner] : alive) {
+        if (!owner->done()) report("Task was destroyed but it is pending! task: " + task->describe());
+        task->abandon();
     }
 }
 

@@ -40,6 +40,8 @@ public:
     bool cancelled() const { return status_ == future_status::cancelled; }
 
     virtual bool cancel(std::string message = {});
+    // Which task<T> this future is, as task_behind<T> (task.hpp) asks: nullptr for a plain future.
+    virtual const void* task_type() const { return nullptr; }
     void set_exception(std::exception_ptr error);
     // Returns the stored error (null on success); throws cancelled_error if cancelled and
     // invalid_state_error if pending, as Future.exception() does.

@@ -120,6 +120,8 @@ public:
 
     bool cancel(std::string message = {}) override { return request_cancel(message); }
     std::string to_string() const override { return describe(); }
+    const void* task_type() const override { return &type_tag; }
+    static constexpr char type_tag = 0;  // its address names task<T>: no RTTI needed (the page has none)
 
 private:
     template <class U>
@@ -142,6 +144,13 @@ private:
 
 template <class T>
 using task_ptr = std::shared_ptr<task<T>>;
+
+// The task<T> a future is, or nullptr if it is a plain future or a task of another type.
+template <class T>
+task_ptr<T> task_behind(future_base& future) {
+    if (future.task_type() != &task<T>::type_tag) return nullptr;
+    return std::static_pointer_cast<task<T>>(future.shared_from_this());
+}
 
 // asyncio.create_task: the first step is scheduled with call_soon, so it runs after the
 // creator yields. Default names are "Task-N" where N counts every task of the loop.
