@@ -1,11 +1,12 @@
-// Where the learner's progress is kept: the LMS's SCORM 1.2 runtime when the page runs inside
-// one (cmi.suspend_data, with lesson_status and score from the final check), otherwise this
-// browser's localStorage. progress.js saves and restores through the store this resolves to.
+// Where the learner's progress is kept: the LMS's SCORM 2004 or SCORM 1.2 runtime when the page
+// runs inside one (suspend_data, with the status and score from the final check: each standard's
+// own data model), otherwise this browser's localStorage. progress.js saves and restores through
+// the store this resolves to.
 'use strict';
 window.loopstepLms = (function () {
   const storageKey = 'loopstep.progress';
-  const suspendLimit = 4096;  // SCORM 1.2's cmi.suspend_data is a CMIString4096
-  const defaultMastery = 70;  // percent; imsmanifest.xml says the same (adlcp:masteryscore)
+  const suspendLimit = 4096;  // SCORM 1.2's cmi.suspend_data is a CMIString4096 (2004's holds 64000)
+  const defaultMastery = 70;  // percent; imsmanifest.xml says the same (masteryscore, minNormalizedMeasure)
   const findAttempts = 8;     // the LMS may set window.API a moment after the frame loads
   const findIntervalMs = 125;
 
@@ -92,37 +93,10 @@ window.loopstepLms = (function () {
     };
   }
 
-  // --- the LMS: SCORM 1.2 -------------------------------------------------------------------
-  // ADL's discovery: window.API on this window or an ancestor, then on the opener's. A frame of
-  // another origin throws on access: skip it and keep climbing.
-  function apiIn(start) {
-    let win = start;
-    for (let hops = 0; win && hops < 16; ++hops) {
-      try {
-        if (win.API && typeof win.API.LMSInitialize === 'function') return win.API;
-      } catch { /* cross-origin frame */ }
-      let parent = null;
-      try { parent = win.parent; } catch { /* detached */ }
-      if (!parent || parent === win) break;
-      win = parent;
-    }
-    return null;
-  }
-
-  function findApi() {
-    const openers = [];
-    try { if (window.opener) openers.push(window.opener); } catch { /* cross-origin */ }
-    try { if (window.top && window.top.opener) openers.push(window.top.opener); } catch { /* cross-origin */ }
-    for (const start of [window, ...openers]) {
-      const api = apiIn(start);
-      if (api) return api;
-    }
-    return null;
-  }
-
+  // --- the LMS: SCORM 2004 and SCORM 1.2 ----------------------------------------------------
   const yes = (result) => result === true || String(result) === 'true';
 
-  // CMITimespan: HHHH:MM:SS.SS
+  // CMITimespan (SCORM 1.2): HHHH:MM:SS.SS
   function timespan(ms) {
     const centis = Math.max(0, Math.round(ms / 10));
     const hours = Math.floor(centis / 360000);
@@ -132,48 +106,140 @@ window.loopstepLms = (function () {
     return two(hours) + ':' + two(minutes) + ':' + two(seconds) + '.' + String(centis % 100).padStart(2, '0');
   }
 
-  // SCORM 1.2's lesson statuses from least to most done.
+  // An ISO 8601 duration (SCORM 2004's timeinterval): PT#H#M#S, seconds to the hundredth.
+  function duration(ms) {
+    const centis = Math.max(0, Math.round(ms / 10));
+    const hours = Math.floor(centis / 360000);
+    const minutes = Math.floor(centis / 6000) % 60;
+    return `PT${hours}H${minutes}M${((centis % 6000) / 100).toFixed(2)}S`;
+  }
+
+  // The statuses of the combined rule (final check: incomplete, then passed or failed) from least
+  // to most done.
   function statusRank(status) {
     return { passed: 3, completed: 3, failed: 2, incomplete: 1 }[status] ?? 0;
   }
 
-  function lmsStore(api, resumed) {
+  // What differs between the two standards: the API's name and calls, and the data model's
+  // elements. `status(get)` reads the combined status the LMS holds; `report(set, status)` writes
+  // a new one.
+  const standards = [
+    {
+      name: 'SCORM 2004',
+      global: 'API_1484_11',
+      calls: { initialize: 'Initialize', get: 'GetValue', set: 'SetValue', commit: 'Commit', finish: 'Terminate', lastError: 'GetLastError' },
+      alreadyInitialized: '103',
+      suspendLimit: 64000,  // SPM of cmi.suspend_data, 4th edition
+      entry: 'cmi.entry',
+      suspend: 'cmi.suspend_data',
+      location: 'cmi.location',
+      exit: 'cmi.exit',
+      sessionTime: 'cmi.session_time',
+      elapsed: duration,
+      score: 'cmi.score',
+      // cmi.scaled_passing_score: the manifest's minNormalizedMeasure, from 0 to 1
+      mastery: (get) => (get('cmi.scaled_passing_score') === '' ? NaN : 100 * Number(get('cmi.scaled_passing_score'))),
+      status(get) {
+        const success = get('cmi.success_status');
+        if (success === 'passed' || success === 'failed') return success;
+        return get('cmi.completion_status');
+      },
+      scaledScore: 'cmi.score.scaled',
+      report(set, status) {
+        set('cmi.completion_status', status === 'incomplete' ? 'incomplete' : 'completed');
+        set('cmi.success_status', status === 'incomplete' ? 'unknown' : status);
+      },
+    },
+    {
+      name: 'SCORM 1.2',
+      global: 'API',
+      calls: { initialize: 'LMSInitialize', get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit', finish: 'LMSFinish', lastError: 'LMSGetLastError' },
+      alreadyInitialized: '101',
+      suspendLimit,
+      entry: 'cmi.core.entry',
+      suspend: 'cmi.suspend_data',
+      location: 'cmi.core.lesson_location',
+      exit: 'cmi.core.exit',
+      sessionTime: 'cmi.core.session_time',
+      elapsed: timespan,
+      score: 'cmi.core.score',
+      mastery: (get) => (get('cmi.student_data.mastery_score') === '' ? NaN : Number(get('cmi.student_data.mastery_score'))),
+      scaledScore: null,
+      status: (get) => get('cmi.core.lesson_status'),
+      report: (set, status) => set('cmi.core.lesson_status', status),
+    },
+  ];
+
+  // ADL's discovery: the standard's API object on this window or an ancestor, then on the opener's.
+  // A frame of another origin throws on access: skip it and keep climbing.
+  function apiIn(start, standard) {
+    let win = start;
+    for (let hops = 0; win && hops < 16; ++hops) {
+      try {
+        const api = win[standard.global];
+        if (api && typeof api[standard.calls.initialize] === 'function') return api;
+      } catch { /* cross-origin frame */ }
+      let parent = null;
+      try { parent = win.parent; } catch { /* detached */ }
+      if (!parent || parent === win) break;
+      win = parent;
+    }
+    return null;
+  }
+
+  // The newer standard first, as ADL advises an SCO that speaks both: {standard, api} or null.
+  function findApi() {
+    const openers = [];
+    try { if (window.opener) openers.push(window.opener); } catch { /* cross-origin */ }
+    try { if (window.top && window.top.opener) openers.push(window.top.opener); } catch { /* cross-origin */ }
+    for (const standard of standards) {
+      for (const start of [window, ...openers]) {
+        const api = apiIn(start, standard);
+        if (api) return { standard, api };
+      }
+    }
+    return null;
+  }
+
+  function lmsStore(standard, api, resumed) {
     const startedAt = Date.now();
+    const call = (name, ...args) => api[standard.calls[name]](...args);
     const get = (element) => {
-      try { return String(api.LMSGetValue(element) ?? ''); } catch { return ''; }
+      try { return String(call('get', element) ?? ''); } catch { return ''; }
     };
     const set = (element, value) => {
-      try { return yes(api.LMSSetValue(element, String(value))); } catch { return false; }
+      try { return yes(call('set', element, String(value))); } catch { return false; }
     };
-    let open = true;        // until LMSFinish
+    let open = true;        // until LMSFinish / Terminate
     let keep = false;       // a reload of ours is coming: commit, but do not finish the session
     let last = { suspend: null, location: null, status: null, raw: null, answers: null };
-    const masteryText = get('cmi.student_data.mastery_score');
-    const mastery = masteryText !== '' && Number.isFinite(Number(masteryText)) ? Number(masteryText) : defaultMastery;
+    const masteryRead = standard.mastery(get);
+    const mastery = Number.isFinite(masteryRead) ? masteryRead : defaultMastery;
 
-    const status = get('cmi.core.lesson_status');
-    if (status === '' || status === 'not attempted') set('cmi.core.lesson_status', 'incomplete');
+    const status = standard.status(get);
+    if (statusRank(status) === 0) standard.report(set, 'incomplete');  // not attempted, unknown
     // A status the LMS already holds (an earlier attempt, an instructor's) is never lowered by
     // this session's: "passed" stays passed even when this session's check is not finished.
     const rankOnEntry = statusRank(status);
-    set('cmi.core.score.min', 0);
-    set('cmi.core.score.max', 100);
-    set('cmi.core.exit', 'suspend');  // keep suspend_data for the next launch
+    set(standard.score + '.min', 0);
+    set(standard.score + '.max', 100);
+    set(standard.exit, 'suspend');  // keep suspend_data for the next launch
 
     function commit() {
       if (!open) return;
-      try { api.LMSCommit(''); } catch { /* the LMS will have what it has */ }
+      try { call('commit', ''); } catch { /* the LMS will have what it has */ }
     }
 
     return {
       kind: 'lms',
+      standard: standard.name,
       mastery,
       resumed,
       load() {
-        const record = decode(get('cmi.suspend_data'));
+        const record = decode(get(standard.suspend));
         if (record && record.dropped.length > 0) {
           console.info('loopstep: the edited code of chapter(s) ' + record.dropped.map((i) => i + 1).join(', ') +
-                       ' did not fit in the LMS\'s 4096 characters and was not saved');
+                       ` did not fit in the LMS's ${standard.suspendLimit} characters and was not saved`);
         }
         return record;
       },
@@ -182,12 +248,12 @@ window.loopstepLms = (function () {
       save(state) {
         if (!open) return;
         let milestone = false;
-        const suspend = encode(state);
-        if (suspend !== last.suspend && set('cmi.suspend_data', suspend)) last.suspend = suspend;
+        const suspend = encode(state, standard.suspendLimit);
+        if (suspend !== last.suspend && set(standard.suspend, suspend)) last.suspend = suspend;
         const location = String(state.chapter);
         if (location !== last.location) {
           milestone = last.location !== null;
-          if (set('cmi.core.lesson_location', location)) last.location = location;
+          if (set(standard.location, location)) last.location = location;
         }
         const answers = JSON.stringify(state.saved.map((progress) => progress.answers));
         if (last.answers !== null && answers !== last.answers) milestone = true;
@@ -196,12 +262,14 @@ window.loopstepLms = (function () {
         const complete = score.total > 0 && score.answered === score.total;
         const raw = complete ? Math.round((100 * score.right) / score.total) : null;
         const lessonStatus = !complete ? 'incomplete' : raw >= mastery ? 'passed' : 'failed';
-        if (raw !== null && raw !== last.raw && set('cmi.core.score.raw', raw)) {
+        if (raw !== null && raw !== last.raw && set(standard.score + '.raw', raw)) {
+          if (standard.scaledScore) set(standard.scaledScore, raw / 100);
           last.raw = raw;
           milestone = true;
         }
         if (lessonStatus !== last.status && statusRank(lessonStatus) >= rankOnEntry) {
-          if (set('cmi.core.lesson_status', lessonStatus)) last.status = lessonStatus;
+          standard.report(set, lessonStatus);
+          last.status = lessonStatus;
           milestone = true;
         }
         if (milestone) commit();
@@ -209,11 +277,11 @@ window.loopstepLms = (function () {
       commit,
       finish() {
         if (!open) return;
-        set('cmi.core.session_time', timespan(Date.now() - startedAt));
+        set(standard.sessionTime, standard.elapsed(Date.now() - startedAt));
         commit();
         if (keep) return;
         open = false;
-        try { api.LMSFinish(''); } catch { /* the page is going anyway */ }
+        try { call('finish', ''); } catch { /* the page is going anyway */ }
       },
       // The page is about to reload itself (WebGL context restored): the API lives on in the
       // LMS's frame, so leave the session open for the reloaded page to carry on with.
@@ -228,30 +296,31 @@ window.loopstepLms = (function () {
     const framed = window.parent !== window;
     let hasOpener = false;
     try { hasOpener = !!window.opener; } catch { hasOpener = true; }
-    let api = findApi();
+    let found = findApi();
     // Only a framed or opened page can have an LMS around it; a top-level page does not wait.
-    for (let attempt = 1; !api && (framed || hasOpener) && attempt < findAttempts; ++attempt) {
+    for (let attempt = 1; !found && (framed || hasOpener) && attempt < findAttempts; ++attempt) {
       await new Promise((resolve) => setTimeout(resolve, findIntervalMs));
-      api = findApi();
+      found = findApi();
     }
-    if (!api) return localStore();
+    if (!found) return localStore();
+    const { standard, api } = found;
     let started = false;
     try {
-      started = yes(api.LMSInitialize(''));
-      // 101: already initialised, by this page before it reloaded itself (see keepSession).
-      if (!started) started = String(api.LMSGetLastError()) === '101';
+      started = yes(api[standard.calls.initialize](''));
+      // Already initialised, by this page before it reloaded itself (see keepSession).
+      if (!started) started = String(api[standard.calls.lastError]()) === standard.alreadyInitialized;
     } catch {
       started = false;
     }
     if (!started) {
-      console.warn('loopstep: the LMS did not start a session; progress stays in this browser');
+      console.warn(`loopstep: the LMS (${standard.name}) did not start a session; progress stays in this browser`);
       return localStore();
     }
     let entry = '';
-    try { entry = String(api.LMSGetValue('cmi.core.entry') ?? ''); } catch { /* optional */ }
-    return lmsStore(api, entry === 'resume');
+    try { entry = String(api[standard.calls.get](standard.entry) ?? ''); } catch { /* optional */ }
+    return lmsStore(standard, api, entry === 'resume');
   }
 
   const ready = connect().catch(() => localStore());
-  return { ready, encode, decode, timespan, suspendLimit, storageKey };
+  return { ready, encode, decode, timespan, duration, suspendLimit, storageKey };
 })();

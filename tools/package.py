@@ -5,6 +5,8 @@ Writes into OUT (build/package/ by default):
   loopstep-scorm12.zip  a SCORM 1.2 package: imsmanifest.xml at its root listing every file,
                         mastery score 70, with ADL's schemas beside it (from tools/third_party.sh)
                         so a strict validator can check it; the page finds the LMS's API (shell/lms.js)
+  loopstep-scorm2004.zip the same as SCORM 2004 4th edition: one SCO whose primary objective is
+                        satisfied by a scaled score of 0.7, with that edition's schemas
   loopstep.html         the single-file build: the module inside the page (gzipped, in base64,
                         unpacked by the browser's DecompressionStream), opens from file://
   loopstep-dist.zip     dist/ in a folder, with a README to serve it with python3 -m http.server
@@ -34,6 +36,15 @@ SCHEMA_LOCATIONS = [('http://www.imsproject.org/xsd/imscp_rootv1p1p2', 'imscp_ro
                     ('http://www.imsglobal.org/xsd/imsmd_rootv1p2p1', 'imsmd_rootv1p2p1.xsd'),
                     ('http://www.adlnet.org/xsd/adlcp_rootv1p2', 'adlcp_rootv1p2.xsd')]
 SCHEMA_FILES = [name for _, name in SCHEMA_LOCATIONS] + ['ims_xml.xsd']
+# SCORM 2004 4th edition: the manifest's five namespaces, and what their schemas import.
+SCHEMA_LOCATIONS_2004 = [('http://www.imsglobal.org/xsd/imscp_v1p1', 'imscp_v1p1.xsd'),
+                         ('http://www.adlnet.org/xsd/adlcp_v1p3', 'adlcp_v1p3.xsd'),
+                         ('http://www.adlnet.org/xsd/adlseq_v1p3', 'adlseq_v1p3.xsd'),
+                         ('http://www.adlnet.org/xsd/adlnav_v1p3', 'adlnav_v1p3.xsd'),
+                         ('http://www.imsglobal.org/xsd/imsss', 'imsss_v1p0.xsd')]
+SCHEMA_FILES_2004 = [name for _, name in SCHEMA_LOCATIONS_2004] + [
+    'xml.xsd', 'XMLSchema.dtd', 'datatypes.dtd'] + [f'imsss_v1p0{part}.xsd' for part in (
+    'auxresource', 'control', 'delivery', 'limit', 'objective', 'random', 'rollup', 'seqrule', 'util')]
 
 
 def set_build(page: str, kind: str) -> str:
@@ -85,8 +96,51 @@ def manifest(files) -> str:
 '''
 
 
-def scorm_package(dist: Path, out: Path, schemas: Path) -> Path:
-    missing = [name for name in SCHEMA_FILES if not (schemas / name).is_file()]
+def manifest_2004(files) -> str:
+    listed = '\n'.join(f'      <file href="{html.escape(name, quote=True)}"/>' for name in files)
+    return f'''<?xml version="1.0" encoding="UTF-8"?>
+<!-- loopstep as one SCORM 2004 SCO. Its primary objective is satisfied (passed) by a scaled score
+     of {MASTERY_SCORE / 100} or more on the final check; completed once every final-check question is
+     answered. -->
+<manifest identifier="loopstep-asyncio" version="1.0"
+          xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
+          xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
+          xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3"
+          xmlns:adlnav="http://www.adlnet.org/xsd/adlnav_v1p3"
+          xmlns:imsss="http://www.imsglobal.org/xsd/imsss"
+          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+          xsi:schemaLocation="{' '.join(f'{namespace} {name}' for namespace, name in SCHEMA_LOCATIONS_2004)}">
+  <metadata>
+    <schema>ADL SCORM</schema>
+    <schemaversion>2004 4th Edition</schemaversion>
+  </metadata>
+  <organizations default="loopstep-organization">
+    <organization identifier="loopstep-organization">
+      <title>{html.escape(TITLE)}</title>
+      <item identifier="loopstep-item" identifierref="loopstep-resource" isvisible="true">
+        <title>{html.escape(TITLE)}</title>
+        <imsss:sequencing>
+          <imsss:objectives>
+            <imsss:primaryObjective objectiveID="final-check" satisfiedByMeasure="true">
+              <imsss:minNormalizedMeasure>{MASTERY_SCORE / 100}</imsss:minNormalizedMeasure>
+            </imsss:primaryObjective>
+          </imsss:objectives>
+        </imsss:sequencing>
+      </item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="loopstep-resource" type="webcontent" adlcp:scormType="sco" href="index.html">
+{listed}
+    </resource>
+  </resources>
+</manifest>
+'''
+
+
+def scorm_package(dist: Path, out: Path, zip_name: str, make_manifest, schemas: Path, schema_files) -> Path:
+    """A SCORM package of dist/: its manifest first, the page's files, the edition's schemas."""
+    missing = [name for name in schema_files if not (schemas / name).is_file()]
     if missing:
         sys.exit(f'package.py: {schemas} lacks {", ".join(missing)}: run tools/third_party.sh first')
     names = sorted(p.name for p in dist.iterdir()
@@ -97,9 +151,9 @@ def scorm_package(dist: Path, out: Path, schemas: Path) -> Path:
         if name == 'index.html':
             data = set_build(data.decode('utf-8'), 'scorm').encode('utf-8')
         entries.append((name, data))
-    path = out / 'loopstep-scorm12.zip'
-    schema_entries = [(name, (schemas / name).read_bytes()) for name in SCHEMA_FILES]
-    write_zip(path, [('imsmanifest.xml', manifest(names).encode('utf-8'))] + entries + schema_entries)
+    path = out / zip_name
+    schema_entries = [(name, (schemas / name).read_bytes()) for name in schema_files]
+    write_zip(path, [('imsmanifest.xml', make_manifest(names).encode('utf-8'))] + entries + schema_entries)
     return path
 
 
@@ -191,13 +245,17 @@ def main():
     parser.add_argument('--out', type=Path, default=root / 'build' / 'package', help='where to write (default: build/package/)')
     parser.add_argument('--schemas', type=Path, default=root / '.cache' / 'third_party' / 'scorm12-xsd',
                         help="ADL's SCORM 1.2 schemas (default: tools/third_party.sh's copy)")
+    parser.add_argument('--schemas-2004', type=Path, default=root / '.cache' / 'third_party' / 'scorm2004-xsd',
+                        help="ADL's SCORM 2004 4th edition schemas (default: tools/third_party.sh's copy)")
     parser.add_argument('--url', default='https://example.org/loopstep/', help='the hosted page, for the embed snippet')
     args = parser.parse_args()
     missing = [name for name in NEEDED if not (args.dist / name).is_file()]
     if missing:
         sys.exit(f'package.py: {args.dist} lacks {", ".join(missing)}: build the web-app preset first')
     args.out.mkdir(parents=True, exist_ok=True)
-    written = [scorm_package(args.dist, args.out, args.schemas), single_file(args.dist, args.out), dist_zip(args.dist, args.out)]
+    written = [scorm_package(args.dist, args.out, 'loopstep-scorm12.zip', manifest, args.schemas, SCHEMA_FILES),
+               scorm_package(args.dist, args.out, 'loopstep-scorm2004.zip', manifest_2004, args.schemas_2004, SCHEMA_FILES_2004),
+               single_file(args.dist, args.out), dist_zip(args.dist, args.out)]
     embed = args.out / 'embed.html'
     embed.write_text(embed_snippet(args.url), 'utf-8')
     written.append(embed)

