@@ -232,7 +232,6 @@ window.loopstepLms = (function () {
 
     return {
       kind: 'lms',
-      standard: standard.name,
       mastery,
       resumed,
       load() {
