@@ -96,22 +96,23 @@ window.loopstepLms = (function () {
   // --- the LMS: SCORM 2004 and SCORM 1.2 ----------------------------------------------------
   const yes = (result) => result === true || String(result) === 'true';
 
+  // {hours, minutes, seconds} of a time in ms, to the hundredth of a second.
+  function clock(ms) {
+    const centis = Math.max(0, Math.round(ms / 10));
+    return { hours: Math.floor(centis / 360000), minutes: Math.floor(centis / 6000) % 60, seconds: (centis % 6000) / 100 };
+  }
+
   // CMITimespan (SCORM 1.2): HHHH:MM:SS.SS
   function timespan(ms) {
-    const centis = Math.max(0, Math.round(ms / 10));
-    const hours = Math.floor(centis / 360000);
-    const minutes = Math.floor(centis / 6000) % 60;
-    const seconds = (centis % 6000) / 100;
+    const { hours, minutes, seconds } = clock(ms);
     const two = (n) => String(Math.floor(n)).padStart(2, '0');
-    return two(hours) + ':' + two(minutes) + ':' + two(seconds) + '.' + String(centis % 100).padStart(2, '0');
+    return two(hours) + ':' + two(minutes) + ':' + two(seconds) + '.' + seconds.toFixed(2).slice(-2);
   }
 
   // An ISO 8601 duration (SCORM 2004's timeinterval): PT#H#M#S, seconds to the hundredth.
   function duration(ms) {
-    const centis = Math.max(0, Math.round(ms / 10));
-    const hours = Math.floor(centis / 360000);
-    const minutes = Math.floor(centis / 6000) % 60;
-    return `PT${hours}H${minutes}M${((centis % 6000) / 100).toFixed(2)}S`;
+    const { hours, minutes, seconds } = clock(ms);
+    return `PT${hours}H${minutes}M${seconds.toFixed(2)}S`;
   }
 
   // The statuses of the combined rule (final check: incomplete, then passed or failed) from least
@@ -137,8 +138,7 @@ window.loopstepLms = (function () {
       sessionTime: 'cmi.session_time',
       elapsed: duration,
       score: 'cmi.score',
-      // cmi.scaled_passing_score: the manifest's minNormalizedMeasure, from 0 to 1
-      mastery: (get) => (get('cmi.scaled_passing_score') === '' ? NaN : 100 * Number(get('cmi.scaled_passing_score'))),
+      mastery: { element: 'cmi.scaled_passing_score', percent: 100 },  // the manifest's minNormalizedMeasure, 0 to 1
       status(get) {
         const success = get('cmi.success_status');
         if (success === 'passed' || success === 'failed') return success;
@@ -163,7 +163,7 @@ window.loopstepLms = (function () {
       sessionTime: 'cmi.core.session_time',
       elapsed: timespan,
       score: 'cmi.core.score',
-      mastery: (get) => (get('cmi.student_data.mastery_score') === '' ? NaN : Number(get('cmi.student_data.mastery_score'))),
+      mastery: { element: 'cmi.student_data.mastery_score', percent: 1 },
       scaledScore: null,
       status: (get) => get('cmi.core.lesson_status'),
       report: (set, status) => set('cmi.core.lesson_status', status),
@@ -213,8 +213,8 @@ window.loopstepLms = (function () {
     let open = true;        // until LMSFinish / Terminate
     let keep = false;       // a reload of ours is coming: commit, but do not finish the session
     let last = { suspend: null, location: null, status: null, raw: null, answers: null };
-    const masteryRead = standard.mastery(get);
-    const mastery = Number.isFinite(masteryRead) ? masteryRead : defaultMastery;
+    const masteryText = get(standard.mastery.element);
+    const mastery = masteryText !== '' && Number.isFinite(Number(masteryText)) ? standard.mastery.percent * Number(masteryText) : defaultMastery;
 
     const status = standard.status(get);
     if (statusRank(status) === 0) standard.report(set, 'incomplete');  // not attempted, unknown

@@ -64,31 +64,32 @@ def write_zip(path: Path, entries):
             archive.writestr(info, data)
 
 
-def manifest(files) -> str:
+def manifest(files, comment: str, namespaces, schema_locations, schemaversion: str, item_rules: str,
+             scorm_type: str) -> str:
+    """imsmanifest.xml of one SCO, index.html, listing `files`; the edition gives the rest."""
     listed = '\n'.join(f'      <file href="{html.escape(name, quote=True)}"/>' for name in files)
+    declared = '\n'.join(f'          xmlns{":" + prefix if prefix else ""}="{uri}"' for prefix, uri in namespaces)
     return f'''<?xml version="1.0" encoding="UTF-8"?>
-<!-- loopstep as one SCORM 1.2 SCO. Passed at {MASTERY_SCORE}% or more on the final check, failed
-     below, incomplete until every final-check question is answered. -->
+<!-- {comment} -->
 <manifest identifier="loopstep-asyncio" version="1.0"
-          xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-          xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
+{declared}
           xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-          xsi:schemaLocation="{' '.join(f'{namespace} {name}' for namespace, name in SCHEMA_LOCATIONS)}">
+          xsi:schemaLocation="{' '.join(f'{namespace} {name}' for namespace, name in schema_locations)}">
   <metadata>
     <schema>ADL SCORM</schema>
-    <schemaversion>1.2</schemaversion>
+    <schemaversion>{schemaversion}</schemaversion>
   </metadata>
   <organizations default="loopstep-organization">
     <organization identifier="loopstep-organization">
       <title>{html.escape(TITLE)}</title>
       <item identifier="loopstep-item" identifierref="loopstep-resource" isvisible="true">
         <title>{html.escape(TITLE)}</title>
-        <adlcp:masteryscore>{MASTERY_SCORE}</adlcp:masteryscore>
+{item_rules}
       </item>
     </organization>
   </organizations>
   <resources>
-    <resource identifier="loopstep-resource" type="webcontent" adlcp:scormtype="sco" href="index.html">
+    <resource identifier="loopstep-resource" type="webcontent" adlcp:{scorm_type}="sco" href="index.html">
 {listed}
     </resource>
   </resources>
@@ -96,46 +97,29 @@ def manifest(files) -> str:
 '''
 
 
+def manifest_12(files) -> str:
+    return manifest(
+        files, f'''loopstep as one SCORM 1.2 SCO. Passed at {MASTERY_SCORE}% or more on the final check, failed
+     below, incomplete until every final-check question is answered.''',
+        [('', 'http://www.imsproject.org/xsd/imscp_rootv1p1p2'), ('adlcp', 'http://www.adlnet.org/xsd/adlcp_rootv1p2')],
+        SCHEMA_LOCATIONS, '1.2', f'        <adlcp:masteryscore>{MASTERY_SCORE}</adlcp:masteryscore>', 'scormtype')
+
+
 def manifest_2004(files) -> str:
-    listed = '\n'.join(f'      <file href="{html.escape(name, quote=True)}"/>' for name in files)
-    return f'''<?xml version="1.0" encoding="UTF-8"?>
-<!-- loopstep as one SCORM 2004 SCO. Its primary objective is satisfied (passed) by a scaled score
+    return manifest(
+        files, f'''loopstep as one SCORM 2004 SCO. Its primary objective is satisfied (passed) by a scaled score
      of {MASTERY_SCORE / 100} or more on the final check; completed once every final-check question is
-     answered. -->
-<manifest identifier="loopstep-asyncio" version="1.0"
-          xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
-          xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
-          xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3"
-          xmlns:adlnav="http://www.adlnet.org/xsd/adlnav_v1p3"
-          xmlns:imsss="http://www.imsglobal.org/xsd/imsss"
-          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-          xsi:schemaLocation="{' '.join(f'{namespace} {name}' for namespace, name in SCHEMA_LOCATIONS_2004)}">
-  <metadata>
-    <schema>ADL SCORM</schema>
-    <schemaversion>2004 4th Edition</schemaversion>
-  </metadata>
-  <organizations default="loopstep-organization">
-    <organization identifier="loopstep-organization">
-      <title>{html.escape(TITLE)}</title>
-      <item identifier="loopstep-item" identifierref="loopstep-resource" isvisible="true">
-        <title>{html.escape(TITLE)}</title>
-        <imsss:sequencing>
+     answered.''',
+        [('', 'http://www.imsglobal.org/xsd/imscp_v1p1'), ('adlcp', 'http://www.adlnet.org/xsd/adlcp_v1p3'),
+         ('adlseq', 'http://www.adlnet.org/xsd/adlseq_v1p3'), ('adlnav', 'http://www.adlnet.org/xsd/adlnav_v1p3'),
+         ('imsss', 'http://www.imsglobal.org/xsd/imsss')],
+        SCHEMA_LOCATIONS_2004, '2004 4th Edition', f'''        <imsss:sequencing>
           <imsss:objectives>
             <imsss:primaryObjective objectiveID="final-check" satisfiedByMeasure="true">
               <imsss:minNormalizedMeasure>{MASTERY_SCORE / 100}</imsss:minNormalizedMeasure>
             </imsss:primaryObjective>
           </imsss:objectives>
-        </imsss:sequencing>
-      </item>
-    </organization>
-  </organizations>
-  <resources>
-    <resource identifier="loopstep-resource" type="webcontent" adlcp:scormType="sco" href="index.html">
-{listed}
-    </resource>
-  </resources>
-</manifest>
-'''
+        </imsss:sequencing>''', 'scormType')
 
 
 def scorm_package(dist: Path, out: Path, zip_name: str, make_manifest, schemas: Path, schema_files) -> Path:
@@ -253,7 +237,7 @@ def main():
     if missing:
         sys.exit(f'package.py: {args.dist} lacks {", ".join(missing)}: build the web-app preset first')
     args.out.mkdir(parents=True, exist_ok=True)
-    written = [scorm_package(args.dist, args.out, 'loopstep-scorm12.zip', manifest, args.schemas, SCHEMA_FILES),
+    written = [scorm_package(args.dist, args.out, 'loopstep-scorm12.zip', manifest_12, args.schemas, SCHEMA_FILES),
                scorm_package(args.dist, args.out, 'loopstep-scorm2004.zip', manifest_2004, args.schemas_2004, SCHEMA_FILES_2004),
                single_file(args.dist, args.out), dist_zip(args.dist, args.out)]
     embed = args.out / 'embed.html'

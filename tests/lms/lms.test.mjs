@@ -132,14 +132,21 @@ after(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+// A SCORM package's entries in zip order, its manifest (from the unpacked copy) and the files the
+// manifest lists, sorted.
+function packageFiles(zipName, unpacked) {
+  const listing = execFileSync('python3', ['-c',
+    'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))',
+    join(packages, zipName)], { encoding: 'utf8' }).trim().split('\n');
+  const manifest = readFileSync(join(unpacked, 'imsmanifest.xml'), 'utf8');
+  const listed = [...manifest.matchAll(/<file href="([^"]+)"\/>/g)].map((match) => match[1]).sort();
+  return { listing, manifest, listed };
+}
+
 describe('the SCORM 1.2 package', () => {
   test('has imsmanifest.xml at its root listing every file, mastery score 70, no service worker', () => {
-    const listing = execFileSync('python3', ['-c',
-      'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))',
-      join(packages, 'loopstep-scorm12.zip')], { encoding: 'utf8' }).trim().split('\n');
+    const { listing, manifest, listed } = packageFiles('loopstep-scorm12.zip', scorm);
     assert.equal(listing[0], 'imsmanifest.xml');
-    const manifest = readFileSync(join(scorm, 'imsmanifest.xml'), 'utf8');
-    const listed = [...manifest.matchAll(/<file href="([^"]+)"\/>/g)].map((match) => match[1]).sort();
     // The schemas belong to the package, not to the SCO's resource.
     assert.deepEqual(listed, listing.filter((name) => name !== 'imsmanifest.xml' && !name.endsWith('.xsd')).sort());
     for (const needed of ['index.html', 'loopstep_app.wasm', 'loopstep_app.js', 'lms.js']) assert.ok(listed.includes(needed), needed);
@@ -260,12 +267,8 @@ describe('the SCORM manifests, checked by a strict validator', () => {
   });
 
   test('SCORM 2004 4th edition: its package lists every file; xmllint accepts the manifest with its schemas and refuses a broken one', () => {
-    const listing = execFileSync('python3', ['-c',
-      'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))',
-      join(packages, 'loopstep-scorm2004.zip')], { encoding: 'utf8' }).trim().split('\n');
+    const { listing, manifest, listed } = packageFiles('loopstep-scorm2004.zip', scorm2004);
     assert.equal(listing[0], 'imsmanifest.xml');
-    const manifest = readFileSync(join(scorm2004, 'imsmanifest.xml'), 'utf8');
-    const listed = [...manifest.matchAll(/<file href="([^"]+)"\/>/g)].map((match) => match[1]).sort();
     assert.deepEqual(listed, listing.filter((name) => name !== 'imsmanifest.xml' && !/\.(xsd|dtd)$/.test(name)).sort());
     assert.ok(!listed.includes('sw.js'), 'the service worker stays out of the LMS package');
     assert.match(manifest, /<schemaversion>2004 4th Edition<\/schemaversion>/);
