@@ -17,6 +17,9 @@
 
 namespace loopstep::python {
 
+value asyncio_attribute(const value& object, const std::string& name, bool& found);
+std::vector<std::string> asyncio_attribute_names(const value& object);
+
 namespace {
 
 using method = value (*)(interpreter&, call_arguments&);
@@ -243,7 +246,7 @@ value dict_clear(interpreter& in, call_arguments& args) {
 
 const method_table& str_methods() { return str_method_table(); }
 
-const method_table& list_methods() {
+[[gnu::noinline]] const method_table& list_methods() {
     static const method_table table = {
         {"append", list_append}, {"extend", list_extend}, {"pop", list_pop}, {"insert", list_insert},
         {"index", list_index}, {"count", list_count}, {"remove", list_remove}, {"sort", list_sort},
@@ -252,12 +255,12 @@ const method_table& list_methods() {
     return table;
 }
 
-const method_table& tuple_methods() {
+[[gnu::noinline]] const method_table& tuple_methods() {
     static const method_table table = {{"index", tuple_index}, {"count", tuple_count}};
     return table;
 }
 
-const method_table& dict_methods() {
+[[gnu::noinline]] const method_table& dict_methods() {
     static const method_table table = {
         {"keys", dict_keys}, {"values", dict_values}, {"items", dict_items}, {"get", dict_get},
         {"setdefault", dict_setdefault}, {"pop", dict_pop}, {"popitem", dict_popitem}, {"update", dict_update},
@@ -278,23 +281,10 @@ const method_table* table_for(const value& object) {
     return nullptr;
 }
 
-}  // namespace
 
-value asyncio_attribute(const value& object, const std::string& name, bool& found);
-std::vector<std::string> asyncio_attribute_names(const value& object);
-
-value builtin_attribute(interpreter& in, const value& object, const std::string& name, bool& found) {
-    if (auto* n = object.as<native_object>()) {
-        value result = n->attribute(in, object, name, found);
-        if (found) return result;
-    }
-    value result = collections_attribute(in, object, name, found);  // namedtuple fields, Counter methods
-    if (found) return result;
-    found = true;
-    if (const method_table* table = table_for(object)) {
-        auto m = table->find(name);
-        if (m != table->end()) return value::of(make_object<builtin_function_object>(name, m->second, object));
-    }
+// Every other builtin attribute: a type's, a function's, an exception's, a generator's, a
+// number's and asyncio's. Out of line: a method call on a str, list or dict does not get here.
+[[gnu::noinline]] value special_attribute(interpreter& in, const value& object, const std::string& name, bool& found) {
     if (auto* type = object.as<type_object>()) {
         auto attribute = type->class_attributes.find(name);
         if (attribute != type->class_attributes.end()) return attribute->second;
@@ -337,10 +327,27 @@ value builtin_attribute(interpreter& in, const value& object, const std::string&
         }, object));
     }
     if (name == "__class__") return value::of(in.type_of(object));
-    result = asyncio_attribute(object, name, found);
+    value result = asyncio_attribute(object, name, found);
     if (found) return result;
     found = false;
     return value();
+}
+
+}  // namespace
+
+value builtin_attribute(interpreter& in, const value& object, const std::string& name, bool& found) {
+    if (auto* n = object.as<native_object>()) {
+        value result = n->attribute(in, object, name, found);
+        if (found) return result;
+    }
+    value result = collections_attribute(in, object, name, found);  // namedtuple fields, Counter methods
+    if (found) return result;
+    found = true;
+    if (const method_table* table = table_for(object)) {
+        auto m = table->find(name);
+        if (m != table->end()) return value::of(make_object<builtin_function_object>(name, m->second, object));
+    }
+    return special_attribute(in, object, name, found);
 }
 
 std::vector<std::string> attribute_names(interpreter&, const value& object) {

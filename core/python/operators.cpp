@@ -710,6 +710,28 @@ value interpreter::to_list(const value& iterable, std::vector<value>& out) {
     });
 }
 
+namespace {
+
+// The error (and the names CPython's library has that the lesson's lacks) when no lookup found
+// the attribute: out of line, so that the lookup every attribute load runs stays small.
+[[gnu::noinline]] value missing_attribute(interpreter& in, const value& object, const std::string& name) {
+    if (object.as<str_object>() && is_unsupported_str_method(name)) return raise_unsupported_attribute(in, "str", name);
+    if (object.as<bytes_object>() && is_unsupported_bytes_method(name)) return raise_unsupported_attribute(in, "bytes", name);
+    value error = in.raise(in.types().attribute_error, "'" + in.type_name(object) + "' object has no attribute '" + name + "'");
+    std::string suggestion = suggest_name(name, attribute_names(in, object));
+    if (!suggestion.empty()) error.as_object()->kind == object_kind::exception
+        ? void(static_cast<exception_object*>(error.as_object().get())->note = ". Did you mean: '" + suggestion + "'?")
+        : void();
+    return error;
+}
+
+[[gnu::noinline]] value missing_module_attribute(interpreter& in, const module_object& module, const std::string& name) {
+    if (is_unsupported_module_attribute(module.name, name)) return raise_unsupported_attribute(in, module.name, name);
+    return in.raise(in.types().attribute_error, "module '" + module.name + "' has no attribute '" + name + "'");
+}
+
+}  // namespace
+
 value interpreter::get_attribute(const value& object, const std::string& name) {
     bool found = false;
     value result = class_get_attribute(*this, object, name, found);
@@ -719,17 +741,9 @@ value interpreter::get_attribute(const value& object, const std::string& name) {
     if (auto* module = object.as<module_object>()) {
         auto attribute = module->attributes.find(name);
         if (attribute != module->attributes.end()) return attribute->second;
-        if (is_unsupported_module_attribute(module->name, name)) return raise_unsupported_attribute(*this, module->name, name);
-        return raise(types_.attribute_error, "module '" + module->name + "' has no attribute '" + name + "'");
+        return missing_module_attribute(*this, *module, name);
     }
-    if (object.as<str_object>() && is_unsupported_str_method(name)) return raise_unsupported_attribute(*this, "str", name);
-    if (object.as<bytes_object>() && is_unsupported_bytes_method(name)) return raise_unsupported_attribute(*this, "bytes", name);
-    value error = raise(types_.attribute_error, "'" + type_name(object) + "' object has no attribute '" + name + "'");
-    std::string suggestion = suggest_name(name, attribute_names(*this, object));
-    if (!suggestion.empty()) error.as_object()->kind == object_kind::exception
-        ? void(static_cast<exception_object*>(error.as_object().get())->note = ". Did you mean: '" + suggestion + "'?")
-        : void();
-    return error;
+    return missing_attribute(*this, object, name);
 }
 
 }  // namespace loopstep::python

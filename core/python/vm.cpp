@@ -19,7 +19,7 @@ exception_object* exception_of(const value& v) { return static_cast<exception_ob
 
 // CPython's chaining: a new exception raised while one is handled gets it as __context__,
 // without making a cycle.
-void chain_context(const value& raised_value, const frame_stack& stack) {
+[[gnu::noinline]] void chain_context(const value& raised_value, const frame_stack& stack) {
     value handled;
     for (auto it = stack.frames.rbegin(); it != stack.frames.rend(); ++it) {
         if (!(*it)->handling.is_none()) {
@@ -39,15 +39,19 @@ void chain_context(const value& raised_value, const frame_stack& stack) {
     exception_of(raised_value)->context = handled;
 }
 
+[[gnu::noinline]] value name_not_defined(interpreter& in, const frame& f, const std::string& name) {
+    value error = in.raise(in.types().name_error, "name '" + name + "' is not defined");
+    const std::string suggestion = suggest_for_name_error(name, f.code->varnames_at(f.current()), f.globals->order);
+    if (!suggestion.empty()) exception_of(error)->note = ". Did you mean: '" + suggestion + "'?";
+    return error;
+}
+
 value lookup_global(interpreter& in, const frame& f, const std::string& name) {
     auto found = f.globals->names.find(name);
     if (found != f.globals->names.end() && !found->second.is_unbound()) return found->second;
     auto builtin = in.builtins()->names.find(name);
     if (builtin != in.builtins()->names.end()) return builtin->second;
-    value error = in.raise(in.types().name_error, "name '" + name + "' is not defined");
-    const std::string suggestion = suggest_for_name_error(name, f.code->varnames_at(f.current()), f.globals->order);
-    if (!suggestion.empty()) exception_of(error)->note = ". Did you mean: '" + suggestion + "'?";
-    return error;
+    return name_not_defined(in, f, name);
 }
 
 value unbound_local(interpreter& in, const frame& f, int index) {
@@ -404,6 +408,317 @@ namespace {
 // running the baseline compiler's code (V8's Liftoff) after the optimised code is ready.
 constexpr std::uint32_t back_edges_per_slice = 4096;
 
+// The instructions a hot loop rarely runs, out of the loop: they only work on the top frame's
+// stack and return a raised value or nothing. Kept out of `execute` so that its code stays small
+// (a wasm engine's optimising compiler takes time superlinear in a function's size).
+[[gnu::noinline]] value run_uncommon(interpreter& in, frame& f, instruction ins) {
+    auto& s = f.stack;
+    value error;
+    switch (ins.op) {
+        case opcode::delete_fast: f.locals[std::size_t(ins.arg)] = value::unbound(); break;
+        case opcode::load_cell: {
+            auto* cell = f.locals[std::size_t(ins.arg)].as<cell_object>();
+            if (!cell || cell->content.is_unbound()) {
+                return unbound_local(in, f, ins.arg);
+            }
+            s.push_back(cell->content);
+            break;
+        }
+        case opcode::store_cell:
+            f.locals[std::size_t(ins.arg)].as<cell_object>()->content = std::move(s.back());
+            s.pop_back();
+            break;
+        case opcode::load_free: {
+            const value& v = f.closure()[std::size_t(ins.arg)]->content;
+            if (v.is_unbound()) {
+                return in.raise(in.types().name_error, "cannot access free variable '" + f.code->definition->free_names[std::size_t(ins.arg)] +
+                                                            "' where it is not associated with a value in enclosing scope");
+            }
+            s.push_back(v);
+            break;
+        }
+        case opcode::store_free:
+            f.closure()[std::size_t(ins.arg)]->content = std::move(s.back());
+            s.pop_back();
+            break;
+        case opcode::store_attr: {
+            value result = in.set_attribute(s.back(), f.code->names[std::size_t(ins.arg)], s[s.size() - 2]);
+            s.resize(s.size() - 2);
+            if (result.is_raised()) return result;
+            break;
+        }
+        case opcode::load_name: {
+            const std::string& name = f.code->names[std::size_t(ins.arg)];
+            if (const value* v = f.names ? f.names->find(name) : nullptr) {
+                s.push_back(*v);
+                break;
+            }
+            value v = lookup_global(in, f, name);
+            if (v.is_raised()) return v;
+            s.push_back(std::move(v));
+            break;
+        }
+        case opcode::store_name:
+            if (s.back().is_unbound()) f.names->erase(f.code->names[std::size_t(ins.arg)]);
+            else f.names->set(f.code->names[std::size_t(ins.arg)], std::move(s.back()));
+            s.pop_back();
+            break;
+        case opcode::load_build_class: {
+            value v = lookup_global(in, f, "__build_class__");
+            if (v.is_raised()) return v;
+            s.push_back(std::move(v));
+            break;
+        }
+        case opcode::unpack_sequence: {
+            const value sequence = std::move(s.back());
+            s.pop_back();
+            error = unpack(in, sequence, ins.arg, s);
+            if (error.is_raised()) return error;
+            break;
+        }
+        case opcode::build_set: {
+            const int n = ins.arg & 0xffff;
+            value set = build_set(in, s.end() - n, s.end(), ins.arg & 0x10000);
+            s.resize(s.size() - std::size_t(n));
+            if (set.is_raised()) return set;
+            s.push_back(std::move(set));
+            break;
+        }
+        case opcode::build_map: {
+            auto dict = make_object<dict_object>();
+            const std::size_t first = s.size() - 2 * std::size_t(ins.arg);
+            for (std::size_t i = first; i < s.size(); i += 2) {
+                error = add_to_dict(in, *dict, s[i], s[i + 1]);
+                if (error.is_raised()) break;
+            }
+            s.resize(first);
+            if (error.is_raised()) return error;
+            s.push_back(value::of(dict));
+            break;
+        }
+        case opcode::build_string: {
+            std::string text;
+            for (auto it = s.end() - ins.arg; it != s.end(); ++it) text += it->as<str_object>()->value;
+            s.resize(s.size() - std::size_t(ins.arg));
+            s.push_back(in.make_str(std::move(text)));
+            break;
+        }
+        case opcode::build_slice: {
+            auto slice = make_object<slice_object>(std::move(s[s.size() - 3]), std::move(s[s.size() - 2]), std::move(s.back()));
+            s.resize(s.size() - 3);
+            s.push_back(value::of(slice));
+            break;
+        }
+        case opcode::list_extend: {
+            value iterable = std::move(s.back());
+            s.pop_back();
+            value iterator = in.make_iterator(iterable);
+            if (iterator.is_raised()) {
+                return in.raise_type_error("Value after * must be an iterable, not " + in.type_name(iterable));
+            }
+            error = in.to_list(iterator, s[s.size() - std::size_t(ins.arg)].as<list_object>()->items);
+            if (error.is_raised()) return error;
+            break;
+        }
+        case opcode::set_add: {
+            value item = std::move(s.back());
+            s.pop_back();
+            error = add_to_set(in, *s[s.size() - std::size_t(ins.arg)].as<set_object>(), item);
+            if (error.is_raised()) return error;
+            break;
+        }
+        case opcode::set_update: {
+            value iterable = std::move(s.back());
+            s.pop_back();
+            error = set_update(in, *s[s.size() - std::size_t(ins.arg)].as<set_object>(), iterable);
+            if (error.is_raised()) return error;
+            break;
+        }
+        case opcode::map_add: {
+            value item = std::move(s.back());
+            value key = std::move(s[s.size() - 2]);
+            s.resize(s.size() - 2);
+            error = add_to_dict(in, *s[s.size() - std::size_t(ins.arg)].as<dict_object>(), key, std::move(item));
+            if (error.is_raised()) return error;
+            break;
+        }
+        case opcode::dict_update: {
+            value source = std::move(s.back());
+            s.pop_back();
+            const std::size_t distance = std::size_t(ins.arg & 0xff);
+            auto& target = *s[s.size() - distance].as<dict_object>();
+            // In a call the stack holds [callee, positional, keywords]: the callee names the error.
+            error = (ins.arg & 0x100) ? merge_call_keywords(in, s[s.size() - distance - 2], target, source) : dict_update(in, target, source);
+            if (error.is_raised()) return error;
+            break;
+        }
+        case opcode::list_to_tuple: s.back() = in.make_tuple(std::move(s.back().as<list_object>()->items)); break;
+        case opcode::format_value: {
+            const bool has_spec = ins.arg & 0x100;
+            value spec;
+            if (has_spec) {
+                spec = std::move(s.back());
+                s.pop_back();
+            }
+            value text = format_value(in, std::move(s.back()), ins.arg, has_spec ? &spec : nullptr);
+            if (value repr_error = in.take_repr_error(); repr_error.is_raised()) text = std::move(repr_error);
+            if (text.is_raised()) return text;
+            s.back() = std::move(text);
+            break;
+        }
+        case opcode::make_function: s.push_back(make_function(in, f, ins.arg)); break;
+        case opcode::raise_assertion: {
+            std::vector<value> args;
+            if (ins.arg) {
+                args.push_back(std::move(s.back()));
+                s.pop_back();
+            }
+            return value::raised(in.make_exception(in.types().assertion_error, std::move(args)).as_object());
+        }
+        case opcode::raise_error:
+            return in.raise_type_error(f.code->constants[std::size_t(ins.arg)].as<str_object>()->value);
+        case opcode::before_with: {
+            value exit;
+            value entered = with_enter(in, s.back(), exit);
+            if (entered.is_raised()) return entered;
+            s.back() = std::move(exit);
+            s.push_back(std::move(entered));
+            break;
+        }
+        case opcode::with_exit: {
+            value result = with_exit(in, s.back(), value());
+            if (result.is_raised()) return result;
+            s.back() = std::move(result);
+            break;
+        }
+        case opcode::with_except: {
+            value result = with_exit(in, s[s.size() - 3], s.back());
+            if (result.is_raised()) return result;
+            s.push_back(std::move(result));
+            break;
+        }
+        case opcode::push_exc_info: {
+            value exception = std::move(s.back());
+            s.back() = f.handling;
+            f.handling = exception;
+            s.push_back(std::move(exception));
+            break;
+        }
+        case opcode::pop_except:
+            f.handling = std::move(s.back());
+            s.pop_back();
+            break;
+        case opcode::check_exc_match: {
+            value types = std::move(s.back());
+            s.pop_back();
+            const bool matched = exception_matches(in, s.back(), types, error);
+            if (error.is_raised()) return error;
+            s.push_back(value::boolean(matched));
+            break;
+        }
+        case opcode::prepare_except_star: {
+            value group = as_group(in, s.back());
+            s.push_back(std::move(group));
+            s.push_back(in.make_list({}));
+            break;
+        }
+        case opcode::except_star_match: {
+            value types = std::move(s.back());
+            s.pop_back();
+            value matched;
+            error = split_group(in, s[s.size() - 2], types, matched);
+            if (error.is_raised()) return error;
+            s.push_back(std::move(matched));
+            break;
+        }
+        case opcode::except_star_collect: {
+            value raised = std::move(s.back());
+            f.handling = std::move(s[s.size() - 2]);
+            s.resize(s.size() - 2);
+            s.back().as<list_object>()->items.push_back(std::move(raised));
+            break;
+        }
+        case opcode::except_star_finish: {
+            value result = except_star_result(in, s[s.size() - 3], s[s.size() - 2], std::move(s.back().as<list_object>()->items));
+            s.resize(s.size() - 3);
+            s.push_back(std::move(result));
+            break;
+        }
+        case opcode::import_name: {
+            value module = in.import_module(f.code->names[std::size_t(ins.arg)]);
+            if (module.is_raised()) return module;
+            s.push_back(std::move(module));
+            break;
+        }
+        case opcode::import_from: {
+            value item = import_from(in, s.back(), f.code->names[std::size_t(ins.arg & 0xffff)], f.code->names[std::size_t(ins.arg >> 16)]);
+            if (item.is_raised()) return item;
+            s.push_back(std::move(item));
+            break;
+        }
+        case opcode::before_async_with: {
+            value entering = in.async_context_enter(s.back());
+            if (entering.is_raised()) return entering;
+            s.push_back(std::move(entering));
+            break;
+        }
+        case opcode::async_with_exit: {
+            value exiting = in.async_context_exit(s.back(), value());
+            if (exiting.is_raised()) return exiting;
+            s.back() = std::move(exiting);
+            break;
+        }
+        case opcode::async_with_except: {
+            value exiting = in.async_context_exit(s[s.size() - 3], s.back());
+            if (exiting.is_raised()) return exiting;
+            s.push_back(std::move(exiting));
+            break;
+        }
+        case opcode::get_yield_from_iter: {
+            if (auto* generator = s.back().as<generator_object>(); generator && !generator->is_async) break;
+            if (s.back().as<coroutine_object>()) {
+                return in.raise_type_error("cannot 'yield from' a coroutine object in a non-coroutine generator");
+            }
+            value it = in.make_iterator(s.back());
+            if (it.is_raised()) return it;
+            s.back() = std::move(it);
+            break;
+        }
+        case opcode::get_aiter: {
+            value iterator = async_iterator_of(in, s.back());
+            if (iterator.is_raised()) return iterator;
+            s.back() = std::move(iterator);
+            break;
+        }
+        case opcode::get_anext: {
+            value awaitable = next_item_awaitable(in, s.back());
+            if (awaitable.is_raised()) return awaitable;
+            s.push_back(std::move(awaitable));
+            break;
+        }
+        default: break;
+    }
+    return value();
+}
+
+// The loop's own errors and traceback entries, out of line: the code that builds their messages
+// would otherwise sit in the loop, which runs everything else.
+[[gnu::noinline, gnu::cold]] value raise_message(interpreter& in, const type_ptr& type, const char* message) {
+    return in.raise(type, message);
+}
+
+[[gnu::noinline, gnu::cold]] value not_awaitable(interpreter& in, const value& awaitable) {
+    return in.raise_type_error("object " + in.type_name(awaitable) + " can't be used in 'await' expression");
+}
+
+[[gnu::noinline, gnu::cold]] value no_send_attribute(interpreter& in, const value& object) {
+    return in.raise(in.types().attribute_error, "'" + in.type_name(object) + "' object has no attribute 'send'");
+}
+
+[[gnu::noinline]] void add_traceback_entry(exception_object& exception, const frame& f) {
+    exception.traceback.push_back({f.code->name, f.line()});
+}
+
 // The loop itself. `incoming` is a raised value to raise at the current instruction first
 // (a failed await), or unbound.
 // Leaves the instruction for the error path when `v` is a raised exception.
@@ -452,34 +767,6 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 f->locals[std::size_t(ins.arg)] = std::move(s.back());
                 s.pop_back();
                 break;
-            case opcode::delete_fast: f->locals[std::size_t(ins.arg)] = value::unbound(); break;
-            case opcode::load_cell: {
-                auto* cell = f->locals[std::size_t(ins.arg)].as<cell_object>();
-                if (!cell || cell->content.is_unbound()) {
-                    error = unbound_local(in, *f, ins.arg);
-                    goto handle_error;
-                }
-                s.push_back(cell->content);
-                break;
-            }
-            case opcode::store_cell:
-                f->locals[std::size_t(ins.arg)].as<cell_object>()->content = std::move(s.back());
-                s.pop_back();
-                break;
-            case opcode::load_free: {
-                const value& v = f->closure()[std::size_t(ins.arg)]->content;
-                if (v.is_unbound()) {
-                    error = in.raise(in.types().name_error, "cannot access free variable '" + f->code->definition->free_names[std::size_t(ins.arg)] +
-                                                                "' where it is not associated with a value in enclosing scope");
-                    goto handle_error;
-                }
-                s.push_back(v);
-                break;
-            }
-            case opcode::store_free:
-                f->closure()[std::size_t(ins.arg)]->content = std::move(s.back());
-                s.pop_back();
-                break;
             case opcode::load_global: {
                 value v = lookup_global(in, *f, f->code->names[std::size_t(ins.arg)]);
                 RAISE_IF(v);
@@ -494,34 +781,6 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 value v = in.get_attribute(s.back(), f->code->names[std::size_t(ins.arg)]);
                 RAISE_IF(v);
                 s.back() = std::move(v);
-                break;
-            }
-            case opcode::store_attr: {
-                value result = in.set_attribute(s.back(), f->code->names[std::size_t(ins.arg)], s[s.size() - 2]);
-                s.resize(s.size() - 2);
-                RAISE_IF(result);
-                break;
-            }
-            case opcode::load_name: {
-                const std::string& name = f->code->names[std::size_t(ins.arg)];
-                if (const value* v = f->names ? f->names->find(name) : nullptr) {
-                    s.push_back(*v);
-                    break;
-                }
-                value v = lookup_global(in, *f, name);
-                RAISE_IF(v);
-                s.push_back(std::move(v));
-                break;
-            }
-            case opcode::store_name:
-                if (s.back().is_unbound()) f->names->erase(f->code->names[std::size_t(ins.arg)]);
-                else f->names->set(f->code->names[std::size_t(ins.arg)], std::move(s.back()));
-                s.pop_back();
-                break;
-            case opcode::load_build_class: {
-                value v = lookup_global(in, *f, "__build_class__");
-                RAISE_IF(v);
-                s.push_back(std::move(v));
                 break;
             }
             case opcode::binary_subscr: {
@@ -628,13 +887,6 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 s.push_back(std::move(*item));
                 break;
             }
-            case opcode::unpack_sequence: {
-                const value sequence = std::move(s.back());
-                s.pop_back();
-                error = unpack(in, sequence, ins.arg, s);
-                if (error.is_raised()) goto handle_error;
-                break;
-            }
             case opcode::build_list:
             case opcode::build_tuple: {
                 std::vector<value> items(std::make_move_iterator(s.end() - ins.arg), std::make_move_iterator(s.end()));
@@ -642,101 +894,10 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 s.push_back(ins.op == opcode::build_list ? in.make_list(std::move(items)) : in.make_tuple(std::move(items)));
                 break;
             }
-            case opcode::build_set: {
-                const int n = ins.arg & 0xffff;
-                value set = build_set(in, s.end() - n, s.end(), ins.arg & 0x10000);
-                s.resize(s.size() - std::size_t(n));
-                RAISE_IF(set);
-                s.push_back(std::move(set));
-                break;
-            }
-            case opcode::build_map: {
-                auto dict = make_object<dict_object>();
-                const std::size_t first = s.size() - 2 * std::size_t(ins.arg);
-                for (std::size_t i = first; i < s.size(); i += 2) {
-                    error = add_to_dict(in, *dict, s[i], s[i + 1]);
-                    if (error.is_raised()) break;
-                }
-                s.resize(first);
-                if (error.is_raised()) goto handle_error;
-                s.push_back(value::of(dict));
-                break;
-            }
-            case opcode::build_string: {
-                std::string text;
-                for (auto it = s.end() - ins.arg; it != s.end(); ++it) text += it->as<str_object>()->value;
-                s.resize(s.size() - std::size_t(ins.arg));
-                s.push_back(in.make_str(std::move(text)));
-                break;
-            }
-            case opcode::build_slice: {
-                auto slice = make_object<slice_object>(std::move(s[s.size() - 3]), std::move(s[s.size() - 2]), std::move(s.back()));
-                s.resize(s.size() - 3);
-                s.push_back(value::of(slice));
-                break;
-            }
             case opcode::list_append: {
                 value item = std::move(s.back());
                 s.pop_back();
                 s[s.size() - std::size_t(ins.arg)].as<list_object>()->items.push_back(std::move(item));
-                break;
-            }
-            case opcode::list_extend: {
-                value iterable = std::move(s.back());
-                s.pop_back();
-                value iterator = in.make_iterator(iterable);
-                if (iterator.is_raised()) {
-                    error = in.raise_type_error("Value after * must be an iterable, not " + in.type_name(iterable));
-                    goto handle_error;
-                }
-                error = in.to_list(iterator, s[s.size() - std::size_t(ins.arg)].as<list_object>()->items);
-                if (error.is_raised()) goto handle_error;
-                break;
-            }
-            case opcode::set_add: {
-                value item = std::move(s.back());
-                s.pop_back();
-                error = add_to_set(in, *s[s.size() - std::size_t(ins.arg)].as<set_object>(), item);
-                if (error.is_raised()) goto handle_error;
-                break;
-            }
-            case opcode::set_update: {
-                value iterable = std::move(s.back());
-                s.pop_back();
-                error = set_update(in, *s[s.size() - std::size_t(ins.arg)].as<set_object>(), iterable);
-                if (error.is_raised()) goto handle_error;
-                break;
-            }
-            case opcode::map_add: {
-                value item = std::move(s.back());
-                value key = std::move(s[s.size() - 2]);
-                s.resize(s.size() - 2);
-                error = add_to_dict(in, *s[s.size() - std::size_t(ins.arg)].as<dict_object>(), key, std::move(item));
-                if (error.is_raised()) goto handle_error;
-                break;
-            }
-            case opcode::dict_update: {
-                value source = std::move(s.back());
-                s.pop_back();
-                const std::size_t distance = std::size_t(ins.arg & 0xff);
-                auto& target = *s[s.size() - distance].as<dict_object>();
-                // In a call the stack holds [callee, positional, keywords]: the callee names the error.
-                error = (ins.arg & 0x100) ? merge_call_keywords(in, s[s.size() - distance - 2], target, source) : dict_update(in, target, source);
-                if (error.is_raised()) goto handle_error;
-                break;
-            }
-            case opcode::list_to_tuple: s.back() = in.make_tuple(std::move(s.back().as<list_object>()->items)); break;
-            case opcode::format_value: {
-                const bool has_spec = ins.arg & 0x100;
-                value spec;
-                if (has_spec) {
-                    spec = std::move(s.back());
-                    s.pop_back();
-                }
-                value text = format_value(in, std::move(s.back()), ins.arg, has_spec ? &spec : nullptr);
-                if (value repr_error = in.take_repr_error(); repr_error.is_raised()) text = std::move(repr_error);
-                RAISE_IF(text);
-                s.back() = std::move(text);
                 break;
             }
             case opcode::kw_names: f->kw_names = ins.arg; break;
@@ -767,7 +928,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                     error = in.bind_arguments(*function, arguments, locals);
                     if (error.is_raised()) goto handle_error;
                     if (stack.depth() >= in.options().recursion_limit) {
-                        error = in.raise(in.types().recursion_error, "maximum recursion depth exceeded");
+                        error = raise_message(in, in.types().recursion_error, "maximum recursion depth exceeded");
                         goto handle_error;
                     }
                     if (!in.tick(error)) goto handle_error;
@@ -796,7 +957,6 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 s.push_back(std::move(result));
                 break;
             }
-            case opcode::make_function: s.push_back(make_function(in, *f, ins.arg)); break;
             case opcode::return_value: {
                 value result = std::move(s.back());
                 s.pop_back();
@@ -823,12 +983,12 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 in.at_line(f->line());  // an await further in, if any, overrides it: the innermost wins
                 if (auto* coroutine = awaitable.as<coroutine_object>()) {
                     if (coroutine->started) {
-                        error = in.raise(in.types().runtime_error, "cannot reuse already awaited coroutine");
+                        error = raise_message(in, in.types().runtime_error, "cannot reuse already awaited coroutine");
                         goto handle_error;
                     }
                     coroutine->started = true;  // entered, even if too deep to run: not "never awaited"
                     if (stack.depth() >= in.options().recursion_limit) {
-                        error = in.raise(in.types().recursion_error, "maximum recursion depth exceeded");
+                        error = raise_message(in, in.types().recursion_error, "maximum recursion depth exceeded");
                         goto handle_error;
                     }
                     stack.frames.push_back(std::move(coroutine->frame));
@@ -838,7 +998,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 if (auto* step = awaitable.as<generator_step_object>()) {
                     // An async generator's frame runs on this stack; its yield is the await's result.
                     if (step->used) {
-                        error = in.raise(in.types().runtime_error, "cannot reuse already awaited __anext__()/asend()");
+                        error = raise_message(in, in.types().runtime_error, "cannot reuse already awaited __anext__()/asend()");
                         goto handle_error;
                     }
                     step->used = true;
@@ -859,7 +1019,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 if (awaitable.as<native_coroutine_object>() || awaitable.as<task_object>() || awaitable.as<future_object>()) {
                     return {run_status::suspended, std::move(awaitable)};
                 }
-                error = in.raise_type_error("object " + in.type_name(awaitable) + " can't be used in 'await' expression");
+                error = not_awaitable(in, awaitable);
                 goto handle_error;
             }
             case opcode::raise: {
@@ -867,7 +1027,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                     value handled;
                     for (auto it = stack.frames.rbegin(); it != stack.frames.rend() && handled.is_none(); ++it) handled = (*it)->handling;
                     if (handled.is_none()) {
-                        error = in.raise(in.types().runtime_error, "No active exception to reraise");
+                        error = raise_message(in, in.types().runtime_error, "No active exception to reraise");
                         goto handle_error;
                     }
                     error = value::raised(handled.as_object());
@@ -881,126 +1041,17 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 error = in.exception_to_raise(std::move(exception), std::move(cause), ins.arg == 2);
                 goto handle_error;
             }
-            case opcode::raise_assertion: {
-                std::vector<value> args;
-                if (ins.arg) {
-                    args.push_back(std::move(s.back()));
-                    s.pop_back();
-                }
-                error = value::raised(in.make_exception(in.types().assertion_error, std::move(args)).as_object());
-                goto handle_error;
-            }
-            case opcode::raise_error:
-                error = in.raise_type_error(f->code->constants[std::size_t(ins.arg)].as<str_object>()->value);
-                goto handle_error;
-            case opcode::before_with: {
-                value exit;
-                value entered = with_enter(in, s.back(), exit);
-                RAISE_IF(entered);
-                s.back() = std::move(exit);
-                s.push_back(std::move(entered));
-                break;
-            }
-            case opcode::with_exit: {
-                value result = with_exit(in, s.back(), value());
-                RAISE_IF(result);
-                s.back() = std::move(result);
-                break;
-            }
-            case opcode::with_except: {
-                value result = with_exit(in, s[s.size() - 3], s.back());
-                RAISE_IF(result);
-                s.push_back(std::move(result));
-                break;
-            }
             case opcode::reraise:
                 error = value::raised(s.back().as_object());
                 s.pop_back();
                 reraise = true;
                 goto handle_error;
-            case opcode::push_exc_info: {
-                value exception = std::move(s.back());
-                s.back() = f->handling;
-                f->handling = exception;
-                s.push_back(std::move(exception));
-                break;
-            }
-            case opcode::pop_except:
-                f->handling = std::move(s.back());
-                s.pop_back();
-                break;
             case opcode::pop_except_reraise:
                 error = value::raised(s.back().as_object());
                 f->handling = std::move(s[s.size() - 2]);
                 s.resize(s.size() - 2);
                 reraise = true;
                 goto handle_error;
-            case opcode::check_exc_match: {
-                value types = std::move(s.back());
-                s.pop_back();
-                const bool matched = exception_matches(in, s.back(), types, error);
-                if (error.is_raised()) goto handle_error;
-                s.push_back(value::boolean(matched));
-                break;
-            }
-            case opcode::prepare_except_star: {
-                value group = as_group(in, s.back());
-                s.push_back(std::move(group));
-                s.push_back(in.make_list({}));
-                break;
-            }
-            case opcode::except_star_match: {
-                value types = std::move(s.back());
-                s.pop_back();
-                value matched;
-                error = split_group(in, s[s.size() - 2], types, matched);
-                if (error.is_raised()) goto handle_error;
-                s.push_back(std::move(matched));
-                break;
-            }
-            case opcode::except_star_collect: {
-                value raised = std::move(s.back());
-                f->handling = std::move(s[s.size() - 2]);
-                s.resize(s.size() - 2);
-                s.back().as<list_object>()->items.push_back(std::move(raised));
-                break;
-            }
-            case opcode::except_star_finish: {
-                value result = except_star_result(in, s[s.size() - 3], s[s.size() - 2], std::move(s.back().as<list_object>()->items));
-                s.resize(s.size() - 3);
-                s.push_back(std::move(result));
-                break;
-            }
-            case opcode::import_name: {
-                value module = in.import_module(f->code->names[std::size_t(ins.arg)]);
-                RAISE_IF(module);
-                s.push_back(std::move(module));
-                break;
-            }
-            case opcode::import_from: {
-                value item = import_from(in, s.back(), f->code->names[std::size_t(ins.arg & 0xffff)], f->code->names[std::size_t(ins.arg >> 16)]);
-                RAISE_IF(item);
-                s.push_back(std::move(item));
-                break;
-            }
-            case opcode::before_async_with: {
-                value entering = in.async_context_enter(s.back());
-                RAISE_IF(entering);
-                s.push_back(std::move(entering));
-                break;
-            }
-            case opcode::async_with_exit: {
-                value exiting = in.async_context_exit(s.back(), value());
-                RAISE_IF(exiting);
-                s.back() = std::move(exiting);
-                break;
-            }
-            case opcode::async_with_except: {
-                value exiting = in.async_context_exit(s[s.size() - 3], s.back());
-                RAISE_IF(exiting);
-                s.push_back(std::move(exiting));
-                break;
-            }
             case opcode::yield_value: {
                 value yielded = std::move(s.back());
                 s.pop_back();
@@ -1009,21 +1060,10 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 if (bottom) return {run_status::yielded, std::move(yielded)};
                 f = stack.frames.back().get();
                 if (generator->delivery == generator_delivery::closing) {
-                    error = in.raise(in.types().runtime_error, "async generator ignored GeneratorExit");
+                    error = raise_message(in, in.types().runtime_error, "async generator ignored GeneratorExit");
                     goto handle_error;
                 }
                 f->stack.push_back(std::move(yielded));
-                break;
-            }
-            case opcode::get_yield_from_iter: {
-                if (auto* generator = s.back().as<generator_object>(); generator && !generator->is_async) break;
-                if (s.back().as<coroutine_object>()) {
-                    error = in.raise_type_error("cannot 'yield from' a coroutine object in a non-coroutine generator");
-                    goto handle_error;
-                }
-                value it = in.make_iterator(s.back());
-                RAISE_IF(it);
-                s.back() = std::move(it);
                 break;
             }
             case opcode::send: {
@@ -1042,7 +1082,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                     break;
                 }
                 if (!sent.is_none()) {
-                    error = in.raise(in.types().attribute_error, "'" + in.type_name(s.back()) + "' object has no attribute 'send'");
+                    error = no_send_attribute(in, s.back());
                     goto handle_error;
                 }
                 std::optional<value> item = s.back().as<iterator_object>()->next();
@@ -1055,18 +1095,6 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 s.push_back(std::move(*item));
                 break;
             }
-            case opcode::get_aiter: {
-                value iterator = async_iterator_of(in, s.back());
-                RAISE_IF(iterator);
-                s.back() = std::move(iterator);
-                break;
-            }
-            case opcode::get_anext: {
-                value awaitable = next_item_awaitable(in, s.back());
-                RAISE_IF(awaitable);
-                s.push_back(std::move(awaitable));
-                break;
-            }
             case opcode::end_async_for: {
                 value exception = std::move(s.back());
                 s.resize(s.size() - 2);
@@ -1075,6 +1103,11 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                     reraise = true;
                     goto handle_error;
                 }
+                break;
+            }
+            default: {
+                value result = run_uncommon(in, *f, ins);
+                RAISE_IF(result);
                 break;
             }
         }
@@ -1086,9 +1119,9 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
         auto* exception = exception_of(error);
         if (!reraise) {
             chain_context(error, stack);
-            exception->traceback.push_back({f->code->name, f->line()});
+            add_traceback_entry(*exception, *f);
         } else if (exception->traceback.empty()) {
-            exception->traceback.push_back({f->code->name, f->line()});
+            add_traceback_entry(*exception, *f);
         }
         reraise = false;
         for (;;) {
@@ -1113,7 +1146,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
                 exception = exception_of(error);
                 if (bottom) return {run_status::raised, std::move(error)};
                 f = stack.frames.back().get();
-                exception->traceback.push_back({f->code->name, f->line()});
+                add_traceback_entry(*exception, *f);
                 continue;
             }
             if (stack.frames.size() == 1) {
@@ -1122,7 +1155,7 @@ run_result execute(interpreter& in, frame_stack& stack, value incoming) {
             }
             stack.frames.pop_back();
             f = stack.frames.back().get();
-            exception->traceback.push_back({f->code->name, f->line()});
+            add_traceback_entry(*exception, *f);
         }
     }
     }
