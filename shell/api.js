@@ -62,8 +62,8 @@ window.loopstepApi = (function () {
       restorePrediction: command((index, chosen) => call('loopstep_restore_prediction', ['number', 'string'], [index, String(chosen)])),
       selectTask: command((index, compared = false) =>
         call('loopstep_select_task', ['number', 'number'], [Number.isInteger(index) ? index : -1, compared ? 1 : 0])),
-      setDisplay: command(({ highContrast, textScale }) =>
-        call('loopstep_set_display', ['number', 'number'], [highContrast ? 1 : 0, Number(textScale) || 1])),
+      setDisplay: command(({ highContrast, textScale, classroom }) =>
+        call('loopstep_set_display', ['number', 'number', 'number'], [highContrast ? 1 : 0, Number(textScale) || 1, classroom ? 1 : 0])),
     };
     // The app reports a change at the end of the frame that made it (web_api_frame_done).
     Module.loopstepChanged = () => {

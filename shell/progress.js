@@ -22,14 +22,19 @@ window.loopstepProgress = (function () {
       stale = JSON.parse(window.sessionStorage.getItem(shownKey)) || [];
       window.sessionStorage.removeItem(shownKey);
     } catch { /* no session storage */ }
-    return stale.includes(window.location.hash) ? { chapter: null, step: null, code: null, stepBy: null } : readFragment();
+    const fragment = readFragment();
+    // Classroom mode is the address's alone (the store does not keep it): a reload keeps it.
+    return stale.includes(window.location.hash) ? { chapter: null, step: null, code: null, stepBy: null, classroom: fragment.classroom } : fragment;
   }
 
   function readFragment() {
     const fields = new URLSearchParams(window.location.hash.slice(1));
     const number = (name) => (fields.has(name) && /^\d+$/.test(fields.get(name)) ? Number(fields.get(name)) : null);
     const stepBy = fields.get('by');
-    return { chapter: number('chapter'), step: number('step'), code: fields.get('code'), stepBy: stepBy === 'line' || stepBy === 'event' ? stepBy : null };
+    return {
+      chapter: number('chapter'), step: number('step'), code: fields.get('code'), stepBy: stepBy === 'line' || stepBy === 'event' ? stepBy : null,
+      classroom: fields.get('classroom') === '1',
+    };
   }
 
   // Replays saved progress through the API, field by field: a field that is malformed or that
@@ -64,6 +69,7 @@ window.loopstepProgress = (function () {
     if (fragment.code !== null) attempt('the code in the address', () => api.runCode(fragment.code));
     const stepBy = fragment.stepBy ?? (fragment.chapter === null ? stored?.stepBy : null);
     if (stepBy === 'line') attempt('line by line', () => api.setStepBy('line'));
+    if (fragment.classroom) attempt('classroom mode', () => api.setDisplay({ ...api.state().display, classroom: true }));
     const step = fragment.step ?? (fragment.chapter === null ? whole(stored?.step) : 0) ?? 0;
     attempt('the step', () => api.seek(step));
     if (problems.length > 0) {
@@ -102,6 +108,7 @@ window.loopstepProgress = (function () {
     fields.set('step', state.step);
     if (state.stepBy === 'line') fields.set('by', 'line');
     if (state.codeEdited) fields.set('code', state.code);
+    if (state.display.classroom) fields.set('classroom', '1');
     return '#' + fields.toString();
   }
 
@@ -126,7 +133,8 @@ window.loopstepProgress = (function () {
     let timer = null;
     let last = api.state();
     const saveSoon = (state) => {
-      const changed = state.chapter !== last.chapter || state.code !== last.code || state.stepBy !== last.stepBy;
+      const changed = state.chapter !== last.chapter || state.code !== last.code || state.stepBy !== last.stepBy ||
+                      state.display.classroom !== last.display.classroom;
       last = state;
       if (changed) { save(state, store); return; }
       if (timer !== null) return;

@@ -83,13 +83,29 @@ bool init(platform& p) {
     io.LogFilename = nullptr;
     p.pixel_ratio = drawable_ratio(p.window);
     ui_apply_style(p.display);
-    p.fonts = load_fonts(p.pixel_ratio, p.display.text_scale);
+    p.fonts = load_fonts(p.pixel_ratio, shown_text_scale(p.display));
     ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     init_app(p.app, parse_lessons(embedded_lesson_files()));
     web_api_bind(&p.app);
     return true;
+}
+
+// In classroom mode a presenter's clicker steps: it sends PageDown and PageUp (some send the
+// arrows, which step anyway); Escape leaves the mode. Says whether the key was one of these.
+bool handle_classroom_key(app_state& app, SDL_Keycode key) {
+    switch (key) {
+        case SDLK_PAGEDOWN: step_forward(app); return true;
+        case SDLK_PAGEUP: step_back(app); return true;
+        case SDLK_ESCAPE: {
+            display_settings display = app.display;
+            display.classroom = false;
+            set_display(app, display);
+            return true;
+        }
+        default: return false;
+    }
 }
 
 // The stepping keys, taken from SDL's events rather than ImGui's key state: ImGui 1.86 keeps
@@ -101,6 +117,7 @@ void handle_key(app_state& app, const SDL_KeyboardEvent& key) {
         return;
     }
     if (ImGui::GetIO().WantTextInput) return;
+    if (app.display.classroom && handle_classroom_key(app, key.keysym.sym)) return;
     switch (key.keysym.sym) {
         case SDLK_PAGEDOWN: if (app.chapter_index + 1 < app.chapters.size()) open_chapter(app, app.chapter_index + 1); break;
         case SDLK_PAGEUP: if (app.chapter_index > 0) open_chapter(app, app.chapter_index - 1); break;
@@ -216,7 +233,7 @@ void frame(platform& p) {
         p.display = p.app.display;
         ui_apply_style(p.display);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
-        p.fonts = load_fonts(ratio, p.display.text_scale);
+        p.fonts = load_fonts(ratio, shown_text_scale(p.display));
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
     ImGui_ImplOpenGL3_NewFrame();

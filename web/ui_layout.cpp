@@ -40,15 +40,17 @@ void chapter_bar(app_state& app, bool narrow) {
         ImGui::EndCombo();
     }
     if (narrow) return ui_display_controls(app);
-    ImGui::SameLine();
-    // Progress, not position: a chapter is done when its questions are answered.
-    const std::size_t finished = chapters_done(app);
-    const float fraction = static_cast<float>(finished) / static_cast<float>(count);
-    const std::string done = std::to_string(finished) + " of " + std::to_string(count) + " chapters done";
-    const float controls = display_controls_width() + ImGui::GetStyle().ItemSpacing.x;
-    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(0.20f, 0.45f, 0.80f, 1.0f));  // white text stays readable on it
-    ImGui::ProgressBar(fraction, ImVec2(std::max(1.0f, ImGui::GetContentRegionAvail().x - controls), 0), done.c_str());
-    ImGui::PopStyleColor();
+    if (!app.display.classroom) {  // a class on a projector has no learner's progress
+        ImGui::SameLine();
+        // Progress, not position: a chapter is done when its questions are answered.
+        const std::size_t finished = chapters_done(app);
+        const float fraction = static_cast<float>(finished) / static_cast<float>(count);
+        const std::string done = std::to_string(finished) + " of " + std::to_string(count) + " chapters done";
+        const float controls = display_controls_width() + ImGui::GetStyle().ItemSpacing.x;
+        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(0.20f, 0.45f, 0.80f, 1.0f));  // white text stays readable on it
+        ImGui::ProgressBar(fraction, ImVec2(std::max(1.0f, ImGui::GetContentRegionAvail().x - controls), 0), done.c_str());
+        ImGui::PopStyleColor();
+    }
     // At the right edge, A+ last: a larger text grows the buttons leftwards, so a second click on
     // A+ (or A−) lands on the same button again.
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - display_controls_width());
@@ -69,14 +71,17 @@ float code_panel_need(const app_state& app, const ui_fonts& fonts) {
 
 // Code, controls, narration and timeline. The timeline gets what its rows need when the code
 // leaves room (a short program on a tall screen shows every task), and at least 7 lines.
+// The step controls' height: two rows of buttons, the clock and up to two lines of narration.
+float controls_height() { return ImGui::GetFrameHeightWithSpacing() * 2 + ImGui::GetTextLineHeightWithSpacing() * 3.4f; }
+
 void program_column(app_state& app, const ui_fonts& fonts, float height) {
-    const float controls_height = ImGui::GetFrameHeightWithSpacing() * 2 + ImGui::GetTextLineHeightWithSpacing() * 3.4f;
+    const float controls = controls_height();
     const float font = ImGui::GetFontSize();
-    const float spare = height - controls_height - code_panel_need(app, fonts);
+    const float spare = height - controls - code_panel_need(app, fonts);
     const float timeline_height = std::floor(std::clamp(spare, std::max(font * 7, height * 0.28f), std::max(font * 7, height * 0.6f)));
     // A prediction waits between the code and the controls, where the learner's eyes are when stepping.
     const float card_height = std::floor(prediction_card_height(app, ImGui::GetContentRegionAvail().x));
-    ImGui::BeginChild("code", ImVec2(0, std::max(height - timeline_height - controls_height - card_height, ImGui::GetFontSize() * (card_height > 0 ? 8 : 10))), false);
+    ImGui::BeginChild("code", ImVec2(0, std::max(height - timeline_height - controls - card_height, ImGui::GetFontSize() * (card_height > 0 ? 8 : 10))), false);
     ui_code(app, fonts);
     ImGui::EndChild();
     if (card_height > 0) {
@@ -85,7 +90,7 @@ void program_column(app_state& app, const ui_fonts& fonts, float height) {
         ImGui::EndChild();
         note_item("prediction");
     }
-    ImGui::BeginChild("controls", ImVec2(0, controls_height), false);
+    ImGui::BeginChild("controls", ImVec2(0, controls), false);
     ui_controls(app, fonts);
     ImGui::EndChild();
     ImGui::BeginChild("timeline", ImVec2(0, 0), false);
@@ -163,6 +168,72 @@ void wide_layout(app_state& app, const ui_fonts& fonts) {
     ImGui::EndChild();
 }
 
+// Classroom mode (display_settings::classroom), for a projector: no lesson text (the teacher
+// tells it); beside the code, the panels this run uses: the tasks when it makes more than one,
+// the selected task's frames, the loop's queues, the output.
+void classroom_state_column(app_state& app, const ui_fonts& fonts) {
+    const float height = ImGui::GetContentRegionAvail().y;
+    const bool with_tasks = app.run_timeline.rows.size() > 1;
+    const bool with_frames = app.selected_task != 0;
+    if (with_tasks) {
+        const float tasks_need = panel_need(static_cast<float>(app.view.tasks.size() + 1));
+        ImGui::TextUnformatted("Tasks");
+        ImGui::BeginChild("tasks", ImVec2(0, std::floor(std::min(tasks_need, height * 0.3f))), true);
+        ui_tasks(app);
+        ImGui::EndChild();
+    }
+    if (with_frames) frames_panel(app, fonts, std::floor(height * 0.3f));
+    ImGui::TextUnformatted("Event loop");
+    ImGui::BeginChild("loop", ImVec2(0, std::floor(height * (with_tasks && with_frames ? 0.15f : 0.25f))), true);
+    ui_loop(app, fonts);
+    ImGui::EndChild();
+    ui_output_heading(app);
+    ImGui::BeginChild("output", ImVec2(0, 0), true);
+    ui_output(app, fonts);
+    ImGui::EndChild();
+    note_item("output");
+}
+
+void key_legend() {
+    ImGui::TextDisabled("Page Down / \xE2\x86\x92  next step    Page Up / \xE2\x86\x90  back    Space  play or pause    "
+                        "Home / End  first or last step    Esc  leave classroom mode");
+    note_item("legend");
+}
+
+// The code and the panels beside it on top; the controls, then the timeline across the whole
+// width (what a class watches); the keys at the bottom.
+void classroom_layout(app_state& app, const ui_fonts& fonts) {
+    const ImVec2 space = ImGui::GetContentRegionAvail();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float state_width = std::floor(space.x * 0.34f);
+    const float controls = controls_height();
+    const float card_height = std::floor(prediction_card_height(app, space.x));
+    const float below_top = space.y - ImGui::GetTextLineHeightWithSpacing() - controls - card_height - 3 * style.ItemSpacing.y;
+    const float timeline_height = std::floor(std::max(ImGui::GetFontSize() * 8, below_top * 0.38f));
+    const float top = std::max(ImGui::GetFontSize() * 6, below_top - timeline_height);
+    ImGui::BeginChild("code", ImVec2(space.x - state_width - style.ItemSpacing.x, top), false);
+    ui_code(app, fonts);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("state", ImVec2(state_width, top), false);
+    classroom_state_column(app, fonts);
+    ImGui::EndChild();
+    if (card_height > 0) {
+        ImGui::BeginChild("prediction", ImVec2(0, card_height), true);
+        ui_prediction(app, fonts);
+        ImGui::EndChild();
+        note_item("prediction");
+    }
+    ImGui::BeginChild("controls", ImVec2(0, controls), false);
+    ui_controls(app, fonts);
+    ImGui::EndChild();
+    ImGui::BeginChild("timeline", ImVec2(0, timeline_height), false);
+    ui_timeline(app, fonts);
+    ImGui::EndChild();
+    note_item("timeline");
+    key_legend();
+}
+
 void narrow_layout(app_state& app, const ui_fonts& fonts) {
     if (!ImGui::BeginTabBar("views")) return;
     const bool lesson_open = ImGui::BeginTabItem("Lesson");
@@ -221,7 +292,9 @@ void ui_frame(app_state& app, const ui_fonts& fonts) {
     ImGui::Begin("loopstep", nullptr, flags);
     const bool wide = ImGui::GetContentRegionAvail().x >= 62.0f * ImGui::GetFontSize();
     chapter_bar(app, !wide);
-    if (wide) {
+    if (app.display.classroom) {
+        classroom_layout(app, fonts);
+    } else if (wide) {
         wide_layout(app, fonts);
     } else {
         narrow_layout(app, fonts);

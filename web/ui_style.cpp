@@ -59,10 +59,11 @@ void ui_apply_style(const display_settings& display) {
     style.CellPadding = ImVec2(6, 3);
     style.WindowBorderSize = 0;
     if (display.high_contrast) high_contrast_colours(style);
-    style.ScaleAllSizes(display.text_scale);  // sizes are in window units; SDL scales the framebuffer
+    style.ScaleAllSizes(shown_text_scale(display));  // sizes are in window units; SDL scales the framebuffer
 }
 
 namespace {
+constexpr const char* classroom_label = "Classroom";
 constexpr const char* contrast_label = "\xE2\x97\x90";  // ◐
 constexpr const char* smaller_label = "A\xE2\x88\x92";  // A−
 constexpr const char* larger_label = "A+";
@@ -71,14 +72,23 @@ constexpr float display_gap = 4;
 
 float display_controls_width() {
     const float padding = ImGui::GetStyle().FramePadding.x * 2;
-    float width = 2 * display_gap;
-    for (const char* label : {contrast_label, smaller_label, larger_label}) width += ImGui::CalcTextSize(label).x + padding;
+    float width = 3 * display_gap;
+    for (const char* label : {classroom_label, contrast_label, smaller_label, larger_label}) width += ImGui::CalcTextSize(label).x + padding;
     return width;
 }
 
-// Contrast, then A− and A+: the order that keeps A+ under the pointer as the text grows (see ui_layout.cpp).
+// Classroom and contrast, then A− and A+: the order that keeps A+ under the pointer as the text
+// grows (see ui_layout.cpp).
 void ui_display_controls(app_state& app) {
     display_settings display = app.display;
+    const bool classroom = display.classroom;
+    if (classroom) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));  // shown pressed
+    if (ImGui::Button(classroom_label)) display.classroom = !classroom;
+    if (classroom) ImGui::PopStyleColor();
+    note_item("Classroom");
+    item_tooltip(classroom ? "Classroom mode: on. Page Down and Page Up step; Esc or a click leaves it"
+                           : "Classroom mode: large text, the program and timeline big, for a projector");
+    ImGui::SameLine(0, display_gap);
     if (ImGui::Button(contrast_label)) display.high_contrast = !display.high_contrast;
     note_item("Contrast");
     item_tooltip(display.high_contrast ? "High contrast: on (click for the normal theme)" : "High contrast: off (click to turn on)");

@@ -173,9 +173,9 @@ LOOPSTEP_EXPORT void loopstep_restore_prediction(int index, const char* chosen) 
         if (bound_app && index >= 0 && chosen) loopstep::web::restore_prediction(*bound_app, static_cast<std::size_t>(index), chosen);
     });
 }
-LOOPSTEP_EXPORT void loopstep_set_display(int high_contrast, double text_scale) {
+LOOPSTEP_EXPORT void loopstep_set_display(int high_contrast, double text_scale, int classroom) {
     guarded([&] {
-        if (bound_app) loopstep::web::set_display(*bound_app, {high_contrast != 0, static_cast<float>(text_scale)});
+        if (bound_app) loopstep::web::set_display(*bound_app, {high_contrast != 0, static_cast<float>(text_scale), classroom != 0});
     });
 }
 // The frames panel's task, by its index in state().tasks (compared != 0: in state().compare.tasks);

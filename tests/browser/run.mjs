@@ -534,6 +534,49 @@ test('keyboard: arrows, Home, End, Space plays, PageDown and PageUp change chapt
   assert.equal(state.step, playedSteps, 'playing stopped at the last event');
 });
 
+test('classroom mode at 1920x1080: large text, program and timeline big, no lesson text, a clicker steps, the address keeps it', async (t) => {
+  const page = await t.open(`#chapter=${twelve}`);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await makePredictions(page);  // a waiting prediction would hold the clicker's steps
+  await nextFrames(page, 4);
+  const normal = await api(page, 'screen');
+  assert.ok(normal.items.lesson && !normal.items.legend, 'the usual layout has the lesson text and no legend');
+  await page.mouse.click(...await centreOf(page, 'Classroom'));
+  await waitFor(page, () => window.loopstep.state().display.classroom);
+  await nextFrames(page, 4);
+  const classroom = await api(page, 'screen');
+  assert.equal(classroom.items.lesson, undefined, 'no lesson text in classroom mode');
+  assert.ok(classroom.items.legend, 'the keys are on screen');
+  const [, , normalWidth] = normal.items.timeline;
+  const [, , width] = classroom.items.timeline;
+  assert.ok(width > normalWidth * 1.4, `the timeline is wider (${width} px against ${normalWidth})`);
+  assert.ok(classroom.items.Next[3] > normal.items.Next[3] * 1.2, 'the text is larger (the buttons grow with it)');
+  assert.equal((await stateOf(page)).display.textScale, 1, 'the learner\'s own text size is kept for afterwards');
+  await waitFor(page, () => window.location.hash.includes('classroom=1'));
+
+  // A presenter's clicker sends Page Down and Page Up: they step, and the chapter stays.
+  await page.focus('#canvas');
+  await page.keyboard.press('PageDown');
+  await waitForStep(page, 1);
+  await page.keyboard.press('PageDown');
+  await waitForStep(page, 2);
+  await page.keyboard.press('PageUp');
+  await waitForStep(page, 1);
+  assert.equal((await stateOf(page)).chapter, twelve, 'the clicker does not change chapter');
+  await page.mouse.move(960, 1070);  // no tooltip in the picture
+  await shoot(page, 'classroom-1920x1080.png');
+
+  await page.reload();
+  await waitReady(page);
+  assert.equal((await stateOf(page)).display.classroom, true, 'a reload keeps classroom mode');
+  await page.focus('#canvas');
+  await page.keyboard.press('Escape');
+  await waitFor(page, () => !window.loopstep.state().display.classroom);
+  await waitFor(page, () => !window.location.hash.includes('classroom'));
+  await nextFrames(page, 4);
+  assert.ok((await api(page, 'screen')).items.lesson, 'Esc brings the lesson text back');
+});
+
 test('the final check: every right answer scores, a wrong first answer lowers it for good', async (t) => {
   assert.ok(check >= 0, 'a chapter has @check');
   const { questions } = lessons[check];

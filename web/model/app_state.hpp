@@ -41,8 +41,16 @@ struct chapter_progress {
 struct display_settings {
     bool high_contrast = false;
     float text_scale = 1.0f;  // 1 = the default text size
+    // For a projector: larger text, the program and timeline big, the panels the run uses and
+    // no lesson text; PageDown and PageUp (a presenter's clicker) step instead of changing chapter.
+    bool classroom = false;
     bool operator==(const display_settings&) const = default;
 };
+// How much larger the text is in classroom mode, on top of the learner's own text size.
+inline constexpr float classroom_text_factor = 1.3f;
+inline float shown_text_scale(const display_settings& display) {
+    return display.text_scale * (display.classroom ? classroom_text_factor : 1.0f);
+}
 // The longest program the page runs; the page refuses longer code before it reaches the wasm.
 inline constexpr std::size_t max_source_bytes = 256 * 1024;
 // The most line steps one run records (a long loop would otherwise record a line event per turn);

@@ -550,6 +550,7 @@ std::string state_json(const app_state& app) {
     json.key("display"), json.begin_object();
     json.key("highContrast"), json.boolean(app.display.high_contrast);
     json.key("textScale"), json.number(app.display.text_scale);
+    json.key("classroom"), json.boolean(app.display.classroom);
     json.end_object();
     json.end_object();
     return json.take();
