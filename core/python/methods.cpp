@@ -246,7 +246,7 @@ value dict_clear(interpreter& in, call_arguments& args) {
 
 const method_table& str_methods() { return str_method_table(); }
 
-[[gnu::noinline]] const method_table& list_methods() {
+const method_table& list_methods() {
     static const method_table table = {
         {"append", list_append}, {"extend", list_extend}, {"pop", list_pop}, {"insert", list_insert},
         {"index", list_index}, {"count", list_count}, {"remove", list_remove}, {"sort", list_sort},
@@ -255,12 +255,12 @@ const method_table& str_methods() { return str_method_table(); }
     return table;
 }
 
-[[gnu::noinline]] const method_table& tuple_methods() {
+const method_table& tuple_methods() {
     static const method_table table = {{"index", tuple_index}, {"count", tuple_count}};
     return table;
 }
 
-[[gnu::noinline]] const method_table& dict_methods() {
+const method_table& dict_methods() {
     static const method_table table = {
         {"keys", dict_keys}, {"values", dict_values}, {"items", dict_items}, {"get", dict_get},
         {"setdefault", dict_setdefault}, {"pop", dict_pop}, {"popitem", dict_popitem}, {"update", dict_update},
@@ -280,7 +280,6 @@ const method_table* table_for(const value& object) {
     if (object.as<set_object>()) return &set_methods();
     return nullptr;
 }
-
 
 // Every other builtin attribute: a type's, a function's, an exception's, a generator's, a
 // number's and asyncio's. Out of line: a method call on a str, list or dict does not get here.
