@@ -62,6 +62,13 @@ window.loopstepApi = (function () {
       restorePrediction: command((index, chosen) => call('loopstep_restore_prediction', ['number', 'string'], [index, String(chosen)])),
       selectTask: command((index, compared = false) =>
         call('loopstep_select_task', ['number', 'number'], [Number.isInteger(index) ? index : -1, compared ? 1 : 0])),
+      // [{name, text}]: lesson files (a file may hold several chapters), shown instead of the
+      // chapters on screen unless state().lessons.problems lists what to fix (shell/API.md).
+      loadLessons: command((files) => {
+        if (!Array.isArray(files)) throw new TypeError('loadLessons takes a list of {name, text}');
+        for (const { name, text } of files) call('loopstep_add_lesson_file', ['string', 'string'], [String(name), String(text)]);
+        return call('loopstep_open_lesson_files');
+      }),
       setDisplay: command(({ highContrast, textScale, classroom }) =>
         call('loopstep_set_display', ['number', 'number', 'number'], [highContrast ? 1 : 0, Number(textScale) || 1, classroom ? 1 : 0])),
     };

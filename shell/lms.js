@@ -4,7 +4,9 @@
 // the store this resolves to.
 'use strict';
 window.loopstepLms = (function () {
-  const storageKey = 'loopstep.progress';
+  // A lesson given by URL (?lesson=, shell/authoring.js) keeps its own progress beside the built-in one's.
+  const lessonUrl = new URLSearchParams(window.location.search).get('lesson');
+  const storageKey = 'loopstep.progress' + (lessonUrl ? ':' + lessonUrl : '');
   const suspendLimit = 4096;  // SCORM 1.2's cmi.suspend_data is a CMIString4096 (2004's holds 64000)
   const defaultMastery = 70;  // percent; imsmanifest.xml says the same (masteryscore, minNormalizedMeasure)
   const findAttempts = 8;     // the LMS may set window.API a moment after the frame loads

@@ -109,7 +109,10 @@
     loopstepFirstFrame() {
       const api = window.loopstepApi.attach(window.Module);
       // The store (an LMS or localStorage) may still be answering: ready once progress is back.
-      Promise.resolve().then(() => window.loopstepProgress.start(api))
+      // An author's lesson by URL first (shell/authoring.js): the progress restored is its own.
+      Promise.resolve().then(() => window.loopstepAuthoring.start(api, window.Module))
+        .catch((error) => console.warn('loopstep: could not open the lesson given:', error))
+        .then(() => window.loopstepProgress.start(api))
         .catch((error) => console.warn('loopstep: could not restore the saved progress:', error))
         .then(() => {
           window.loopstepA11y.start(api);

@@ -4,7 +4,10 @@
 // window.loopstep (shell/API.md); loader.js starts it at the first frame.
 'use strict';
 window.loopstepProgress = (function () {
-  const storageKey = 'loopstep.progress';  // lms.js's local store keeps the same key
+  const storageKey = window.loopstepLms.storageKey;  // where lms.js's local store keeps it
+  // Chapters from files dropped or chosen after the page opened (shell/authoring.js) are not the
+  // ones the store holds progress for: the store is left alone while they are on screen.
+  const savesTo = (state) => state.lessons.files.length === 0 || new URLSearchParams(window.location.search).has('lesson');
   const saveDelayMs = 400;  // coalesces the saves of a playing run (browsers throttle history updates)
 
   // A reload reopens the address as it was when the reload was asked for, which may predate the
@@ -116,7 +119,7 @@ window.loopstepProgress = (function () {
     const fragment = fragmentFor(state);
     if (window.location.hash !== fragment) window.history.replaceState(null, '', fragment);
     shown.add(fragment);
-    store.save(state);
+    if (savesTo(state)) store.save(state);
   }
 
   // Resolves once the saved progress is back on screen. `store` is optional: by default the

@@ -8,6 +8,7 @@
 
 #include "imgui.h"
 #include "ui.hpp"
+#include "web_api.hpp"
 
 namespace loopstep::web {
 namespace {
@@ -36,6 +37,10 @@ void chapter_bar(app_state& app, bool narrow) {
         for (std::size_t i = 0; i < count; ++i) {
             const std::string item = std::to_string(i + 1) + ". " + app.chapters[i].title;
             if (ImGui::Selectable(item.c_str(), i == app.chapter_index)) open_chapter(app, i);
+        }
+        if (web_api_can_choose_lesson_files()) {
+            ImGui::Separator();
+            if (ImGui::Selectable("Open a lesson file\xE2\x80\xA6")) web_api_choose_lesson_files();  // an author's own chapters
         }
         ImGui::EndCombo();
     }

@@ -5,8 +5,11 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "model/app_state.hpp"
+#include "model/lesson_loading.hpp"
 #include "model/state_json.hpp"
 #include "ui.hpp"
 
@@ -22,6 +25,8 @@ loopstep::web::app_state* bound_app = nullptr;
 std::uint64_t announced_revision = 0;
 std::string state_text;  // loopstep_state_json's result lives until the next call
 std::string failure;     // what the last call's C++ exception said, until loopstep_take_failure
+// Lesson files handed over one by one (loopstep_add_lesson_file) until loopstep_open_lesson_files.
+std::vector<std::pair<std::string, std::string>> lesson_files_given;
 
 // Every export runs through here: a C++ exception (memory exhausted included) would reach the
 // page as a bare number and leave the module half-way; it becomes a message the page shows.
@@ -55,15 +60,29 @@ EM_JS(void, loopstep_js_changed, (), {
         console.error('loopstep: the page failed on a change:', error);
     }
 });
+// The chapter picker's "Open a lesson file": the page's file chooser (shell/authoring.js). The
+// click that asked for it was moments ago, within the browser's allowance for opening one.
+EM_JS(void, loopstep_js_choose_lesson_files, (), {
+    try {
+        if (typeof Module.loopstepChooseLessonFiles === 'function') Module.loopstepChooseLessonFiles();
+    } catch (error) {
+        console.error('loopstep: the page could not open its file chooser:', error);
+    }
+});
+constexpr bool lesson_files_can_be_chosen = true;
 #else
 static void loopstep_js_first_frame() {}
 static void loopstep_js_changed() {}
+static void loopstep_js_choose_lesson_files() {}
+constexpr bool lesson_files_can_be_chosen = false;  // the desktop build has no file chooser yet
 #endif
 
 namespace loopstep::web {
 
 void web_api_bind(app_state* app) { bound_app = app; }
 void web_api_first_frame() { loopstep_js_first_frame(); }
+bool web_api_can_choose_lesson_files() { return lesson_files_can_be_chosen; }
+void web_api_choose_lesson_files() { loopstep_js_choose_lesson_files(); }
 
 void web_api_frame_done(const app_state& app) {
     if (app.revision == announced_revision) return;
@@ -171,6 +190,19 @@ LOOPSTEP_EXPORT void loopstep_predict(int option) {
 LOOPSTEP_EXPORT void loopstep_restore_prediction(int index, const char* chosen) {
     guarded([&] {
         if (bound_app && index >= 0 && chosen) loopstep::web::restore_prediction(*bound_app, static_cast<std::size_t>(index), chosen);
+    });
+}
+// Lessons an author brings (shell/authoring.js): each file, then open them all at once. With a
+// problem in any, the chapters on screen stay and state().lessons.problems says what to fix.
+LOOPSTEP_EXPORT void loopstep_add_lesson_file(const char* name, const char* text) {
+    guarded([&] { lesson_files_given.emplace_back(name ? name : "", text ? text : ""); });
+}
+LOOPSTEP_EXPORT void loopstep_open_lesson_files() {
+    guarded([&] {
+        std::vector<loopstep::web::lesson_file> files;
+        for (const auto& [name, text] : lesson_files_given) files.push_back({name, text});
+        if (bound_app) loopstep::web::open_lessons(*bound_app, files);
+        lesson_files_given.clear();
     });
 }
 LOOPSTEP_EXPORT void loopstep_set_display(int high_contrast, double text_scale, int classroom) {

@@ -13,5 +13,8 @@ void web_api_bind(app_state* app);
 void web_api_first_frame();
 // Tells the page the app's state changed (once a frame at most); cheap when nothing changed.
 void web_api_frame_done(const app_state& app);
+// The page's file chooser for lesson files (an author's own chapters), where there is one.
+bool web_api_can_choose_lesson_files();
+void web_api_choose_lesson_files();
 
 }  // namespace loopstep::web

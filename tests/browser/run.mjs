@@ -5,7 +5,7 @@
 // Screenshots: build/browser-tests/chapter-NN.png (every chapter at a middle step), error-*.png,
 // walk-SIZE-chNN.png (the walkthrough, tests/browser/walkthrough.mjs).
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import {
@@ -575,6 +575,55 @@ test('classroom mode at 1920x1080: large text, program and timeline big, no less
   await waitFor(page, () => !window.location.hash.includes('classroom'));
   await nextFrames(page, 4);
   assert.ok((await api(page, 'screen')).items.lesson, 'Esc brings the lesson text back');
+});
+
+test('an author\'s chapters by URL, by the file chooser and dropped as a pack; their problems go to the author with file and line', async (t) => {
+  const program = 'import asyncio\n\nasync def main():\n    await asyncio.gather(asyncio.sleep(2), asyncio.sleep(3))\n    print("both done")\n\nasyncio.run(main())\n';
+  const mine = `# My own chapter\n\nTwo sleeps at once.\n\n\`\`\`python scenario\n${program}\`\`\`\n`;
+  mkdirSync(join(served, 'authoring'), { recursive: true });
+  writeFileSync(join(served, 'authoring', 'mine.md'), mine);
+
+  const page = await t.open('?lesson=authoring/mine.md');
+  let state = await stateOf(page);
+  assert.deepEqual(state.chapters.map((chapter) => chapter.title), ['My own chapter']);
+  assert.deepEqual(state.lessons, { files: ['mine.md'], problems: [] });
+  state = await api(page, 'toEnd');
+  assert.equal(state.output, cpythonOutput(program));
+  assert.equal(await page.locator('#lesson-problems:not([hidden])').count(), 0, 'no problems shown');
+
+  // A question without a right answer (its @question on line 5), by the chooser: the author is told; the chapter stays.
+  const broken = '# Broken\n\nText.\n\n@question\nWhich?\n- [ ] this\n- [ ] that\n> Neither.\n';
+  await page.setInputFiles('#lesson-file', { name: 'broken.md', mimeType: 'text/markdown', buffer: Buffer.from(broken) });
+  await page.waitForSelector('#lesson-problems:not([hidden])');
+  const told = await page.locator('#lesson-problems').innerText();
+  assert.match(told, /broken\.md:5/);
+  assert.match(told, /a question needs one right answer marked - \[x\]/);
+  state = await stateOf(page);
+  assert.deepEqual(state.chapters.map((chapter) => chapter.title), ['My own chapter'], 'the learner keeps the chapter on screen');
+  await shoot(page, 'authoring-problems.png');
+
+  // Two chapters in one file, dropped on the page.
+  const pack = `${mine}\n# The second one\n\n\`\`\`python scenario\n# a comment\nprint("second")\n\`\`\`\n`;
+  await page.evaluate((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'pack.md', { type: 'text/markdown' }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, pack);
+  await waitFor(page, () => window.loopstep.state().lessons.files[0] === 'pack.md');
+  state = await stateOf(page);
+  assert.deepEqual(state.chapters.map((chapter) => chapter.title), ['My own chapter', 'The second one']);
+  assert.equal(await page.locator('#lesson-problems:not([hidden])').count(), 0, 'the good files clear the problems');
+  state = await api(page, 'goToChapter', 1);
+  assert.equal((await api(page, 'toEnd')).output, 'second\n');
+
+  // A lesson URL that is not there: the built-in chapters, and the author told why (not watched:
+  // the browser logs the 404 itself).
+  const other = await (await t.context()).newPage();
+  await other.goto(t.url + '?lesson=authoring/missing.md');
+  await waitReady(other);
+  await other.waitForSelector('#lesson-problems:not([hidden])');
+  assert.match(await other.locator('#lesson-problems').innerText(), /missing\.md.*404/s);
+  assert.equal((await stateOf(other)).chapters.length, lessons.length);
 });
 
 test('the final check: every right answer scores, a wrong first answer lowers it for good', async (t) => {

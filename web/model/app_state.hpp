@@ -98,6 +98,10 @@ struct app_state {
     double play_clock = 0;             // steps not yet taken while playing
     double steps_per_second = 8;
     display_settings display;
+    // Lessons brought at run time (lesson_loading.hpp): the files the chapters came from (empty:
+    // the built-in ones), and what the author must fix in the last files tried.
+    std::vector<std::string> lesson_files;
+    std::vector<lesson_problem> lesson_problems;
     std::uint64_t revision = 0;        // bumps on every change the page should hear about
 };
 

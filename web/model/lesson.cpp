@@ -125,10 +125,12 @@ private:
         if (info == "python scenario" || starts_with(info, "python scenario ")) {
             if (!chapter_.scenario.empty()) fail(opened + 1, "a chapter has at most one python scenario");
             chapter_.scenario = std::move(code);
+            chapter_.scenario_line = static_cast<int>(opened) + 2;
             chapter_.scenario_label = quoted_label(info.substr(15), opened, false);
         } else if (starts_with(info, "python compare")) {
             if (!chapter_.compare.empty()) fail(opened + 1, "a chapter has at most one python compare");
             chapter_.compare = std::move(code);
+            chapter_.compare_line = static_cast<int>(opened) + 2;
             chapter_.compare_label = quoted_label(info.substr(14), opened, true);
         } else {
             chapter_.blocks.push_back({block_kind::code, {}, std::move(code)});
@@ -298,7 +300,7 @@ private:
 }  // namespace
 
 lesson_format_error::lesson_format_error(const std::string& file, int line, const std::string& message)
-    : std::runtime_error(file + ":" + std::to_string(line) + ": " + message), file(file), line(line) {}
+    : std::runtime_error(file + ":" + std::to_string(line) + ": " + message), file(file), line(line), message(message) {}
 
 // `code`, **strong**, *emphasis*; an unmatched marker is plain text.
 rich_text parse_inline(std::string_view text) {

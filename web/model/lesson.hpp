@@ -86,6 +86,8 @@ struct chapter {
     std::string scenario_label;
     std::string compare;
     std::string compare_label;
+    int scenario_line = 0;  // the file's line of each program's first line (errors in a run name it)
+    int compare_line = 0;
     std::vector<lesson_param> params;
     std::vector<lesson_formula> formulas;
     std::vector<lesson_question> questions;
@@ -96,11 +98,19 @@ struct chapter {
     std::string time_unit = "s";
 };
 
+// A problem an author must fix, where it is: the file, its 1-based line (0: the file as a whole).
+struct lesson_problem {
+    std::string file;
+    int line = 0;
+    std::string message;
+};
+
 // A mistake in a lesson file, with where it is: the lesson tests and the app report it.
 struct lesson_format_error : std::runtime_error {
     lesson_format_error(const std::string& file, int line, const std::string& message);
     std::string file;
     int line = 0;
+    std::string message;  // what is wrong and how to fix it, without the place
 };
 
 rich_text parse_inline(std::string_view text);

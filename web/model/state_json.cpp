@@ -449,6 +449,24 @@ void write_sync_objects(json_writer& json, const snapshot& view) {
     json.end_array();
 }
 
+// The lesson files on screen (none: the built-in chapters) and the problems of the last files tried.
+void write_lessons(json_writer& json, const app_state& app) {
+    json.begin_object();
+    json.key("files"), json.begin_array();
+    for (const std::string& file : app.lesson_files) json.string(file);
+    json.end_array();
+    json.key("problems"), json.begin_array();
+    for (const lesson_problem& problem : app.lesson_problems) {
+        json.begin_object();
+        json.key("file"), json.string(problem.file);
+        json.key("line"), json.integer(problem.line);
+        json.key("message"), json.string(problem.message);
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+}
+
 }  // namespace
 
 std::string chapter_json(const app_state& app, std::size_t index) {
@@ -552,6 +570,7 @@ std::string state_json(const app_state& app) {
     json.key("textScale"), json.number(app.display.text_scale);
     json.key("classroom"), json.boolean(app.display.classroom);
     json.end_object();
+    json.key("lessons"), write_lessons(json, app);
     json.end_object();
     return json.take();
 }
