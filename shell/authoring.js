@@ -1,4 +1,5 @@
-// An author's own chapters at run time (lessons/README.md): ?lesson=URL (same origin, or a server
+// An author's own chapters at run time (lessons/README.md): packaged into the page (a JSON block,
+// #loopstep-lessons, that ./dev package --lessons writes), ?lesson=URL (same origin, or a server
 // that allows it), or .md files chosen with the chapter picker's "Open a lesson file…" or dropped
 // on the page. A file may hold several chapters (a pack). Problems go to the author, with file,
 // line and what to fix, in a panel of their own; the chapters on screen stay until the files have
@@ -103,6 +104,9 @@ window.loopstepAuthoring = (function () {
       event.preventDefault();
       fromFiles(api, event.dataTransfer.files);
     });
+    // Lessons packaged into the page (./dev package --lessons), then a lesson by URL.
+    const packaged = document.getElementById('loopstep-lessons');
+    if (packaged) load(api, JSON.parse(packaged.textContent), 'The lessons in this package');
     const url = new URLSearchParams(window.location.search).get('lesson');
     return url ? fromUrl(api, url) : Promise.resolve(api.state());
   }

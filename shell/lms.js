@@ -4,9 +4,12 @@
 // the store this resolves to.
 'use strict';
 window.loopstepLms = (function () {
-  // A lesson given by URL (?lesson=, shell/authoring.js) keeps its own progress beside the built-in one's.
-  const lessonUrl = new URLSearchParams(window.location.search).get('lesson');
-  const storageKey = 'loopstep.progress' + (lessonUrl ? ':' + lessonUrl : '');
+  // An author's lessons (shell/authoring.js), by URL (?lesson=) or packaged into the page (./dev
+  // package --lessons), keep their own progress beside the built-in lesson's; null: the built-in.
+  const packagedLessons = document.getElementById('loopstep-lessons');
+  const lessonSource = new URLSearchParams(window.location.search).get('lesson') ||
+    (packagedLessons ? 'package:' + (packagedLessons.dataset.files || '') : null);
+  const storageKey = 'loopstep.progress' + (lessonSource ? ':' + lessonSource : '');
   const suspendLimit = 4096;  // SCORM 1.2's cmi.suspend_data is a CMIString4096 (2004's holds 64000)
   const defaultMastery = 70;  // percent; imsmanifest.xml says the same (masteryscore, minNormalizedMeasure)
   const findAttempts = 8;     // the LMS may set window.API a moment after the frame loads
@@ -323,5 +326,5 @@ window.loopstepLms = (function () {
   }
 
   const ready = connect().catch(() => localStore());
-  return { ready, encode, decode, timespan, duration, suspendLimit, storageKey };
+  return { ready, encode, decode, timespan, duration, suspendLimit, storageKey, lessonSource };
 })();

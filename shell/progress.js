@@ -7,7 +7,7 @@ window.loopstepProgress = (function () {
   const storageKey = window.loopstepLms.storageKey;  // where lms.js's local store keeps it
   // Chapters from files dropped or chosen after the page opened (shell/authoring.js) are not the
   // ones the store holds progress for: the store is left alone while they are on screen.
-  const savesTo = (state) => state.lessons.files.length === 0 || new URLSearchParams(window.location.search).has('lesson');
+  const savesTo = (state) => state.lessons.files.length === 0 || window.loopstepLms.lessonSource !== null;
   const saveDelayMs = 400;  // coalesces the saves of a playing run (browsers throttle history updates)
 
   // A reload reopens the address as it was when the reload was asked for, which may predate the

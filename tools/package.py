@@ -11,13 +11,23 @@ Writes into OUT (build/package/ by default):
                         unpacked by the browser's DecompressionStream), opens from file://
   loopstep-dist.zip     dist/ in a folder, with a README to serve it with python3 -m http.server
   embed.html            the iframe snippet for the hosted page (printed too)
+
+With --lessons DIR every package has the chapters of DIR (its .md files but README.md, in
+file-name order; a file may hold several chapters) instead of the built-in ones: checked first
+as the page checks them (each problem printed as FILE:LINE: MESSAGE, and nothing is written),
+then carried inside the page (a JSON block shell/authoring.js opens) with the text version's
+lessons.js made from them, and the build stamped again (tools/stamp_build.py).
 """
 import argparse
 import base64
 import gzip
 import html
+import json
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -222,6 +232,37 @@ def embed_snippet(url: str) -> str:
 '''
 
 
+def with_lessons(dist: Path, lessons: Path, root: Path, lesson_text: Path, staging: Path) -> Path:
+    """A copy of dist/ whose page carries the lessons of the folder `lessons`."""
+    files = sorted(p for p in lessons.glob('*.md') if p.name != 'README.md')
+    if not files:
+        sys.exit(f'package.py: {lessons} has no lesson files (NAME.md)')
+    if not lesson_text.is_file():
+        sys.exit(f'package.py: {lesson_text} is missing: build the web-app preset first')
+    staged = staging / 'dist'
+    shutil.copytree(dist, staged)
+    checked = subprocess.run(['node', '--no-experimental-fetch', str(lesson_text), str(staged / 'lessons.js'), *map(str, files)],
+                             capture_output=True, text=True)
+    if checked.returncode != 0:
+        sys.exit(f'package.py: the lessons in {lessons} have problems; fix them and package again:\n{checked.stderr}')
+    chapters = [{'name': p.name, 'text': p.read_text('utf-8')} for p in files]
+    # JSON inside a script element: a "<" escaped, so no text ends the element early.
+    block = ('<script type="application/json" id="loopstep-lessons" data-files="' +
+             html.escape(','.join(p.name for p in files), quote=True) + '">' +
+             json.dumps(chapters).replace('<', '\\u003c') + '</script>\n  ')
+    page = (root / 'index.html').read_text('utf-8')
+    first_script = page.find('<script src=')
+    if first_script < 0:
+        sys.exit('package.py: index.html loads no script')
+    template = staging / 'index.html'
+    template.write_text(page[:first_script] + block + page[first_script:], 'utf-8')
+    loaded = [p.name for p in staged.iterdir()
+              if p.is_file() and p.name not in ('index.html', 'sw.js') and not p.name.endswith(PRECOMPRESSED)]
+    subprocess.run([sys.executable, str(root / 'tools' / 'stamp_build.py'), '--dist', str(staged), '--page', str(template),
+                    '--worker', str(root / 'shell' / 'sw.js'), *loaded], check=True)
+    return staged
+
+
 def main():
     root = Path(__file__).resolve().parent.parent
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -232,11 +273,21 @@ def main():
     parser.add_argument('--schemas-2004', type=Path, default=root / '.cache' / 'third_party' / 'scorm2004-xsd',
                         help="ADL's SCORM 2004 4th edition schemas (default: tools/third_party.sh's copy)")
     parser.add_argument('--url', default='https://example.org/loopstep/', help='the hosted page, for the embed snippet')
+    parser.add_argument('--lessons', type=Path, help='a folder of lesson files: the packages have its chapters')
+    parser.add_argument('--lesson-text', type=Path, default=root / 'build' / 'web-app' / 'web' / 'lesson_text.js',
+                        help="the lessons' checker and text-version writer (built by the web-app preset)")
     args = parser.parse_args()
     missing = [name for name in NEEDED if not (args.dist / name).is_file()]
     if missing:
         sys.exit(f'package.py: {args.dist} lacks {", ".join(missing)}: build the web-app preset first')
     args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as staging:
+        if args.lessons:
+            args.dist = with_lessons(args.dist, args.lessons, root, args.lesson_text, Path(staging))
+        write_packages(args)
+
+
+def write_packages(args):
     written = [scorm_package(args.dist, args.out, 'loopstep-scorm12.zip', manifest_12, args.schemas, SCHEMA_FILES),
                scorm_package(args.dist, args.out, 'loopstep-scorm2004.zip', manifest_2004, args.schemas_2004, SCHEMA_FILES_2004),
                single_file(args.dist, args.out), dist_zip(args.dist, args.out)]

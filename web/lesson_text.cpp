@@ -2,24 +2,64 @@
 // chapter_json, the same JSON the page's loopstep.chapter(i) returns), as a script for the page:
 // window.loopstepLessonText = [...], into the file it is given. Built and run at build time (web/CMakeLists.txt writes
 // dist/lessons.js with it), so the text version can show the lesson before the wasm has started,
-// from the lessons' own source and the app's own parser.
+// from the lessons' own source and the app's own parser. Given lesson files (./dev package
+// --lessons), it checks them as the page does (model/lesson_loading.hpp) and writes theirs; their
+// problems go to stderr as FILE:LINE: MESSAGE, and it exits with 1.
 #include <cstddef>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "model/app_state.hpp"
 #include "model/embedded_lessons.hpp"
+#include "model/lesson_loading.hpp"
 #include "model/state_json.hpp"
 
+namespace {
+
+bool read_file(const char* path, std::string& text) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    text = buffer.str();
+    return static_cast<bool>(in);
+}
+
+std::string base_name(const std::string& path) { return path.substr(path.find_last_of('/') + 1); }
+
+}  // namespace
+
 int main(int argc, char** argv) {
-    if (argc != 2) {
-        std::fputs("usage: lesson_text OUTPUT.js\n", stderr);
+    if (argc < 2) {
+        std::fputs("usage: lesson_text OUTPUT.js [LESSON.md...]\n", stderr);
         return 2;
     }
     loopstep::web::app_state app;
-    app.chapters = loopstep::web::parse_lessons(loopstep::web::embedded_lesson_files());
+    if (argc == 2) {
+        app.chapters = loopstep::web::parse_lessons(loopstep::web::embedded_lesson_files());
+    } else {
+        std::vector<std::string> names, texts;
+        for (int i = 2; i < argc; ++i) {
+            names.push_back(base_name(argv[i]));
+            texts.emplace_back();
+            if (!read_file(argv[i], texts.back())) {
+                std::fprintf(stderr, "%s: cannot be read\n", argv[i]);
+                return 1;
+            }
+        }
+        std::vector<loopstep::web::lesson_file> files;
+        for (std::size_t i = 0; i < names.size(); ++i) files.push_back({names[i], texts[i]});
+        loopstep::web::lesson_set set = loopstep::web::read_lessons(files);
+        for (const loopstep::web::lesson_problem& problem : set.problems) {
+            std::fprintf(stderr, "%s:%d: %s\n", problem.file.c_str(), problem.line, problem.message.c_str());
+        }
+        if (!set.problems.empty()) return 1;
+        app.chapters = std::move(set.chapters);
+    }
     std::string text =
-        "// Generated at build time by web/lesson_text.cpp from lessons/*.md: do not edit.\n"
+        "// Generated at build time by web/lesson_text.cpp from the lesson files: do not edit.\n"
         "'use strict';\nwindow.loopstepLessonText = [\n";
     for (std::size_t i = 0; i < app.chapters.size(); ++i) {
         text += loopstep::web::chapter_json(app, i);

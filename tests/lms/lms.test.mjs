@@ -540,6 +540,42 @@ describe('the hosted page', () => {
   });
 });
 
+describe('packages with an instructor\'s own lessons (./dev package --lessons DIR)', () => {
+  test('lessons with a problem stop the packaging with the file, line and what to fix; nothing is written', () => {
+    const out = join(work, 'broken-package');
+    const result = spawnSync('python3', [join(root, 'tools', 'package.py'), '--dist', dist, '--out', out, '--lessons', join(here, 'lessons-broken')],
+                             { encoding: 'utf8' });
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /01-broken\.md:4: the scenario raises NameError: name 'not_defined' is not defined/);
+    assert.equal(existsSync(join(out, 'loopstep-scorm2004.zip')), false);
+  });
+
+  test('every package carries the folder\'s chapters (a pack split at its titles); the single file opens them from file://', async () => {
+    const out = join(work, 'lessons-package');
+    execFileSync('python3', [join(root, 'tools', 'package.py'), '--dist', dist, '--out', out, '--lessons', join(here, 'lessons')], { stdio: 'ignore' });
+    const titles = ['Waiting together', 'Three at once', 'And one more'];
+    for (const zip of ['loopstep-scorm12.zip', 'loopstep-scorm2004.zip']) {
+      const page = execFileSync('python3', ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("index.html").decode())', join(out, zip)],
+                                { encoding: 'utf8' });
+      assert.match(page, /<script type="application\/json" id="loopstep-lessons" data-files="01-waiting\.md,02-more\.md">/, `${zip} carries them`);
+    }
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const problems = watch(page);
+    await page.goto(pathToFileURL(join(out, 'loopstep.html')).href);
+    await ready(page);
+    const state = await page.evaluate(() => loopstep.state());
+    assert.deepEqual(state.chapters.map((chapter) => chapter.title), titles);
+    assert.deepEqual(state.lessons, { files: ['01-waiting.md', '02-more.md'], problems: [] });
+    assert.deepEqual(await page.evaluate(() => window.loopstepLessonText.map((chapter) => chapter.title)), titles, 'the text version has them before the module starts');
+    const output = await page.evaluate(() => { loopstep.goToChapter(2); return loopstep.toEnd().output; });
+    assert.equal(output, 'the last chapter\n');
+    assert.deepEqual(problems, []);
+    await page.screenshot({ path: join(shots, 'single-file-own-lessons.png') });
+    await context.close();
+  });
+});
+
 describe('offline', () => {
   test('the single-file build opens from file:// and steps', async () => {
     const file = join(packages, 'loopstep.html');
