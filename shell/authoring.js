@@ -1,12 +1,13 @@
 // An author's own chapters at run time (lessons/README.md): packaged into the page (a JSON block,
 // #loopstep-lessons, that ./dev package --lessons writes), ?lesson=URL (same origin, or a server
-// that allows it), or .md files chosen with the chapter picker's "Open a lesson file…" or dropped
+// that allows it), ?lessons=URL of a listing of files (./dev author's, reloaded as they change), or .md files chosen with the chapter picker's "Open a lesson file…" or dropped
 // on the page. A file may hold several chapters (a pack). Problems go to the author, with file,
 // line and what to fix, in a panel of their own; the chapters on screen stay until the files have
 // none. Uses only window.loopstep (shell/API.md); loader.js starts it at the first frame.
 'use strict';
 window.loopstepAuthoring = (function () {
   const maxFileBytes = 512 * 1024;  // far above any chapter; keeps a wrong file from stalling the page
+  const watchIntervalMs = 1000;
 
   function panel() {
     let box = document.getElementById('lesson-problems');
@@ -78,6 +79,42 @@ window.loopstepAuthoring = (function () {
     return load(api, [{ name, text }], what);
   }
 
+  // A listing, {files: [NAME...], version, watch}: its files (beside it) as one set. With watch, it
+  // is asked again every second and the files opened again when its version changes, at the
+  // chapter the author was on (./dev author serves one).
+  async function fromListing(api, url) {
+    const what = 'The lessons';
+    let listing;
+    try {
+      const response = await fetch(url, { cache: 'no-store' });
+      if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
+      listing = await response.json();
+      if (!Array.isArray(listing.files)) throw new Error('it has no list of files');
+      const texts = await Promise.all(listing.files.map(async (name) => {
+        const file = await fetch(new URL(name, new URL(url, window.location.href)), { cache: 'no-store' });
+        if (!file.ok) throw new Error(`${name}: the server answered ${file.status}`);
+        return { name, text: await file.text() };
+      }));
+      const chapter = api.state().chapter;
+      const state = load(api, texts, what);
+      if (state.lessons.problems.length === 0 && chapter < state.chapters.length && chapter !== state.chapter) api.goToChapter(chapter);
+    } catch (error) {
+      report([{ file: url, line: 0, message: `could not be read: ${error.message}` }], what);
+    }
+    if (listing?.watch && !watching) {
+      watching = true;
+      let version = listing.version;
+      setInterval(async () => {
+        try {
+          const now = await (await fetch(url, { cache: 'no-store' })).json();
+          if (now.version !== version) { version = now.version; fromListing(api, url); }
+        } catch { /* the author's server is restarting: ask again next time */ }
+      }, watchIntervalMs);
+    }
+    return api.state();
+  }
+  let watching = false;
+
   async function fromFiles(api, fileList) {
     const chosen = [...fileList];
     if (chosen.length === 0) return api.state();
@@ -107,9 +144,10 @@ window.loopstepAuthoring = (function () {
     // Lessons packaged into the page (./dev package --lessons), then a lesson by URL.
     const packaged = document.getElementById('loopstep-lessons');
     if (packaged) load(api, JSON.parse(packaged.textContent), 'The lessons in this package');
-    const url = new URLSearchParams(window.location.search).get('lesson');
-    return url ? fromUrl(api, url) : Promise.resolve(api.state());
+    const asked = new URLSearchParams(window.location.search);
+    if (asked.has('lessons')) return fromListing(api, asked.get('lessons'));
+    return asked.has('lesson') ? fromUrl(api, asked.get('lesson')) : Promise.resolve(api.state());
   }
 
-  return { start, fromUrl, fromFiles };
+  return { start, fromUrl, fromListing, fromFiles };
 })();

@@ -4,10 +4,11 @@
 // the store this resolves to.
 'use strict';
 window.loopstepLms = (function () {
-  // An author's lessons (shell/authoring.js), by URL (?lesson=) or packaged into the page (./dev
+  // An author's lessons (shell/authoring.js), by URL (?lesson=, ?lessons=) or packaged into the page (./dev
   // package --lessons), keep their own progress beside the built-in lesson's; null: the built-in.
   const packagedLessons = document.getElementById('loopstep-lessons');
-  const lessonSource = new URLSearchParams(window.location.search).get('lesson') ||
+  const asked = new URLSearchParams(window.location.search);
+  const lessonSource = asked.get('lesson') || asked.get('lessons') ||
     (packagedLessons ? 'package:' + (packagedLessons.dataset.files || '') : null);
   const storageKey = 'loopstep.progress' + (lessonSource ? ':' + lessonSource : '');
   const suspendLimit = 4096;  // SCORM 1.2's cmi.suspend_data is a CMIString4096 (2004's holds 64000)

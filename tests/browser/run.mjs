@@ -5,11 +5,12 @@
 // Screenshots: build/browser-tests/chapter-NN.png (every chapter at a middle step), error-*.png,
 // walk-SIZE-chNN.png (the walkthrough, tests/browser/walkthrough.mjs).
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import {
-  api, centreOf, cpythonOutput, cpythonRuntimeError, cpythonSyntaxError, launch, makePredictions, nextFrames, readLessons,
+  api, centreOf, cpythonOutput, cpythonRuntimeError, cpythonSyntaxError, freePort, launch, makePredictions, nextFrames, readLessons,
   root, serve, viewport, waitReady, watchErrors,
 } from './support.mjs';
 import { walkthroughTests } from './walkthrough.mjs';
@@ -624,6 +625,51 @@ test('an author\'s chapters by URL, by the file chooser and dropped as a pack; t
   await other.waitForSelector('#lesson-problems:not([hidden])');
   assert.match(await other.locator('#lesson-problems').innerText(), /missing\.md.*404/s);
   assert.equal((await stateOf(other)).chapters.length, lessons.length);
+});
+
+test('./dev author: the page on a lesson folder opens a changed file again at the same chapter; the terminal compares with CPython', async (t) => {
+  const folder = mkdtempSync(join(tmpdir(), 'loopstep-author-'));
+  const chapter = (title, printed) => `# ${title}\n\n\`\`\`python scenario\nimport asyncio\n\nasync def main():\n    await asyncio.sleep(1)\n    print(${JSON.stringify(printed)})\n\nasyncio.run(main())\n\`\`\`\n`;
+  writeFileSync(join(folder, '01-first.md'), chapter('First', 'one'));
+  writeFileSync(join(folder, '02-second.md'), chapter('Second', 'two'));
+  const port = await freePort();
+  const author = spawn('python3', [join(root, 'tools', 'author.py'), folder, '--port', String(port), '--dist', served]);
+  let terminal = '';
+  author.stdout.on('data', (data) => { terminal += data; });
+  author.stderr.on('data', (data) => { terminal += data; });
+  try {
+    const listing = `http://127.0.0.1:${port}/lesson-files/index.json`;
+    for (let tries = 0; !(await fetch(listing).then((response) => response.ok, () => false)); ++tries) {
+      assert.ok(tries < 100 && author.exitCode === null, `tools/author.py did not start serving: ${terminal}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));  // the server is starting
+    }
+    const page = await (await t.context()).newPage();
+    t.watch(page);
+    await page.goto(`http://127.0.0.1:${port}/?lessons=lesson-files/index.json`);
+    await waitReady(page);
+    await waitFor(page, () => window.loopstep.state().lessons.files.length === 2);
+    await api(page, 'goToChapter', 1);
+    assert.deepEqual((await stateOf(page)).chapters.map((c) => c.title), ['First', 'Second']);
+
+    writeFileSync(join(folder, '02-second.md'), chapter('Second, edited', 'two, edited'));
+    await waitFor(page, () => window.loopstep.state().chapters[1]?.title === 'Second, edited');
+    assert.equal((await stateOf(page)).chapter, 1, 'the author stays at the chapter being written');
+    assert.equal((await api(page, 'toEnd')).output, 'two, edited\n');
+
+    writeFileSync(join(folder, '02-second.md'), chapter('Second, broken', 'x').replace('print("x")', 'print(nothing_here)'));
+    await page.waitForSelector('#lesson-problems:not([hidden])');
+    assert.match(await page.locator('#lesson-problems').innerText(), /02-second\.md:8 the scenario raises NameError/);
+    assert.equal((await stateOf(page)).chapters[1].title, 'Second, edited', 'the last good version stays on screen');
+    await shoot(page, 'author-problem.png');
+    for (const wanted of [/same as CPython {2}01-first\.md "First"/, /same as CPython {2}02-second\.md "Second, edited"/,
+                          /02-second\.md:8: the scenario raises NameError/]) {
+      for (let i = 0; i < 100 && !wanted.test(terminal); ++i) await nextFrames(page, 5);
+      assert.match(terminal, wanted);
+    }
+  } finally {
+    author.kill();
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 test('the final check: every right answer scores, a wrong first answer lowers it for good', async (t) => {
