@@ -1,13 +1,15 @@
 // An author's own chapters at run time (lessons/README.md): packaged into the page (a JSON block,
 // #loopstep-lessons, that ./dev package --lessons writes), ?lesson=URL (same origin, or a server
-// that allows it), ?lessons=URL of a listing of files (./dev author's, reloaded as they change), or .md files chosen with the chapter picker's "Open a lesson file…" or dropped
-// on the page. A file may hold several chapters (a pack). Problems go to the author, with file,
+// that allows it), ?lessons=URL of a listing of files (./dev author's, reopened as they change),
+// or .md files chosen with the chapter picker's "Open a lesson file…" or dropped on the page.
+// A file may hold several chapters (a pack). Problems go to the author, with file,
 // line and what to fix, in a panel of their own; the chapters on screen stay until the files have
 // none. Uses only window.loopstep (shell/API.md); loader.js starts it at the first frame.
 'use strict';
 window.loopstepAuthoring = (function () {
   const maxFileBytes = 512 * 1024;  // far above any chapter; keeps a wrong file from stalling the page
   const watchIntervalMs = 1000;
+  let watching = false;  // a watched listing is asked again by one timer only
 
   function panel() {
     let box = document.getElementById('lesson-problems');
@@ -113,7 +115,6 @@ window.loopstepAuthoring = (function () {
     }
     return api.state();
   }
-  let watching = false;
 
   async function fromFiles(api, fileList) {
     const chosen = [...fileList];

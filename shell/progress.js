@@ -27,7 +27,8 @@ window.loopstepProgress = (function () {
     } catch { /* no session storage */ }
     const fragment = readFragment();
     // Classroom mode is the address's alone (the store does not keep it): a reload keeps it.
-    return stale.includes(window.location.hash) ? { chapter: null, step: null, code: null, stepBy: null, classroom: fragment.classroom } : fragment;
+    if (!stale.includes(window.location.hash)) return fragment;
+    return { chapter: null, step: null, code: null, stepBy: null, classroom: fragment.classroom };
   }
 
   function readFragment() {

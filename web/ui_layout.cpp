@@ -21,13 +21,14 @@ void chapter_bar(app_state& app, bool narrow) {
     ImGui::BeginDisabled(app.chapter_index == 0);
     if (ImGui::Button("\xE2\x86\x90 Previous")) open_chapter(app, app.chapter_index - 1);
     note_item("Previous");
-    item_tooltip("Previous chapter (Page Up)", ImGuiHoveredFlags_AllowWhenDisabled);
+    // In classroom mode Page Up and Page Down step (a presenter's clicker).
+    item_tooltip(app.display.classroom ? "Previous chapter" : "Previous chapter (Page Up)", ImGuiHoveredFlags_AllowWhenDisabled);
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(app.chapter_index + 1 >= count);
     if (ImGui::Button("Next \xE2\x86\x92")) open_chapter(app, app.chapter_index + 1);
     note_item("Next");
-    item_tooltip("Next chapter (Page Down)", ImGuiHoveredFlags_AllowWhenDisabled);
+    item_tooltip(app.display.classroom ? "Next chapter" : "Next chapter (Page Down)", ImGuiHoveredFlags_AllowWhenDisabled);
     ImGui::EndDisabled();
     const std::string position = std::to_string(app.chapter_index + 1) + "/" + std::to_string(count);
     const std::string current = (narrow ? position : "Chapter " + position) + ": " + app.chapters[app.chapter_index].title;

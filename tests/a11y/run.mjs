@@ -360,7 +360,7 @@ const tests = [
     await api(page, 'goToChapter', 3);
     await api(page, 'seek', 120);
     const state = await api(page, 'setDisplay', { highContrast: true, textScale: 1.5 });
-    assert.deepEqual(state.display, { highContrast: true, textScale: 1.5 });
+    assert.deepEqual(state.display, { highContrast: true, textScale: 1.5, classroom: false });
     assert.ok(await page.evaluate(() => document.body.classList.contains('high-contrast')));
     await nextFrames(page, 5);
     await page.screenshot({ path: join(shots, 'high-contrast-large-text.png') });
