@@ -43,6 +43,7 @@ window.loopstepApi = (function () {
     const api = {
       state,
       screen: () => json('loopstep_screen_json', [], []),
+      timelineSvg: () => { const svg = Module.ccall('loopstep_timeline_svg', 'string', [], []); failed(); return svg; },
       chapter: (index) => json('loopstep_chapter_json', ['number'], [index]),
       onChange(callback) { listeners.push(callback); },
       goToChapter: command((index) => call('loopstep_go_to_chapter', ['number'], [index])),

@@ -108,6 +108,7 @@
     },
     loopstepFirstFrame() {
       const api = window.loopstepApi.attach(window.Module);
+      window.loopstepPictures.start(api, window.Module);
       // The store (an LMS or localStorage) may still be answering: ready once progress is back.
       // An author's lesson by URL first (shell/authoring.js): the progress restored is its own.
       Promise.resolve().then(() => window.loopstepAuthoring.start(api, window.Module))

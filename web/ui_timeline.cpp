@@ -13,6 +13,7 @@
 #include "model/timeline.hpp"
 #include "model/timeline_text.hpp"
 #include "ui.hpp"
+#include "web_api.hpp"
 
 namespace loopstep::web {
 namespace {
@@ -268,7 +269,7 @@ void draw_swatch(ImDrawList* draw, ImVec2 at, float width, float height, mark ki
 }
 
 // One line of swatches (wrapped when narrow; shorter labels then), each explained on hover.
-void legend(const mark_set& shown) {
+void legend(const mark_set& shown, float reserve) {
     struct item {
         mark kind;
         const char* label;
@@ -287,14 +288,14 @@ void legend(const mark_set& shown) {
         {mark::failed, "failed", "failed", "The task raised an exception."},
         {mark::cancelled, "cancelled", "cancelled", "The task was cancelled."},
     };
-    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x - reserve;
     const float height = ImGui::GetTextLineHeight(), gap = height * 0.8f;
     const auto swatch_of = [&](mark kind) { return kind >= mark::running ? height * 0.6f : height * 1.5f; };
     float full_width = ImGui::CalcTextSize("Timeline").x;
     for (const item& entry : items) {
         if (shown[index(entry.kind)]) full_width += gap + swatch_of(entry.kind) + 5 + ImGui::CalcTextSize(entry.label).x;
     }
-    const bool narrow = full_width > ImGui::GetContentRegionAvail().x;  // then the short labels
+    const bool narrow = full_width > ImGui::GetContentRegionAvail().x - reserve;  // then the short labels
     ImGui::TextUnformatted("Timeline");
     for (const item& entry : items) {
         if (!shown[index(entry.kind)]) continue;
@@ -350,6 +351,29 @@ void zoom_buttons(const plot& area, double now) {
     item_tooltip("Zoom in around the cursor (or the wheel on the ruler)", ImGuiHoveredFlags_AllowWhenDisabled);
     ImGui::EndDisabled();
     ImGui::PopStyleVar();
+}
+
+// Pictures to hand out, at the legend line's right end (the legend leaves it this much room): a
+// menu saving the timeline up to the cursor as SVG or PNG (the page makes and saves them).
+constexpr const char* save_label = "Save\xE2\x80\xA6";
+float picture_button_width() {
+    if (!web_api_can_save_pictures()) return 0;
+    return ImGui::CalcTextSize(save_label).x + 2 * ImGui::GetStyle().FramePadding.x + ImGui::GetStyle().ItemSpacing.x;
+}
+
+void picture_button() {
+    if (!web_api_can_save_pictures()) return;
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - picture_button_width() + ImGui::GetStyle().ItemSpacing.x);
+    if (ImGui::SmallButton(save_label)) ImGui::OpenPopup("save-picture");
+    note_item("save-picture");
+    item_tooltip("Save the timeline at the cursor as a picture, to print or hand out");
+    if (ImGui::BeginPopup("save-picture")) {
+        if (ImGui::Selectable("SVG picture (sharp at any size, for print)")) web_api_save_timeline("svg");
+        note_item("save-svg");
+        if (ImGui::Selectable("PNG picture (for slides and chats)")) web_api_save_timeline("png");
+        note_item("save-png");
+        ImGui::EndPopup();
+    }
 }
 
 void ruler_input(app_state& app, const timeline& line, const plot& area) {
@@ -640,7 +664,8 @@ std::array<int, 2> visible_rows(int main_rows, int companion_rows, int room) {
 void ui_timeline(app_state& app, const ui_fonts& fonts) {
     const timeline& line = timeline_of(app);
     const companion_run* other = app.companion ? &*app.companion : nullptr;
-    legend(panel().legend);
+    legend(panel().legend, picture_button_width());
+    picture_button();
     if (line.rows.empty() && (other == nullptr || other->run_timeline.rows.empty())) {
         ImGui::TextDisabled("No tasks in this run: nothing to draw.");
         return;

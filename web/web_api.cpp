@@ -11,6 +11,7 @@
 #include "model/app_state.hpp"
 #include "model/lesson_loading.hpp"
 #include "model/state_json.hpp"
+#include "model/timeline_svg.hpp"
 #include "ui.hpp"
 
 #ifdef __EMSCRIPTEN__
@@ -70,10 +71,18 @@ EM_JS(void, loopstep_js_choose_lesson_files, (), {
     }
 });
 constexpr bool lesson_files_can_be_chosen = true;
+EM_JS(void, loopstep_js_save_timeline, (const char* format), {
+    try {
+        if (typeof Module.loopstepSaveTimeline === 'function') Module.loopstepSaveTimeline(UTF8ToString(format));
+    } catch (error) {
+        console.error('loopstep: the page could not save the picture:', error);
+    }
+});
 #else
 static void loopstep_js_first_frame() {}
 static void loopstep_js_changed() {}
 static void loopstep_js_choose_lesson_files() {}
+static void loopstep_js_save_timeline(const char*) {}
 constexpr bool lesson_files_can_be_chosen = false;  // the desktop build has no file chooser yet
 #endif
 
@@ -83,6 +92,8 @@ void web_api_bind(app_state* app) { bound_app = app; }
 void web_api_first_frame() { loopstep_js_first_frame(); }
 bool web_api_can_choose_lesson_files() { return lesson_files_can_be_chosen; }
 void web_api_choose_lesson_files() { loopstep_js_choose_lesson_files(); }
+bool web_api_can_save_pictures() { return lesson_files_can_be_chosen; }  // both need the page
+void web_api_save_timeline(const char* format) { loopstep_js_save_timeline(format); }
 
 void web_api_frame_done(const app_state& app) {
     if (app.revision == announced_revision) return;
@@ -95,6 +106,12 @@ void web_api_frame_done(const app_state& app) {
 // Reading: what the canvas showed in its last frame beyond the state (ui.hpp's screen_facts).
 LOOPSTEP_EXPORT const char* loopstep_screen_json() {
     guarded([&] { state_text = loopstep::web::screen_json(); });
+    return state_text.c_str();
+}
+
+// The timeline at the cursor as an SVG document (model/timeline_svg.hpp).
+LOOPSTEP_EXPORT const char* loopstep_timeline_svg() {
+    guarded([&] { state_text = bound_app ? loopstep::web::timeline_svg(*bound_app) : std::string(); });
     return state_text.c_str();
 }
 

@@ -16,5 +16,8 @@ void web_api_frame_done(const app_state& app);
 // The page's file chooser for lesson files (an author's own chapters), where there is one.
 bool web_api_can_choose_lesson_files();
 void web_api_choose_lesson_files();
+// The page saves the timeline at the cursor as a picture, "svg" or "png" (shell/pictures.js).
+bool web_api_can_save_pictures();
+void web_api_save_timeline(const char* format);
 
 }  // namespace loopstep::web

@@ -6,7 +6,7 @@
 // walk-SIZE-chNN.png (the walkthrough, tests/browser/walkthrough.mjs).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import {
@@ -670,6 +670,64 @@ test('./dev author: the page on a lesson folder opens a changed file again at th
     author.kill();
     rmSync(folder, { recursive: true, force: true });
   }
+});
+
+test('pictures to hand out: the timeline at the cursor as SVG and PNG, from the API and the buttons, with the screen\'s rows', async (t) => {
+  const page = await t.open();
+  const chapter = lessons.findIndex((lesson) => lesson.program && !lesson.compare && lesson.program.includes('create_task'));
+  assert.ok(chapter >= 0, 'a chapter with tasks and one program');
+  await api(page, 'goToChapter', chapter);
+  await makePredictions(page);
+  const picture = (svg) => page.evaluate((svg) => {
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    const number = (element, name) => Number(element.getAttribute(name));
+    return {
+      valid: !doc.querySelector('parsererror'),
+      title: doc.querySelector('text.title').textContent,
+      tasks: [...doc.querySelectorAll('text.task')].map((text) => text.textContent),
+      cursor: number(doc.querySelector('line.cursor'), 'x1'),
+      width: number(doc.documentElement, 'width'),
+      height: number(doc.documentElement, 'height'),
+      waiting: doc.querySelectorAll('rect.waiting').length,
+      steps: doc.querySelectorAll('line.step').length,
+    };
+  }, svg);
+  const plot = { left: 16 + 150, right: 960 - 16 };  // web/model/timeline_svg.hpp's sizes
+
+  const start = await picture(await api(page, 'timelineSvg'));
+  assert.ok(start.valid, 'the SVG parses');
+  assert.equal(start.cursor, plot.left, 'at the start the cursor is at 0');
+  assert.equal(start.waiting, 0, 'nothing has happened yet');
+  let state = await api(page, 'toEnd');
+  const svg = await api(page, 'timelineSvg');
+  const end = await picture(svg);
+  assert.equal(end.cursor, plot.right, 'at the end the cursor is at the run\'s end');
+  assert.deepEqual(end.tasks, state.timeline.map((row) => row.task), 'the rows the timeline panel has, in its order');
+  const parts = (kind) => state.timeline.flatMap((row) => row.parts).filter((part) => part.kind === kind).length;
+  assert.equal(end.waiting, parts('waiting'), 'every wait the text version lists');
+  assert.equal(end.steps, parts('running'), 'every step');
+  assert.match(end.title, new RegExp(`step ${state.steps} of ${state.steps}`));
+
+  const png = await page.evaluate(async () => {
+    const blob = await window.loopstep.timelinePng();
+    const bitmap = await createImageBitmap(blob);
+    return { type: blob.type, width: bitmap.width, height: bitmap.height };
+  });
+  assert.deepEqual(png, { type: 'image/png', width: 2 * end.width, height: 2 * end.height });
+  const dataUrl = await page.evaluate(async () => {
+    const blob = await window.loopstep.timelinePng(1);
+    return new Promise((resolve) => { const reader = new FileReader(); reader.onload = () => resolve(reader.result); reader.readAsDataURL(blob); });
+  });
+  const viewer = await (await t.context()).newPage();
+  await viewer.setContent(`<body style="margin:0;background:#000"><img src="${dataUrl}"></body>`);
+  await viewer.screenshot({ path: join(shots, 'timeline-picture.png'), fullPage: true });
+
+  // The button saves the same picture, named after the chapter and the step.
+  await page.mouse.click(...await centreOf(page, 'save-picture'));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.mouse.click(...await centreOf(page, 'save-svg'))]);
+  state = await stateOf(page);
+  assert.equal(download.suggestedFilename(), `loopstep-chapter${chapter + 1}-step${state.step}.svg`);
+  assert.equal(readFileSync(await download.path(), 'utf8'), svg);
 });
 
 test('the final check: every right answer scores, a wrong first answer lowers it for good', async (t) => {
