@@ -39,7 +39,7 @@ void chapter_bar(app_state& app, bool narrow) {
             const std::string item = std::to_string(i + 1) + ". " + app.chapters[i].title;
             if (ImGui::Selectable(item.c_str(), i == app.chapter_index)) open_chapter(app, i);
         }
-        if (web_api_can_choose_lesson_files()) {
+        if (web_api_in_page()) {
             ImGui::Separator();
             if (ImGui::Selectable("Open a lesson file\xE2\x80\xA6")) web_api_choose_lesson_files();  // an author's own chapters
         }
@@ -75,21 +75,12 @@ float code_panel_need(const app_state& app, const ui_fonts& fonts) {
            lines * code_line + ImGui::GetStyle().FramePadding.y * 2 + ImGui::GetStyle().WindowPadding.y * 2;
 }
 
-// Code, controls, narration and timeline. The timeline gets what its rows need when the code
-// leaves room (a short program on a tall screen shows every task), and at least 7 lines.
 // The step controls' height: two rows of buttons, the clock and up to two lines of narration.
 float controls_height() { return ImGui::GetFrameHeightWithSpacing() * 2 + ImGui::GetTextLineHeightWithSpacing() * 3.4f; }
 
-void program_column(app_state& app, const ui_fonts& fonts, float height) {
-    const float controls = controls_height();
-    const float font = ImGui::GetFontSize();
-    const float spare = height - controls - code_panel_need(app, fonts);
-    const float timeline_height = std::floor(std::clamp(spare, std::max(font * 7, height * 0.28f), std::max(font * 7, height * 0.6f)));
-    // A prediction waits between the code and the controls, where the learner's eyes are when stepping.
-    const float card_height = std::floor(prediction_card_height(app, ImGui::GetContentRegionAvail().x));
-    ImGui::BeginChild("code", ImVec2(0, std::max(height - timeline_height - controls - card_height, ImGui::GetFontSize() * (card_height > 0 ? 8 : 10))), false);
-    ui_code(app, fonts);
-    ImGui::EndChild();
+// Under the code: a prediction (card_height 0: none at the cursor), where the learner's eyes are
+// when stepping; the step controls; the timeline (timeline_height 0: the rest of the height).
+void stepping_panels(app_state& app, const ui_fonts& fonts, float card_height, float controls, float timeline_height) {
     if (card_height > 0) {
         ImGui::BeginChild("prediction", ImVec2(0, card_height), true);
         ui_prediction(app, fonts);
@@ -99,10 +90,24 @@ void program_column(app_state& app, const ui_fonts& fonts, float height) {
     ImGui::BeginChild("controls", ImVec2(0, controls), false);
     ui_controls(app, fonts);
     ImGui::EndChild();
-    ImGui::BeginChild("timeline", ImVec2(0, 0), false);
+    ImGui::BeginChild("timeline", ImVec2(0, timeline_height), false);
     ui_timeline(app, fonts);
     ImGui::EndChild();
     note_item("timeline");
+}
+
+// Code, controls, narration and timeline. The timeline gets what its rows need when the code
+// leaves room (a short program on a tall screen shows every task), and at least 7 lines.
+void program_column(app_state& app, const ui_fonts& fonts, float height) {
+    const float controls = controls_height();
+    const float font = ImGui::GetFontSize();
+    const float spare = height - controls - code_panel_need(app, fonts);
+    const float timeline_height = std::floor(std::clamp(spare, std::max(font * 7, height * 0.28f), std::max(font * 7, height * 0.6f)));
+    const float card_height = std::floor(prediction_card_height(app, ImGui::GetContentRegionAvail().x));
+    ImGui::BeginChild("code", ImVec2(0, std::max(height - timeline_height - controls - card_height, ImGui::GetFontSize() * (card_height > 0 ? 8 : 10))), false);
+    ui_code(app, fonts);
+    ImGui::EndChild();
+    stepping_panels(app, fonts, card_height, controls, 0);
 }
 
 void frames_panel(app_state& app, const ui_fonts& fonts, float height) {
@@ -224,19 +229,7 @@ void classroom_layout(app_state& app, const ui_fonts& fonts) {
     ImGui::BeginChild("state", ImVec2(state_width, top), false);
     classroom_state_column(app, fonts);
     ImGui::EndChild();
-    if (card_height > 0) {
-        ImGui::BeginChild("prediction", ImVec2(0, card_height), true);
-        ui_prediction(app, fonts);
-        ImGui::EndChild();
-        note_item("prediction");
-    }
-    ImGui::BeginChild("controls", ImVec2(0, controls), false);
-    ui_controls(app, fonts);
-    ImGui::EndChild();
-    ImGui::BeginChild("timeline", ImVec2(0, timeline_height), false);
-    ui_timeline(app, fonts);
-    ImGui::EndChild();
-    note_item("timeline");
+    stepping_panels(app, fonts, card_height, controls, timeline_height);
     key_legend();
 }
 

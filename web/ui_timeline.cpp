@@ -357,12 +357,12 @@ void zoom_buttons(const plot& area, double now) {
 // menu saving the timeline up to the cursor as SVG or PNG (the page makes and saves them).
 constexpr const char* save_label = "Save\xE2\x80\xA6";
 float picture_button_width() {
-    if (!web_api_can_save_pictures()) return 0;
+    if (!web_api_in_page()) return 0;
     return ImGui::CalcTextSize(save_label).x + 2 * ImGui::GetStyle().FramePadding.x + ImGui::GetStyle().ItemSpacing.x;
 }
 
 void picture_button() {
-    if (!web_api_can_save_pictures()) return;
+    if (!web_api_in_page()) return;
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - picture_button_width() + ImGui::GetStyle().ItemSpacing.x);
     if (ImGui::SmallButton(save_label)) ImGui::OpenPopup("save-picture");
     note_item("save-picture");

@@ -70,7 +70,7 @@ EM_JS(void, loopstep_js_choose_lesson_files, (), {
         console.error('loopstep: the page could not open its file chooser:', error);
     }
 });
-constexpr bool lesson_files_can_be_chosen = true;
+constexpr bool in_page = true;
 EM_JS(void, loopstep_js_save_timeline, (const char* format), {
     try {
         if (typeof Module.loopstepSaveTimeline === 'function') Module.loopstepSaveTimeline(UTF8ToString(format));
@@ -83,16 +83,15 @@ static void loopstep_js_first_frame() {}
 static void loopstep_js_changed() {}
 static void loopstep_js_choose_lesson_files() {}
 static void loopstep_js_save_timeline(const char*) {}
-constexpr bool lesson_files_can_be_chosen = false;  // the desktop build has no file chooser yet
+constexpr bool in_page = false;  // the desktop build: no file chooser, no downloads yet
 #endif
 
 namespace loopstep::web {
 
 void web_api_bind(app_state* app) { bound_app = app; }
 void web_api_first_frame() { loopstep_js_first_frame(); }
-bool web_api_can_choose_lesson_files() { return lesson_files_can_be_chosen; }
+bool web_api_in_page() { return in_page; }
 void web_api_choose_lesson_files() { loopstep_js_choose_lesson_files(); }
-bool web_api_can_save_pictures() { return lesson_files_can_be_chosen; }  // both need the page
 void web_api_save_timeline(const char* format) { loopstep_js_save_timeline(format); }
 
 void web_api_frame_done(const app_state& app) {

@@ -13,11 +13,11 @@ void web_api_bind(app_state* app);
 void web_api_first_frame();
 // Tells the page the app's state changed (once a frame at most); cheap when nothing changed.
 void web_api_frame_done(const app_state& app);
-// The page's file chooser for lesson files (an author's own chapters), where there is one.
-bool web_api_can_choose_lesson_files();
+// Whether a page is around the app (the browser build): the two calls below need it.
+bool web_api_in_page();
+// The page's file chooser for lesson files (an author's own chapters).
 void web_api_choose_lesson_files();
 // The page saves the timeline at the cursor as a picture, "svg" or "png" (shell/pictures.js).
-bool web_api_can_save_pictures();
 void web_api_save_timeline(const char* format);
 
 }  // namespace loopstep::web
