@@ -1,7 +1,8 @@
-// Where the learner's progress is kept: the LMS's SCORM 2004 or SCORM 1.2 runtime when the page
-// runs inside one (suspend_data, with the status and score from the final check: each standard's
-// own data model), otherwise this browser's localStorage. progress.js saves and restores through
-// the store this resolves to.
+// Where the learner's progress is kept: the LMS's when the page was launched by one (cmi5: a State
+// API document, with xAPI statements for the final check) or runs inside one (SCORM 2004 or 1.2:
+// suspend_data, with the status and score from the final check), each through its standard's own
+// data model; otherwise this browser's localStorage. progress.js saves and restores through the
+// store this resolves to.
 'use strict';
 window.loopstepLms = (function () {
   // An author's lessons (shell/authoring.js), by URL (?lesson=, ?lessons=) or packaged into the page (./dev
@@ -297,7 +298,155 @@ window.loopstepLms = (function () {
     };
   }
 
+  // --- the LMS: cmi5 -------------------------------------------------------------------------
+  // A cmi5 launch has the spec's five launch parameters in the URL. Its runtime is @xapi/cmi5's
+  // browser bundle (cmi5.js, which the cmi5 package carries): the token from the fetch URL,
+  // LMS.LaunchData, the learner's preferences and every statement's context. The saved progress is
+  // a State API document of our own beside LMS.LaunchData; it also remembers which of "completed",
+  // "passed" and "failed" were sent: the first two may be sent once per registration, "failed"
+  // never after "passed", and within a session at most one of "passed" and "failed". A check
+  // already reported as failed is not reported again at the next launch.
+  const cmi5Parameters = ['endpoint', 'fetch', 'actor', 'registration', 'activityId'];
+  const cmi5Launch = cmi5Parameters.every((name) => asked.get(name));
+  const cmi5StateId = 'https://w3id.org/loopstep/state/progress';
+  const cmi5SuspendLimit = 32000;  // a page's keepalive requests (see below) share 64 KB
+
+  function loadScript(src) {
+    return new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error(src + ' is not beside the page'));
+      document.head.append(script);
+    });
+  }
+
+  const ok = (response) => {
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return response;
+  };
+
+  async function cmi5Store() {
+    await loadScript('cmi5.js');
+    // Every request leaves as a keepalive fetch, which outlives the page: a statement made just
+    // before the learner closes it (and "terminated", made as it closes) still arrives. The LRS
+    // orders statements by their timestamps, not by arrival.
+    class PageCmi5 extends window.Cmi5 {
+      sendXapiStatement(statement, options) {
+        return lrs('statements', {}, 'POST', options && options.transform ? options.transform(statement) : statement).then(ok);
+      }
+    }
+    const cmi5 = new PageCmi5();
+    const launch = cmi5.getLaunchParameters();
+    try {
+      await cmi5.initialize();  // token, LMS.LaunchData, preferences, then "initialized"
+    } catch (error) {
+      // A fetch URL answers a second call with an error instead of a token (the spec's 8.2.3).
+      if (!cmi5.getAuthToken()) throw new Error('the LMS gave no access token: this launch link was used already or has expired; open the lesson again from the course');
+      throw error;
+    }
+    const launchData = cmi5.getLaunchData();
+    function lrs(resource, query, method, body) {
+      const url = new URL(resource, launch.endpoint.replace(/\/?$/, '/'));
+      for (const [name, value] of Object.entries(query)) url.searchParams.set(name, typeof value === 'string' ? value : JSON.stringify(value));
+      return fetch(url, { method, keepalive: true, body: body === undefined ? undefined : JSON.stringify(body),
+                          headers: { Authorization: 'Basic ' + cmi5.getAuthToken(), 'X-Experience-API-Version': '1.0.3',
+                                     'Content-Type': 'application/json' } });
+    }
+    const progressDocument = { agent: launch.actor, activityId: launch.activityId, registration: launch.registration, stateId: cmi5StateId };
+    let kept = null;
+    try {
+      const response = await lrs('activities/state', progressDocument, 'GET');
+      if (response.ok) kept = await response.json();
+    } catch { /* none yet, or unreadable: a fresh start */ }
+    if (!kept || typeof kept !== 'object') kept = null;
+
+    // Browse and Review launches record nothing about success or completion (the spec's 10.2.2).
+    const judged = launchData.launchMode === 'Normal';
+    const mastery = typeof launchData.masteryScore === 'number' ? 100 * launchData.masteryScore : defaultMastery;
+    const sent = { completed: !!(kept && kept.completed), passed: !!(kept && kept.passed), failed: !!(kept && kept.failed) };
+    let judgedThisSession = false;
+    // A page that is going away sees its keepalive requests fail although they go on: say nothing then.
+    let pageGone = false;
+    window.addEventListener('pagehide', () => { pageGone = true; });
+    const reported = (request, what) => request.catch((error) => {
+      if (!pageGone) console.warn(`loopstep: the LRS refused ${what}:`, error.message);
+    });
+    const send = (statement) => reported(statement, 'a statement');
+    let open = true;
+    let keep = false;
+    let last = { suspend: kept && typeof kept.suspend === 'string' ? kept.suspend : null, location: null, answers: null };
+    let stored = JSON.stringify(kept);
+
+    function commit() {
+      if (!open || last.suspend === null) return;
+      const record = JSON.stringify({ suspend: last.suspend, ...sent });
+      if (record === stored) return;
+      stored = record;
+      reported(lrs('activities/state', progressDocument, 'PUT', JSON.parse(record)).then(ok), 'the progress');
+    }
+
+    return {
+      kind: 'lms',
+      mastery,
+      resumed: kept !== null,
+      returnUrl: launchData.returnURL || null,
+      load: () => (last.suspend === null ? null : decode(last.suspend)),
+      save(state) {
+        if (!open) return;
+        last.suspend = encode(state, cmi5SuspendLimit);
+        let milestone = false;
+        const location = String(state.chapter);
+        if (location !== last.location) milestone = last.location !== null;
+        last.location = location;
+        const answers = JSON.stringify(state.saved.map((progress) => progress.answers));
+        if (last.answers !== null && answers !== last.answers) milestone = true;
+        last.answers = answers;
+        const score = state.score || { right: 0, answered: 0, total: 0 };
+        if (judged && score.total > 0 && score.answered === score.total) {
+          const raw = Math.round((100 * score.right) / score.total);
+          if (!sent.completed) {
+            sent.completed = true;
+            send(cmi5.complete());
+            milestone = true;
+          }
+          const passed = raw >= mastery;
+          if (!sent.passed && !judgedThisSession && (passed || !sent.failed)) {
+            judgedThisSession = true;
+            sent[passed ? 'passed' : 'failed'] = true;
+            const result = { scaled: raw / 100, raw, min: 0, max: 100 };
+            send(passed ? cmi5.pass(result) : cmi5.fail(result));
+            milestone = true;
+          }
+        }
+        if (milestone) commit();
+      },
+      commit,
+      // "terminated": the session's last statement. Resolves once the LRS has it (or refused it).
+      async finish() {
+        if (!open) return;
+        commit();
+        if (keep) return;
+        open = false;
+        await send(cmi5.terminate());
+      },
+      keepSession() {
+        keep = true;
+        commit();
+      },
+    };
+  }
+
   async function connect() {
+    if (cmi5Launch) {
+      try {
+        return await cmi5Store();
+      } catch (error) {
+        window.loopstepNotice.show('The course\'s learning record store could not be reached (' + error.message +
+                                   '); your progress stays in this browser.');
+        return localStore();
+      }
+    }
     const framed = window.parent !== window;
     let hasOpener = false;
     try { hasOpener = !!window.opener; } catch { hasOpener = true; }

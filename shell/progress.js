@@ -152,6 +152,25 @@ window.loopstepProgress = (function () {
     window.addEventListener('pagehide', () => { save(api.state(), store); rememberShownHashes(); store.finish(); });
     save(api.state(), store);
     started = { api, store };
+    if (store.returnUrl) offerReturn(api, store);
+  }
+
+  // The LMS named a page to return to (cmi5's returnURL): a button that saves, ends the session
+  // and goes there.
+  function offerReturn(api, store) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.id = 'lms-return';
+    button.textContent = 'Finish and return to the course';
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      button.textContent = 'Saving…';
+      save(api.state(), store);
+      await store.finish();
+      window.location.assign(store.returnUrl);
+    });
+    document.body.append(button);
+    document.body.classList.add('lms-return-shown');
   }
 
   // Saves now and keeps an LMS session open across a reload the page does itself.

@@ -7,6 +7,9 @@ Writes into OUT (build/package/ by default):
                         so a strict validator can check it; the page finds the LMS's API (shell/lms.js)
   loopstep-scorm2004.zip the same as SCORM 2004 4th edition: one SCO whose primary objective is
                         satisfied by a scaled score of 0.7, with that edition's schemas
+  loopstep-cmi5.zip     a cmi5 course package: cmi5.xml at its root (one AU, index.html, moved on
+                        when completed and passed at a mastery score of 0.7) and the page with
+                        cmi5.js beside it (@xapi/cmi5's browser bundle, with its licences)
   loopstep.html         the single-file build: the module inside the page (gzipped, in base64,
                         unpacked by the browser's DecompressionStream), opens from file://
   loopstep-dist.zip     dist/ in a folder, with a README to serve it with python3 -m http.server
@@ -132,22 +135,82 @@ def manifest_2004(files) -> str:
         </imsss:sequencing>''', 'scormType')
 
 
-def scorm_package(dist: Path, out: Path, zip_name: str, make_manifest, schemas: Path, schema_files) -> Path:
-    """A SCORM package of dist/: its manifest first, the page's files, the edition's schemas."""
-    missing = [name for name in schema_files if not (schemas / name).is_file()]
-    if missing:
-        sys.exit(f'package.py: {schemas} lacks {", ".join(missing)}: run tools/third_party.sh first')
+def lms_files(dist: Path, kind: str):
+    """(name, bytes) of the page's files an LMS package carries, in name order; index.html says `kind`."""
     names = sorted(p.name for p in dist.iterdir()
                    if p.is_file() and p.name not in ONLY_HOSTED and not p.name.endswith(PRECOMPRESSED))
     entries = []
     for name in names:
         data = (dist / name).read_bytes()
         if name == 'index.html':
-            data = set_build(data.decode('utf-8'), 'scorm').encode('utf-8')
+            data = set_build(data.decode('utf-8'), kind).encode('utf-8')
         entries.append((name, data))
+    return entries
+
+
+def scorm_package(dist: Path, out: Path, zip_name: str, make_manifest, schemas: Path, schema_files) -> Path:
+    """A SCORM package of dist/: its manifest first, the page's files, the edition's schemas."""
+    missing = [name for name in schema_files if not (schemas / name).is_file()]
+    if missing:
+        sys.exit(f'package.py: {schemas} lacks {", ".join(missing)}: run tools/third_party.sh first')
+    entries = lms_files(dist, 'scorm')
+    names = [name for name, _ in entries]
     path = out / zip_name
     schema_entries = [(name, (schemas / name).read_bytes()) for name in schema_files]
     write_zip(path, [('imsmanifest.xml', make_manifest(names).encode('utf-8'))] + entries + schema_entries)
+    return path
+
+
+# cmi5: the course structure's namespace (the spec's CourseStructure.xsd), the runtime the page
+# loads on a cmi5 launch (shell/lms.js) and the packages bundled in it, whose licences travel along.
+CMI5_NAMESPACE = 'https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd'
+CMI5_COURSE_ID = 'https://w3id.org/loopstep/asyncio'
+CMI5_RUNTIME = Path('node_modules/@xapi/cmi5/dist/Cmi5.umd.js')
+CMI5_BUNDLED = ['@xapi/cmi5', '@xapi/xapi', 'axios', 'deepmerge', 'uuid']
+
+
+def course_structure() -> str:
+    """cmi5.xml: one course of one AU, the page, launched in any window."""
+    def text(tag, words):
+        return f'<{tag}><langstring lang="en-US">{html.escape(words)}</langstring></{tag}>'
+    about = 'An interactive lesson on asyncio: watch tasks pause and resume on a virtual clock.'
+    return f'''<?xml version="1.0" encoding="UTF-8"?>
+<!-- loopstep as a cmi5 course of one AU. Completed once every final-check question is answered;
+     passed at a scaled score of {MASTERY_SCORE / 100} or more, failed below; the LMS moves on when both hold. -->
+<courseStructure xmlns="{CMI5_NAMESPACE}">
+  <course id="{CMI5_COURSE_ID}">
+    {text('title', TITLE)}
+    {text('description', about)}
+  </course>
+  <au id="{CMI5_COURSE_ID}/lesson" moveOn="CompletedAndPassed" masteryScore="{MASTERY_SCORE / 100}" launchMethod="AnyWindow">
+    {text('title', TITLE)}
+    {text('description', about)}
+    <url>index.html</url>
+  </au>
+</courseStructure>
+'''
+
+
+def cmi5_package(dist: Path, out: Path, root: Path) -> Path:
+    """The cmi5 course package: cmi5.xml first, the page's files, the runtime and its licences."""
+    runtime = root / CMI5_RUNTIME
+    if not runtime.is_file():
+        sys.exit(f'package.py: {runtime} is missing: install the npm packages first (npm ci)')
+    licences = []
+    for name in CMI5_BUNDLED:
+        folder = root / 'node_modules' / name
+        found = sorted(folder.glob('LICENSE*')) + sorted(folder.glob('license*'))
+        if not found:
+            sys.exit(f'package.py: {folder} has no licence file')
+        version = json.loads((folder / 'package.json').read_text('utf-8'))['version']
+        licences.append(f'== {name} {version} ==\n\n' + found[0].read_text('utf-8').strip() + '\n')
+    entries = [('cmi5.xml', course_structure().encode('utf-8'))]
+    entries += [(name, data) for name, data in lms_files(dist, 'cmi5')]
+    entries += [('cmi5.js', runtime.read_bytes()),
+                ('cmi5.js.LICENSES.txt', ('cmi5.js is the browser bundle of @xapi/cmi5, which holds these '
+                                          'packages:\n\n' + '\n'.join(licences)).encode('utf-8'))]
+    path = out / 'loopstep-cmi5.zip'
+    write_zip(path, entries)
     return path
 
 
@@ -277,6 +340,7 @@ def main():
     parser.add_argument('--lesson-text', type=Path, default=root / 'build' / 'web-app' / 'web' / 'lesson_text.js',
                         help="the lessons' checker and text-version writer (built by the web-app preset)")
     args = parser.parse_args()
+    args.root = root
     missing = [name for name in NEEDED if not (args.dist / name).is_file()]
     if missing:
         sys.exit(f'package.py: {args.dist} lacks {", ".join(missing)}: build the web-app preset first')
@@ -290,7 +354,7 @@ def main():
 def write_packages(args):
     written = [scorm_package(args.dist, args.out, 'loopstep-scorm12.zip', manifest_12, args.schemas, SCHEMA_FILES),
                scorm_package(args.dist, args.out, 'loopstep-scorm2004.zip', manifest_2004, args.schemas_2004, SCHEMA_FILES_2004),
-               single_file(args.dist, args.out), dist_zip(args.dist, args.out)]
+               cmi5_package(args.dist, args.out, args.root), single_file(args.dist, args.out), dist_zip(args.dist, args.out)]
     embed = args.out / 'embed.html'
     embed.write_text(embed_snippet(args.url), 'utf-8')
     written.append(embed)

@@ -1,5 +1,6 @@
 // Everywhere a course lives, tested in Debian's Chromium (playwright-core): the SCORM 1.2 and 2004
-// packages inside an LMS stand-in (lms.html, with scorm-again as the LMS's runtime), resize
+// packages inside an LMS stand-in (lms.html, with scorm-again as the LMS's runtime), the cmi5
+// package launched by a cmi5 LMS and LRS stand-in (cmi5-lms.mjs) that checks every statement, resize
 // messages, the host page's keyboard, the single-file build from file://, the service worker
 // with the network cut, and a lost WebGL context. Builds the packages from dist/ first
 // (tools/package.py). Run: node --test tests/lms/lms.test.mjs (after the web-app build).
@@ -13,6 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { readLessons } from '../browser/support.mjs';
+import { createCmi5Lms, readCourseStructure } from './cmi5-lms.mjs';
 import { startServer } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -23,10 +25,12 @@ const work = mkdtempSync(join(tmpdir(), 'loopstep-lms-'));
 const packages = join(work, 'package');
 const scorm = join(work, 'scorm');
 const scorm2004 = join(work, 'scorm2004');
+const cmi5Course = join(work, 'cmi5');
 
 let browser;
 let server;
 let base;  // http://127.0.0.1:PORT
+let cmi5;  // the cmi5 LMS and LRS stand-in
 
 // Polls a condition (no fixed sleeps): resolves with its first truthy value.
 async function waitFor(condition, what, timeoutMs = 20000) {
@@ -62,7 +66,7 @@ function makeBuild(site, name) {
 // Console errors and warnings of a page and its frames, uncaught exceptions and failed
 // requests. Chromium's own notes on the software GL driver ("GPU stall due to ReadPixels")
 // are not the page's.
-function watch(page) {
+function watch(page, expected404 = null) {
   const problems = [];
   page.on('console', (message) => {
     if (message.type() !== 'error' && message.type() !== 'warning') return;
@@ -70,7 +74,10 @@ function watch(page) {
     problems.push(`console.${message.type()}: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push('page error: ' + error.message));
-  page.on('response', (response) => { if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`); });
+  page.on('response', (response) => {
+    if (response.status() === 404 && expected404 && expected404.test(response.url())) return;
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
   return problems;
 }
 
@@ -105,11 +112,18 @@ before(async () => {
   execFileSync('python3', [join(root, 'tools', 'package.py'), '--dist', dist, '--out', packages], { stdio: 'ignore' });
   execFileSync('python3', ['-m', 'zipfile', '-e', join(packages, 'loopstep-scorm12.zip'), scorm]);
   execFileSync('python3', ['-m', 'zipfile', '-e', join(packages, 'loopstep-scorm2004.zip'), scorm2004]);
+  execFileSync('python3', ['-m', 'zipfile', '-e', join(packages, 'loopstep-cmi5.zip'), cmi5Course]);
+  cmi5 = createCmi5Lms({ course: readCourseStructure(join(cmi5Course, 'cmi5.xml')) });
   const embed = readFileSync(join(packages, 'embed.html'), 'utf8').replace('https://example.org/loopstep/', '/dist/index.html');
   server = await startServer({
-    mounts: { '/dist/': dist, '/scorm/': scorm, '/scorm2004/': scorm2004, '/lms/': here,
+    mounts: { '/dist/': dist, '/scorm/': scorm, '/scorm2004/': scorm2004, '/cmi5-course/': cmi5Course, '/lms/': here,
               '/node_modules/scorm-again/dist/': join(root, 'node_modules', 'scorm-again', 'dist') },
     routes: {
+      ...cmi5.routes,
+      '/course-home.html': (request, response) => {  // where the cmi5 LMS's returnURL leads
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        response.end('<!doctype html><html lang="en"><title>Course</title><h1>The course</h1></html>');
+      },
       '/embed.html': (request, response) => {
         response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
         response.end('<!doctype html><html><body style="margin:0">' + embed + '</body></html>');
@@ -227,6 +241,191 @@ describe('inside a SCORM 2004 LMS (scorm-again\'s SCORM 2004 runtime)', () => {
     assert.equal(state.saved[1].code, before.code);
     assert.equal(await second.page.evaluate(() => window.API_1484_11.cmi.entry), 'resume');
     await second.context.close();
+  });
+});
+
+describe('the cmi5 package, launched by a cmi5 LMS and LRS stand-in (@xapi/cmi5 as the page\'s runtime)', () => {
+  // The LMS launches the AU in the page's own window (launchMethod AnyWindow).
+  const launch = async (learner, options = {}) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    // An LRS answers 404 for a state document not written yet (xAPI's State Resource): the first
+    // launch's read of the progress document.
+    const problems = watch(page, /\/cmi5\/xapi\/activities\/state\?.*stateId=https%3A%2F%2Fw3id.org%2Floopstep%2Fstate%2Fprogress/);
+    const sessions = cmi5.verbsOf(learner).filter((verb) => verb === 'initialized').length;
+    const { url } = cmi5.launch({ learner, auBase: `${base}/cmi5-course/`, ...options });
+    await page.goto(url);
+    await ready(page);
+    assert.equal(await page.evaluate(() => window.loopstepLms.ready.then((store) => store.kind)), 'lms');
+    assert.equal(cmi5.verbsOf(learner).filter((verb) => verb === 'initialized').length, sessions + 1);
+    return { context, page, problems };
+  };
+  const leave = async ({ page, context }, learner) => {
+    const ended = cmi5.verbsOf(learner).filter((verb) => verb === 'terminated').length + 1;
+    await page.goto('about:blank');  // pagehide
+    await waitFor(() => cmi5.verbsOf(learner).filter((verb) => verb === 'terminated').length === ended, 'terminated');
+    await context.close();
+  };
+
+  test('has cmi5.xml at its root (one AU: index.html, CompletedAndPassed at 0.7) and cmi5.js with its licences', () => {
+    const listing = execFileSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))',
+                                             join(packages, 'loopstep-cmi5.zip')], { encoding: 'utf8' }).trim().split('\n');
+    assert.equal(listing[0], 'cmi5.xml');
+    for (const needed of ['index.html', 'loopstep_app.wasm', 'lms.js', 'cmi5.js', 'cmi5.js.LICENSES.txt']) assert.ok(listing.includes(needed), needed);
+    assert.ok(!listing.includes('sw.js'), 'no service worker in an LMS package');
+    const course = readCourseStructure(join(cmi5Course, 'cmi5.xml'));
+    assert.deepEqual({ url: course.url, moveOn: course.moveOn, masteryScore: course.masteryScore },
+                     { url: 'index.html', moveOn: 'CompletedAndPassed', masteryScore: 0.7 });
+    assert.match(readFileSync(join(cmi5Course, 'index.html'), 'utf8'), /<meta name="loopstep-build" content="cmi5">/);
+    assert.match(readFileSync(join(cmi5Course, 'cmi5.js.LICENSES.txt'), 'utf8'), /== @xapi\/cmi5 [\d.]+ ==[\s\S]*MIT License/);
+  });
+
+  test('the stand-in refuses what the rules forbid: a statement before initialized, passed twice, failed after passed, a wrong score', () => {
+    const { session } = cmi5.launch({ learner: 'rulebreaker', auBase: 'http://127.0.0.1/course/' });
+    cmi5.markFetchedForTest(session);
+    const statement = (verb, result, extra = {}) => ({
+      actor: { objectType: 'Agent', name: 'rulebreaker', account: { homePage: 'https://lms.example', name: 'rulebreaker' } },
+      verb: { id: `http://adlnet.gov/expapi/verbs/${verb}` }, object: { objectType: 'Activity', id: 'https://w3id.org/loopstep/asyncio/lesson' },
+      timestamp: new Date(Date.now() + statementClock++).toISOString(), result,
+      context: { registration: extra.registration, extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': session,
+                                                                'https://w3id.org/xapi/cmi5/context/extensions/masteryscore': 0.7 },
+                 contextActivities: { grouping: [{ id: 'https://w3id.org/loopstep/asyncio/lesson' }],
+                                      category: [{ id: 'https://w3id.org/xapi/cmi5/context/categories/cmi5' },
+                                                 ...(result && 'success' in result ? [{ id: 'https://w3id.org/xapi/cmi5/context/categories/moveon' }] : [])] } },
+    });
+    let statementClock = 0;
+    const sent = [statement('passed', { success: true, duration: 'PT1S', score: { scaled: 0.9 } }),
+                  statement('passed', { success: true, duration: 'PT1S', score: { scaled: 0.5 } }),
+                  statement('failed', { success: false, duration: 'PT1S', score: { scaled: 0.2 } })];
+    for (const one of sent) cmi5.receiveForTest(session, one);
+    const found = cmi5.violations('rulebreaker').join('\n');
+    assert.match(found, /registration is not the launch's/);  // the statements above carry none
+    assert.match(found, /the first statement is passed, not initialized/);
+    assert.match(found, /passed sent twice/);
+    assert.match(found, /both passed and failed/);
+    assert.match(found, /failed after passed/);
+    assert.match(found, /its score disagrees with masteryScore/);
+  });
+
+  const progressState = 'https://w3id.org/loopstep/state/progress';
+  const masteryExtension = 'https://w3id.org/xapi/cmi5/context/extensions/masteryscore';
+  const duration = /^PT(\d+H)?(\d+M)?(\d+(\.\d+)?S)?$/;
+
+  test('Normal launch: initialized first; completed and passed with scaled score 1 once the final check is right; terminated last on pagehide', async () => {
+    const learner = 'ada-cmi5';
+    const session = await launch(learner);
+    assert.deepEqual(cmi5.verbsOf(learner), ['initialized']);
+    const { score } = await answerFinalCheck(session.page);
+    assert.equal(score.right, score.total);
+    await waitFor(() => cmi5.verbsOf(learner).includes('passed'), 'passed');
+    assert.deepEqual(cmi5.verbsOf(learner), ['initialized', 'completed', 'passed']);
+    const passed = cmi5.statementsOf(learner).at(-1);
+    assert.deepEqual(passed.result.score, { scaled: 1, raw: 100, min: 0, max: 100 });
+    assert.equal(passed.result.success, true);
+    assert.equal(passed.context.extensions[masteryExtension], 0.7);
+    await waitFor(() => cmi5.stateOf(learner, progressState)?.passed === true, 'the progress document');
+    const record = JSON.parse(cmi5.stateOf(learner, progressState).suspend);
+    assert.ok(Object.values(record.x).some((entry) => entry.a && !entry.a.includes('-')), 'the answers are in the progress document');
+    assert.equal(await session.page.evaluate(() => localStorage.getItem('loopstep.progress')), null);
+    assert.equal(await session.page.locator('#lms-return').count(), 0, 'no return button without a returnURL');
+    await session.page.screenshot({ path: join(shots, 'cmi5-passed.png') });
+    assert.deepEqual(session.problems, []);
+    await leave(session, learner);
+    assert.deepEqual(cmi5.verbsOf(learner), ['initialized', 'completed', 'passed', 'terminated']);
+    assert.match(cmi5.statementsOf(learner).at(-1).result.duration, duration);
+    assert.equal(cmi5.satisfied(learner), true, 'moveOn CompletedAndPassed is met');
+    assert.deepEqual(cmi5.violations(learner), []);
+  });
+
+  test('progress comes back from the State API at the next launch; completed and passed are not sent again', async () => {
+    const learner = 'grace-cmi5';
+    const first = await launch(learner);
+    await answerFinalCheck(first.page);
+    const before = await first.page.evaluate(() => {
+      const code = loopstep.goToChapter(1).code + '\n# grace was here in cmi5\n';
+      loopstep.runCode(code);
+      loopstep.goToChapter(2);
+      return { code, step: loopstep.seek(4).step };
+    });
+    await leave(first, learner);
+    assert.match(cmi5.stateOf(learner, progressState).suspend, /grace was here in cmi5/);
+
+    const second = await launch(learner);
+    const state = await second.page.evaluate(() => loopstep.state());
+    assert.equal(state.chapter, 2);
+    assert.equal(state.step, before.step);
+    assert.equal(state.saved[1].code, before.code);
+    assert.equal(state.score.right, state.score.total);
+    await leave(second, learner);
+    assert.deepEqual(cmi5.verbsOf(learner), ['initialized', 'completed', 'passed', 'terminated', 'initialized', 'terminated']);
+    assert.deepEqual(second.problems, []);
+    assert.deepEqual(cmi5.violations(learner), []);
+  });
+
+  test('below the mastery score: completed and failed with that score, reported once across launches', async () => {
+    const learner = 'bob-cmi5';
+    const first = await launch(learner);
+    const { score } = await answerFinalCheck(first.page, 3);
+    const percent = Math.round((100 * score.right) / score.total);
+    assert.ok(percent < 70, `${percent}% should fail`);
+    await waitFor(() => cmi5.verbsOf(learner).includes('failed'), 'failed');
+    const failed = cmi5.statementsOf(learner).at(-1);
+    assert.equal(failed.result.success, false);
+    assert.equal(failed.result.score.scaled, percent / 100);
+    await leave(first, learner);
+    await leave(await launch(learner), learner);
+    assert.deepEqual(cmi5.verbsOf(learner), ['initialized', 'completed', 'failed', 'terminated', 'initialized', 'terminated']);
+    assert.equal(cmi5.satisfied(learner), false);
+    assert.deepEqual(cmi5.violations(learner), []);
+  });
+
+  test('a Browse launch records no completion or success, whatever the answers', async () => {
+    const learner = 'browsing-cmi5';
+    const session = await launch(learner, { mode: 'Browse' });
+    const { score } = await answerFinalCheck(session.page);
+    assert.equal(score.right, score.total);
+    await waitFor(() => cmi5.stateOf(learner, progressState), 'the progress document');
+    await leave(session, learner);
+    assert.deepEqual(cmi5.verbsOf(learner), ['initialized', 'terminated']);
+    assert.deepEqual(cmi5.violations(learner), []);
+  });
+
+  test('the LMS\'s returnURL: a button saves, terminates the session and goes back to the course', async () => {
+    const learner = 'ret-cmi5';
+    const returnURL = `${base}/course-home.html?back=${learner}`;
+    const session = await launch(learner, { returnURL });
+    const button = session.page.locator('#lms-return');
+    await button.waitFor();
+    assert.equal(await button.textContent(), 'Finish and return to the course');
+    await session.page.evaluate(() => loopstep.goToChapter(3));
+    await session.page.screenshot({ path: join(shots, 'cmi5-return-button.png') });
+    await button.click();
+    await session.page.waitForURL(returnURL);
+    assert.deepEqual(cmi5.verbsOf(learner), ['initialized', 'terminated']);
+    assert.equal(JSON.parse(cmi5.stateOf(learner, progressState).suspend).c, 3, 'the place was saved before leaving');
+    assert.deepEqual(session.problems, []);
+    assert.deepEqual(cmi5.violations(learner), []);
+    await session.context.close();
+  });
+
+  test('a launch link used already (no token from the fetch URL) says so; the lesson runs and keeps progress in this browser', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const page = await context.newPage();
+    const { url } = cmi5.launch({ learner: 'lost-cmi5', auBase: `${base}/cmi5-course/` });
+    const broken = new URL(url);
+    broken.searchParams.set('fetch', `${base}/cmi5/fetch?session=expired`);
+    await page.goto(broken.href);
+    await ready(page);
+    const notice = page.locator('#page-notices .page-notice');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /learning record store could not be reached \(the LMS gave no access token: this launch link was used already or has expired/);
+    await page.screenshot({ path: join(shots, 'cmi5-unreachable.png') });
+    assert.equal(await page.evaluate(() => window.loopstepLms.ready.then((store) => store.kind)), 'local');
+    await page.evaluate(() => loopstep.goToChapter(2));
+    await waitFor(() => page.evaluate(() => JSON.parse(localStorage.getItem(window.loopstepLms.storageKey) || 'null')?.chapter === 2),
+                  'progress in localStorage');
+    assert.deepEqual(cmi5.verbsOf('lost-cmi5'), []);
+    await context.close();
   });
 });
 
@@ -554,7 +753,7 @@ describe('packages with an instructor\'s own lessons (./dev package --lessons DI
     const out = join(work, 'lessons-package');
     execFileSync('python3', [join(root, 'tools', 'package.py'), '--dist', dist, '--out', out, '--lessons', join(here, 'lessons')], { stdio: 'ignore' });
     const titles = ['Waiting together', 'Three at once', 'And one more'];
-    for (const zip of ['loopstep-scorm12.zip', 'loopstep-scorm2004.zip']) {
+    for (const zip of ['loopstep-scorm12.zip', 'loopstep-scorm2004.zip', 'loopstep-cmi5.zip']) {
       const page = execFileSync('python3', ['-c', 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("index.html").decode())', join(out, zip)],
                                 { encoding: 'utf8' });
       assert.match(page, /<script type="application\/json" id="loopstep-lessons" data-files="01-waiting\.md,02-more\.md">/, `${zip} carries them`);
