@@ -349,6 +349,8 @@ window.loopstepA11y = (function () {
     on('a11y-end', () => api.toEnd());
     on('a11y-play', () => (api.state().playing ? api.pause() : api.play()));
     on('a11y-new-seed', () => api.newSeed());
+    $('a11y-save-run').addEventListener('click', () => api.saveRunReport()
+      .catch((error) => window.loopstepNotice.show('The run could not be saved: ' + error.message)));
     $('a11y-run').addEventListener('click', () => {
       try {
         render(api.runCode($('a11y-editor').value));

@@ -37,13 +37,20 @@ window.loopstepApi = (function () {
       return JSON.parse(text);
     };
     const state = () => json('loopstep_state_json', [], []);
+    const text = (name) => {
+      const written = Module.ccall(name, 'string', [], []);
+      failed();
+      return written;
+    };
     // Every command returns the state it leads to.
     const command = (run) => (...args) => { run(...args); return state(); };
 
     const api = {
       state,
       screen: () => json('loopstep_screen_json', [], []),
-      timelineSvg: () => { const svg = Module.ccall('loopstep_timeline_svg', 'string', [], []); failed(); return svg; },
+      timelineSvg: () => text('loopstep_timeline_svg'),
+      framesSvg: () => text('loopstep_frames_svg'),
+      runReport: () => text('loopstep_run_report'),
       chapter: (index) => json('loopstep_chapter_json', ['number'], [index]),
       onChange(callback) { listeners.push(callback); },
       goToChapter: command((index) => call('loopstep_go_to_chapter', ['number'], [index])),

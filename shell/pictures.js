@@ -1,13 +1,15 @@
-// Pictures to hand out (shell/API.md): the timeline at the cursor as SVG (the module draws it:
-// web/model/timeline_svg.cpp) or as PNG (that SVG drawn on a canvas at twice its size), saved as
-// a download from the timeline's SVG and PNG buttons, or made through window.loopstep
-// (timelineSvg, timelinePng, saveTimeline). loader.js starts it at the first frame.
+// Pictures and pages to hand out (shell/API.md): the timeline or the frames panel at the cursor as
+// SVG (the module draws them: web/model/timeline_svg.cpp, frames_svg.cpp) or as PNG (that SVG
+// drawn on a canvas at twice its size), and the whole run as a printable HTML page
+// (web/model/run_report.cpp). Saved as downloads from the timeline's and the frames panel's
+// Save… menus, or made through window.loopstep (timelineSvg, timelinePng, saveTimeline,
+// framesSvg, framesPng, saveFrames, runReport, saveRunReport). loader.js starts it at the first frame.
 'use strict';
 window.loopstepPictures = (function () {
   const pngScale = 2;  // sharp on a projector and on a high-density screen
 
-  async function timelinePng(api, scale = pngScale) {
-    const url = URL.createObjectURL(new Blob([api.timelineSvg()], { type: 'image/svg+xml' }));
+  async function pngOf(svg, scale = pngScale) {
+    const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
     try {
       const image = new Image();
       image.src = url;
@@ -23,13 +25,13 @@ window.loopstepPictures = (function () {
     }
   }
 
-  // Saves the picture as a download named after the chapter and the step.
-  async function saveTimeline(api, format) {
-    const blob = format === 'png' ? await timelinePng(api) : new Blob([api.timelineSvg()], { type: 'image/svg+xml' });
+  // Saves a download named after the chapter and the step: loopstep-chapter2-step40-frames.png.
+  function download(api, blob, what, extension) {
     const state = api.state();
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
-    link.download = `loopstep-chapter${state.chapter + 1}-step${state.step}.${format === 'png' ? 'png' : 'svg'}`;
+    const place = what === 'run' ? 'run' : `step${state.step}` + (what === 'timeline' ? '' : `-${what}`);
+    link.download = `loopstep-chapter${state.chapter + 1}-${place}.${extension}`;
     document.body.append(link);
     link.click();
     link.remove();
@@ -37,11 +39,22 @@ window.loopstepPictures = (function () {
     return link.download;
   }
 
+  // what: 'timeline' | 'frames' (format 'svg' | 'png') or 'run' (a printable HTML page).
+  async function save(api, what, format) {
+    if (what === 'run') return download(api, new Blob([api.runReport()], { type: 'text/html' }), 'run', 'html');
+    const svg = what === 'frames' ? api.framesSvg() : api.timelineSvg();
+    const blob = format === 'png' ? await pngOf(svg) : new Blob([svg], { type: 'image/svg+xml' });
+    return download(api, blob, what, format === 'png' ? 'png' : 'svg');
+  }
+
   function start(api, Module) {
-    api.timelinePng = (scale) => timelinePng(api, scale);
-    api.saveTimeline = (format) => saveTimeline(api, format);
-    Module.loopstepSaveTimeline = (format) => saveTimeline(api, format)
-      .catch((error) => window.loopstepNotice.show('The picture could not be saved: ' + error.message));
+    api.timelinePng = (scale) => pngOf(api.timelineSvg(), scale);
+    api.framesPng = (scale) => pngOf(api.framesSvg(), scale);
+    api.saveTimeline = (format) => save(api, 'timeline', format);
+    api.saveFrames = (format) => save(api, 'frames', format);
+    api.saveRunReport = () => save(api, 'run');
+    Module.loopstepSave = (what, format) => save(api, what, format)
+      .catch((error) => window.loopstepNotice.show('It could not be saved: ' + error.message));
   }
 
   return { start };

@@ -48,6 +48,12 @@ void ui_loop(const app_state& app, const ui_fonts& fonts);
 
 // The selected task's frames and locals at the cursor (ui_frames.cpp).
 void ui_frames(const app_state& app, const ui_fonts& fonts);
+// A Save… menu's two picture items, SVG and PNG, for `what` ("timeline", "frames"): the page saves
+// it (web_api_save); the items are noted as ITEM_PREFIX-svg and -png.
+void picture_format_items(const char* what, const std::string& item_prefix);
+// The frames panel's Save… menu, at the end of its title's line: its picture as SVG or PNG (the
+// page saves it). Nothing outside a page or with no task's frames on show.
+void frames_picture_button(const app_state& app);
 
 // One row per task on the virtual time axis, the cursor on it; click or drag to seek (ui_timeline.cpp).
 void ui_timeline(app_state& app, const ui_fonts& fonts);

@@ -8,28 +8,13 @@
 #include "imgui.h"
 #include "model/frames.hpp"
 #include "ui.hpp"
+#include "web_api.hpp"
 
 namespace loopstep::web {
 namespace {
 
 const ImVec4 changed_text{1.00f, 0.85f, 0.45f, 1.0f};
 const ImU32 changed_background = IM_COL32(150, 105, 20, 110);
-
-std::string ending(const task_frames& shown) {
-    switch (shown.state) {
-        case task_state::finished: return "Done. It returned " + shown.outcome;
-        case task_state::failed: return "Failed with " + shown.outcome;
-        case task_state::cancelled: return shown.outcome.empty() ? "Cancelled." : "Cancelled: " + shown.outcome;
-        default: return {};
-    }
-}
-
-// What the innermost frame is doing when no await holds it.
-std::string innermost_status(const task_frames& shown, const app_state& app) {
-    if (shown.state == task_state::running) return selected_view(app).running == shown.task ? "running now" : "running";
-    if (shown.state == task_state::scheduled) return "ready: in the loop's ready queue";
-    return {};
-}
 
 // A value in the width there is; a folded one opens on a click to its whole text.
 void value_cell(const shown_local& local, const ui_fonts& fonts) {
@@ -91,10 +76,8 @@ void frame_block(const shown_frame& frame, std::size_t depth, const std::string&
     ImGui::TextUnformatted(frame.call.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
-    const std::string where = "line " + std::to_string(frame.line);
-    const std::string doing = !frame.paused.empty() ? (depth == 0 ? "waits on " : "awaits ") + frame.paused : status;
     ImGui::PushTextWrapPos(0);
-    ImGui::TextDisabled("%s%s%s", where.c_str(), doing.empty() ? "" : " \xC2\xB7 ", doing.c_str());  // ·
+    ImGui::TextDisabled("%s", frame_place(frame, depth == 0, status).c_str());
     ImGui::PopTextWrapPos();
     ImGui::Indent(ImGui::GetFontSize() * 0.6f);
     locals_table(frame, fonts);
@@ -103,6 +86,19 @@ void frame_block(const shown_frame& frame, std::size_t depth, const std::string&
 }
 
 }  // namespace
+
+void frames_picture_button(const app_state& app) {
+    if (!web_api_in_page() || app.selected_frames.task == 0) return;
+    constexpr const char* label = "Save\xE2\x80\xA6";  // …
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(label).x - 2 * ImGui::GetStyle().FramePadding.x);
+    if (ImGui::SmallButton(label)) ImGui::OpenPopup("save-frames");
+    note_item("save-frames");
+    item_tooltip("Save these frames and locals as a picture, to print or hand out");
+    if (ImGui::BeginPopup("save-frames")) {
+        picture_format_items("frames", "save-frames");
+        ImGui::EndPopup();
+    }
+}
 
 void ui_frames(const app_state& app, const ui_fonts& fonts) {
     const task_frames& shown = app.selected_frames;
@@ -131,9 +127,9 @@ void ui_frames(const app_state& app, const ui_fonts& fonts) {
         ImGui::SameLine();
         ImGui::TextDisabled("%zu frames, innermost first", shown.frames.size());
     }
-    const std::string ended = ending(shown);
+    const std::string ended = ending_sentence(shown);
     if (!ended.empty()) ImGui::TextUnformatted(ended.c_str());
-    const std::string status = innermost_status(shown, app);
+    const std::string status = innermost_status(shown, selected_view(app).running);
     for (std::size_t depth = 0; depth < shown.frames.size(); ++depth) {
         ImGui::Separator();
         frame_block(shown.frames[depth], depth, depth == 0 ? status : std::string(), fonts);

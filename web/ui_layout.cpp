@@ -112,6 +112,7 @@ void program_column(app_state& app, const ui_fonts& fonts, float height) {
 
 void frames_panel(app_state& app, const ui_fonts& fonts, float height) {
     ImGui::TextUnformatted("Frames and locals");
+    frames_picture_button(app);
     ImGui::BeginChild("frames", ImVec2(0, height), true);
     ui_frames(app, fonts);
     ImGui::EndChild();

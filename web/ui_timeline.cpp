@@ -353,8 +353,20 @@ void zoom_buttons(const plot& area, double now) {
     ImGui::PopStyleVar();
 }
 
+}  // namespace
+
+void picture_format_items(const char* what, const std::string& item_prefix) {
+    if (ImGui::Selectable("SVG picture (sharp at any size, for print)")) web_api_save(what, "svg");
+    note_item(item_prefix + "-svg");
+    if (ImGui::Selectable("PNG picture (for slides and chats)")) web_api_save(what, "png");
+    note_item(item_prefix + "-png");
+}
+
+namespace {
+
 // Pictures to hand out, at the legend line's right end (the legend leaves it this much room): a
-// menu saving the timeline up to the cursor as SVG or PNG (the page makes and saves them).
+// menu saving the timeline up to the cursor as SVG or PNG, or the whole run as a page to print
+// (the page makes and saves them).
 constexpr const char* save_label = "Save\xE2\x80\xA6";
 float picture_button_width() {
     if (!web_api_in_page()) return 0;
@@ -366,12 +378,12 @@ void picture_button() {
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - picture_button_width() + ImGui::GetStyle().ItemSpacing.x);
     if (ImGui::SmallButton(save_label)) ImGui::OpenPopup("save-picture");
     note_item("save-picture");
-    item_tooltip("Save the timeline at the cursor as a picture, to print or hand out");
+    item_tooltip("Save the timeline at the cursor as a picture, or the whole run as a page to print or hand out");
     if (ImGui::BeginPopup("save-picture")) {
-        if (ImGui::Selectable("SVG picture (sharp at any size, for print)")) web_api_save_timeline("svg");
-        note_item("save-svg");
-        if (ImGui::Selectable("PNG picture (for slides and chats)")) web_api_save_timeline("png");
-        note_item("save-png");
+        picture_format_items("timeline", "save");
+        ImGui::Separator();
+        if (ImGui::Selectable("The whole run, to print (a web page: timeline, output, every step)")) web_api_save("run", "html");
+        note_item("save-run");
         ImGui::EndPopup();
     }
 }

@@ -11,6 +11,8 @@
 #include "model/app_state.hpp"
 #include "model/lesson_loading.hpp"
 #include "model/state_json.hpp"
+#include "model/frames_svg.hpp"
+#include "model/run_report.hpp"
 #include "model/timeline_svg.hpp"
 #include "ui.hpp"
 
@@ -71,9 +73,9 @@ EM_JS(void, loopstep_js_choose_lesson_files, (), {
     }
 });
 constexpr bool in_page = true;
-EM_JS(void, loopstep_js_save_timeline, (const char* format), {
+EM_JS(void, loopstep_js_save, (const char* what, const char* format), {
     try {
-        if (typeof Module.loopstepSaveTimeline === 'function') Module.loopstepSaveTimeline(UTF8ToString(format));
+        if (typeof Module.loopstepSave === 'function') Module.loopstepSave(UTF8ToString(what), UTF8ToString(format));
     } catch (error) {
         console.error('loopstep: the page could not save the picture:', error);
     }
@@ -82,7 +84,7 @@ EM_JS(void, loopstep_js_save_timeline, (const char* format), {
 static void loopstep_js_first_frame() {}
 static void loopstep_js_changed() {}
 static void loopstep_js_choose_lesson_files() {}
-static void loopstep_js_save_timeline(const char*) {}
+static void loopstep_js_save(const char*, const char*) {}
 constexpr bool in_page = false;  // the desktop build: no file chooser, no downloads yet
 #endif
 
@@ -92,7 +94,7 @@ void web_api_bind(app_state* app) { bound_app = app; }
 void web_api_first_frame() { loopstep_js_first_frame(); }
 bool web_api_in_page() { return in_page; }
 void web_api_choose_lesson_files() { loopstep_js_choose_lesson_files(); }
-void web_api_save_timeline(const char* format) { loopstep_js_save_timeline(format); }
+void web_api_save(const char* what, const char* format) { loopstep_js_save(what, format); }
 
 void web_api_frame_done(const app_state& app) {
     if (app.revision == announced_revision) return;
@@ -111,6 +113,18 @@ LOOPSTEP_EXPORT const char* loopstep_screen_json() {
 // The timeline at the cursor as an SVG document (model/timeline_svg.hpp).
 LOOPSTEP_EXPORT const char* loopstep_timeline_svg() {
     guarded([&] { state_text = bound_app ? loopstep::web::timeline_svg(*bound_app) : std::string(); });
+    return state_text.c_str();
+}
+
+// The frames panel at the cursor as an SVG document (model/frames_svg.hpp).
+LOOPSTEP_EXPORT const char* loopstep_frames_svg() {
+    guarded([&] { state_text = bound_app ? loopstep::web::frames_svg(*bound_app) : std::string(); });
+    return state_text.c_str();
+}
+
+// The whole run as a printable HTML page (model/run_report.hpp).
+LOOPSTEP_EXPORT const char* loopstep_run_report() {
+    guarded([&] { state_text = bound_app ? loopstep::web::run_report_html(*bound_app) : std::string(); });
     return state_text.c_str();
 }
 

@@ -17,7 +17,8 @@ void web_api_frame_done(const app_state& app);
 bool web_api_in_page();
 // The page's file chooser for lesson files (an author's own chapters).
 void web_api_choose_lesson_files();
-// The page saves the timeline at the cursor as a picture, "svg" or "png" (shell/pictures.js).
-void web_api_save_timeline(const char* format);
+// The page saves something to hand out (shell/pictures.js): `what` is "timeline" or "frames"
+// (at the cursor) with `format` "svg" or "png", or "run" (the whole run as a printable page).
+void web_api_save(const char* what, const char* format);
 
 }  // namespace loopstep::web

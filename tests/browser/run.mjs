@@ -672,7 +672,7 @@ test('./dev author: the page on a lesson folder opens a changed file again at th
   }
 });
 
-test('pictures to hand out: the timeline at the cursor as SVG and PNG, from the API and the buttons, with the screen\'s rows', async (t) => {
+test('pictures to hand out: the timeline and the frames at the cursor as SVG and PNG, the whole run as a page to print, from the API and the buttons', async (t) => {
   const page = await t.open();
   const chapter = lessons.findIndex((lesson) => lesson.program && !lesson.compare && lesson.program.includes('create_task'));
   assert.ok(chapter >= 0, 'a chapter with tasks and one program');
@@ -728,6 +728,56 @@ test('pictures to hand out: the timeline at the cursor as SVG and PNG, from the 
   state = await stateOf(page);
   assert.equal(download.suggestedFilename(), `loopstep-chapter${chapter + 1}-step${state.step}.svg`);
   assert.equal(readFileSync(await download.path(), 'utf8'), svg);
+
+  // The frames panel's picture: the selected task's frames and locals, as state().frames has them.
+  const task = state.tasks.findIndex((shown) => shown.name !== 'Task-1');
+  await api(page, 'selectTask', task);
+  state = await api(page, 'seek', Math.floor(state.steps / 2));
+  const frames = await page.evaluate((svg) => {
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    return { valid: !doc.querySelector('parsererror'), task: doc.querySelector('text.task')?.textContent ?? '',
+             calls: [...doc.querySelectorAll('text.call')].map((text) => text.textContent),
+             locals: [...doc.querySelectorAll('text.local')].map((text) => text.textContent) };
+  }, await api(page, 'framesSvg'));
+  assert.ok(frames.valid, 'the frames SVG parses');
+  assert.ok(frames.task.startsWith(state.tasks[task].name), frames.task);
+  assert.deepEqual(frames.calls, state.frames.frames.map((frame) => frame.call));
+  assert.deepEqual(frames.locals, state.frames.frames.flatMap((frame) => frame.locals.map((local) => local.name)));
+  await page.mouse.click(...await centreOf(page, 'save-frames'));
+  await nextFrames(page, 3);  // the menu, at the screen's right edge, is moved inside it once its size is known
+  const [framesDownload] = await Promise.all([page.waitForEvent('download'), page.mouse.click(...await centreOf(page, 'save-frames-png'))]);
+  assert.equal(framesDownload.suggestedFilename(), `loopstep-chapter${chapter + 1}-step${state.step}-frames.png`);
+  const framesPng = readFileSync(await framesDownload.path());
+  assert.equal(framesPng.subarray(1, 4).toString(), 'PNG');
+  await viewer.setContent(`<body style="margin:0;background:#000"><img src="data:image/png;base64,${framesPng.toString('base64')}"></body>`);
+  await viewer.screenshot({ path: join(shots, 'frames-picture.png'), fullPage: true });
+
+  // The whole run as a page to print: every step's narration, the output, the timeline to the end.
+  await page.mouse.click(...await centreOf(page, 'save-picture'));
+  const [runDownload] = await Promise.all([page.waitForEvent('download'), page.mouse.click(...await centreOf(page, 'save-run'))]);
+  assert.equal(runDownload.suggestedFilename(), `loopstep-chapter${chapter + 1}-run.html`);
+  const report = readFileSync(await runDownload.path(), 'utf8');
+  assert.equal(report, await api(page, 'runReport'));
+  // The text version's button saves the same page (keyboard: the focused button, Enter).
+  await page.focus('#a11y-save-run');
+  const [textDownload] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.equal(readFileSync(await textDownload.path(), 'utf8'), report);
+  await viewer.setContent(report);
+  const printed = await viewer.evaluate(() => ({
+    title: document.querySelector('h1').textContent,
+    steps: document.querySelectorAll('ol.steps li').length,
+    output: document.querySelector('pre.output').textContent,
+    timelineTitle: document.querySelector('svg text.title').textContent,
+  }));
+  const finished = await api(page, 'toEnd');
+  assert.equal(printed.title, finished.chapters[chapter].title);
+  assert.equal(finished.stepBy, 'event');
+  assert.equal(printed.steps, finished.steps, 'one narrated step per step by event');
+  assert.equal(printed.output, finished.output);
+  assert.match(printed.timelineTitle, /the timeline of the whole run/);
+  await viewer.emulateMedia({ media: 'print' });
+  await viewer.setViewportSize({ width: 900, height: 1200 });
+  await viewer.screenshot({ path: join(shots, 'run-report-print.png') });
 });
 
 test('the final check: every right answer scores, a wrong first answer lowers it for good', async (t) => {

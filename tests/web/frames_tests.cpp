@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "lesson_app.hpp"
 #include "model/app_state.hpp"
 #include "model/frames.hpp"
 #include "model/state_json.hpp"
@@ -40,22 +41,6 @@ async def main():
 asyncio.run(main())
 )";
 
-app_state program_app() {
-    app_state app;
-    init_app(app, {});
-    run_code(app, program);
-    REQUIRE_FALSE(app.result.error);
-    return app;
-}
-
-task_id id_of(const app_state& app, const std::string& name) {
-    for (const task_view& task : app.run.latest().tasks) {
-        if (task.name == name) return task.id;
-    }
-    FAIL("no task " << name);
-    return 0;
-}
-
 // The cursor just after the `nth` (from 1) event of `kind` about `task`.
 std::size_t after_event(const app_state& app, trace_kind kind, task_id task, int nth = 1) {
     const auto& events = app.run.events();
@@ -76,7 +61,7 @@ const shown_local* local(const shown_frame& frame, const std::string& name) {
 }  // namespace
 
 TEST_CASE("a task paused in a chain shows its frames innermost first, each with its locals and line", "[frames]") {
-    app_state app = program_app();
+    app_state app = program_app(program);
     const task_id fetch = id_of(app, "fetch-3");
     select_task(app, fetch);
     seek(app, after_event(app, trace_kind::task_suspended, fetch));  // the first await asyncio.sleep(i)
@@ -110,7 +95,7 @@ TEST_CASE("a task paused in a chain shows its frames innermost first, each with 
 }
 
 TEST_CASE("only what the step changed is marked, and a later step of another task changes nothing", "[frames]") {
-    app_state app = program_app();
+    app_state app = program_app(program);
     const task_id fetch = id_of(app, "fetch-3");
     select_task(app, fetch);
     seek(app, after_event(app, trace_kind::task_suspended, fetch, 2));  // the second sleep...
@@ -133,7 +118,7 @@ TEST_CASE("only what the step changed is marked, and a later step of another tas
 }
 
 TEST_CASE("a task awaiting another task says so, with its own locals", "[frames]") {
-    app_state app = program_app();
+    app_state app = program_app(program);
     const task_id main_task = id_of(app, "Task-1");
     const task_id fetch = id_of(app, "fetch-3");
     select_task(app, main_task);
@@ -152,7 +137,7 @@ TEST_CASE("a task awaiting another task says so, with its own locals", "[frames]
 }
 
 TEST_CASE("a done task shows its result and no frames", "[frames]") {
-    app_state app = program_app();
+    app_state app = program_app(program);
     const task_id fetch = id_of(app, "fetch-3");
     select_task(app, fetch);
     seek(app, after_event(app, trace_kind::task_completed, fetch));
@@ -162,7 +147,7 @@ TEST_CASE("a done task shows its result and no frames", "[frames]") {
 }
 
 TEST_CASE("the selection is kept while stepping, is empty where the task does not exist, and moves with the keys", "[frames]") {
-    app_state app = program_app();
+    app_state app = program_app(program);
     const task_id fetch = id_of(app, "fetch-3");
     select_task(app, fetch);
     seek(app, 0);
@@ -182,7 +167,7 @@ TEST_CASE("the selection is kept while stepping, is empty where the task does no
 }
 
 TEST_CASE("the state's JSON has the selected task and its frames", "[frames]") {
-    app_state app = program_app();
+    app_state app = program_app(program);
     CHECK(state_json(app).find("\"selectedTask\":-1,\"frames\":null") != std::string::npos);
     const task_id fetch = id_of(app, "fetch-3");
     select_task(app, fetch);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "lesson_app.hpp"
 #include "model/app_state.hpp"
 #include "model/state_json.hpp"
 #include "model/sync_objects.hpp"
@@ -53,14 +54,6 @@ async def main():
 asyncio.run(main())
 )";
 
-app_state program_app() {
-    app_state app;
-    init_app(app, {});
-    run_code(app, program);
-    REQUIRE_FALSE(app.result.error);
-    return app;
-}
-
 // The cursor just after the program printed `text`.
 std::size_t after_print(const app_state& app, const std::string& text) {
     const auto& events = app.run.events();
@@ -82,7 +75,7 @@ const shown_sync_object& shown_named(const std::vector<shown_sync_object>& shown
 }  // namespace
 
 TEST_CASE("the loop panel says what each queue, event and lock holds and who waits in it", "[sync]") {
-    app_state app = program_app();
+    app_state app = program_app(program);
     seek(app, after_print(app, "checkpoint"));
     const std::vector<shown_sync_object> shown = sync_objects_shown(app.view, 30);
     REQUIRE(shown.size() == 3);
@@ -105,7 +98,7 @@ TEST_CASE("the loop panel says what each queue, event and lock holds and who wai
 }
 
 TEST_CASE("the panel follows the cursor: the event set, a job taken and not yet marked done", "[sync]") {
-    app_state app = program_app();
+    app_state app = program_app(program);
     seek(app, after_print(app, "got 0"));  // at 1 s: the consumer took the first job
     std::vector<shown_sync_object> shown = sync_objects_shown(app.view, 12);
     CHECK(shown_named(shown, "ready").state == "set");
@@ -119,7 +112,7 @@ TEST_CASE("the panel follows the cursor: the event set, a job taken and not yet 
 }
 
 TEST_CASE("state() lists the sync objects with their state as data", "[sync]") {
-    app_state app = program_app();
+    app_state app = program_app(program);
     seek(app, after_print(app, "checkpoint"));
     const std::string json = state_json(app);
     CHECK(json.find("\"syncObjects\":[{\"name\":\"q\",\"kind\":\"Queue\",\"line\":23,") != std::string::npos);

@@ -126,4 +126,24 @@ std::string fold_value(std::string_view value, std::size_t width) {
     return folded + tail + count_text;
 }
 
+std::string ending_sentence(const task_frames& shown) {
+    switch (shown.state) {
+        case task_state::finished: return "Done. It returned " + shown.outcome;
+        case task_state::failed: return "Failed with " + shown.outcome;
+        case task_state::cancelled: return shown.outcome.empty() ? "Cancelled." : "Cancelled: " + shown.outcome;
+        default: return {};
+    }
+}
+
+std::string innermost_status(const task_frames& shown, task_id running) {
+    if (shown.state == task_state::running) return running == shown.task ? "running now" : "running";
+    if (shown.state == task_state::scheduled) return "ready: in the loop's ready queue";
+    return {};
+}
+
+std::string frame_place(const shown_frame& frame, bool innermost, const std::string& status) {
+    const std::string doing = !frame.paused.empty() ? (innermost ? "waits on " : "awaits ") + frame.paused : status;
+    return "line " + std::to_string(frame.line) + (doing.empty() ? "" : " \xC2\xB7 " + doing);  // ·
+}
+
 }  // namespace loopstep::web

@@ -44,6 +44,16 @@ struct task_frames {
 // task's coroutine), so a frame pushed or popped by the step counts as all new.
 task_frames frames_of(const task_view& now, const task_view* before);
 
+// How a done task ended ("Done. It returned 3", "Failed with ..."); empty while it is not done.
+std::string ending_sentence(const task_frames& shown);
+// What the innermost frame does when no await holds it ("running now", "ready: in the loop's
+// ready queue"); empty when it waits. `running`: the task running at the cursor.
+std::string innermost_status(const task_frames& shown, task_id running);
+
+// Where a frame is and what it does: "line 4 · waits on sleep(55)" (the innermost frame),
+// "line 9 · awaits fetch()" (an outer one), "line 4 · running now" (`status` when none awaits).
+std::string frame_place(const shown_frame& frame, bool innermost, const std::string& status);
+
 // "fetch(i=3)": the frame's function with its arguments' current values.
 std::string call_text(const frame_view& frame);
 // The repr of the frame's local `name`, or null when it is not bound there.
