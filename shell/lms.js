@@ -338,8 +338,17 @@ window.loopstepLms = (function () {
     }
     const cmi5 = new PageCmi5();
     const launch = cmi5.getLaunchParameters();
+    // The page reloading itself (keepSession) carries the session on: the fetch URL gives a
+    // token once, and "initialized" is sent once a session.
+    const carriedKey = 'loopstep.cmi5-session:' + launch.registration;
+    let carried = null;
     try {
-      await cmi5.initialize();  // token, LMS.LaunchData, preferences, then "initialized"
+      carried = JSON.parse(window.sessionStorage.getItem(carriedKey));
+      window.sessionStorage.removeItem(carriedKey);
+    } catch { /* storage off: a fresh session */ }
+    try {
+      // The token, LMS.LaunchData, the learner's preferences, then "initialized" (not when carried on).
+      await cmi5.initialize(carried ? { authToken: carried.authToken, initializedDate: new Date(carried.initializedDate) } : undefined);
     } catch (error) {
       // A fetch URL answers a second call with an error instead of a token (the spec's 8.2.3).
       if (!cmi5.getAuthToken()) throw new Error('the LMS gave no access token: this launch link was used already or has expired; open the lesson again from the course');
@@ -365,7 +374,7 @@ window.loopstepLms = (function () {
     const judged = launchData.launchMode === 'Normal';
     const mastery = typeof launchData.masteryScore === 'number' ? 100 * launchData.masteryScore : defaultMastery;
     const sent = { completed: !!(kept && kept.completed), passed: !!(kept && kept.passed), failed: !!(kept && kept.failed) };
-    let judgedThisSession = false;
+    let judgedThisSession = !!(carried && carried.judged);
     // A page that is going away sees its keepalive requests fail although they go on: say nothing then.
     let pageGone = false;
     window.addEventListener('pagehide', () => { pageGone = true; });
@@ -375,7 +384,7 @@ window.loopstepLms = (function () {
     const send = (statement) => reported(statement, 'a statement');
     let open = true;
     let keep = false;
-    let last = { suspend: kept && typeof kept.suspend === 'string' ? kept.suspend : null, location: null, answers: null };
+    const last = { suspend: kept && typeof kept.suspend === 'string' ? kept.suspend : null, location: null, answers: null };
     let stored = JSON.stringify(kept);
 
     function commit() {
@@ -433,6 +442,10 @@ window.loopstepLms = (function () {
       keepSession() {
         keep = true;
         commit();
+        try {
+          window.sessionStorage.setItem(carriedKey, JSON.stringify({
+            authToken: cmi5.getAuthToken(), initializedDate: cmi5.getInitializedDate().toISOString(), judged: judgedThisSession }));
+        } catch { /* storage off: the reloaded page starts a session of its own */ }
       },
     };
   }

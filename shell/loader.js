@@ -144,6 +144,8 @@
   // restored by the new page (the app's GL objects are gone with the old context).
   canvas.addEventListener('webglcontextlost', (event) => {
     event.preventDefault();  // without this the browser never restores the context
+    // No more frames: once the context is back, the old one's GL objects would be drawn with it.
+    if (window.Module && typeof window.Module.pauseMainLoop === 'function') window.Module.pauseMainLoop();
     status.hidden = false;
     status.classList.add('error');
     statusText.textContent = 'The graphics context was lost (the GPU was reset or is busy). ' +

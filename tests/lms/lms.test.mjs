@@ -408,6 +408,29 @@ describe('the cmi5 package, launched by a cmi5 LMS and LRS stand-in (@xapi/cmi5 
     await session.context.close();
   });
 
+  test('a lost WebGL context reloads the page inside the same session: no second token fetch, no second initialized', async () => {
+    const learner = 'gl-cmi5';
+    const session = await launch(learner);
+    await session.page.evaluate(() => {
+      loopstep.goToChapter(2);
+      window.loseContext = document.getElementById('canvas').getContext('webgl2').getExtension('WEBGL_lose_context');
+      window.loseContext.loseContext();
+    });
+    await session.page.waitForFunction(() => document.body.dataset.loopstep === 'context-lost');
+    const reloaded = session.page.waitForEvent('load');
+    await session.page.evaluate(() => window.loseContext.restoreContext());
+    await reloaded;
+    await ready(session.page);
+    assert.equal(await session.page.evaluate(() => window.loopstepLms.ready.then((store) => store.kind)), 'lms');
+    assert.equal(await session.page.evaluate(() => loopstep.state().chapter), 2);
+    await answerFinalCheck(session.page);
+    await waitFor(() => cmi5.verbsOf(learner).includes('passed'), 'passed after the reload');
+    await leave(session, learner);
+    assert.deepEqual(cmi5.verbsOf(learner), ['initialized', 'completed', 'passed', 'terminated']);
+    assert.deepEqual(session.problems, []);
+    assert.deepEqual(cmi5.violations(learner), []);
+  });
+
   test('a launch link used already (no token from the fetch URL) says so; the lesson runs and keeps progress in this browser', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     const page = await context.newPage();
