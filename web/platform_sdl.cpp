@@ -1,9 +1,10 @@
-// Platform glue, all of it: the SDL2 window, the OpenGL ES 3 (WebGL2) context, ImGui's SDL and
-// OpenGL3 backends, and the main loop (emscripten_set_main_loop in the browser). The app is
+// Platform glue, all of it: the SDL2 window, the OpenGL ES 3 (WebGL2) context, ImGui's SDL
+// backend and our renderer (gl_renderer.hpp), and the main loop (emscripten_set_main_loop in the browser). The app is
 // app_state.hpp, drawn by ui.hpp; the page side is web_api.hpp.
 #include <cfloat>
 #include <cstdio>
 #include <deque>
+#include <optional>
 
 #include <SDL.h>
 
@@ -16,9 +17,9 @@
 #include "model/input_pacing.hpp"
 #include "model/paced_pointer.hpp"
 #include "fonts.hpp"
+#include "gl_renderer.hpp"
 #include "imgui.h"
 #include "imgui_internal.h"  // the active item's window, for touch scrolling
-#include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl.h"
 #include "ui.hpp"
 #include "web_api.hpp"
@@ -29,6 +30,7 @@ namespace {
 struct platform {
     SDL_Window* window = nullptr;
     SDL_GLContext gl = nullptr;
+    std::optional<gl_renderer> renderer;  // made once the context is
     ui_fonts fonts;
     float pixel_ratio = 1;
     display_settings display;  // what the style and fonts were last built for
@@ -85,7 +87,8 @@ bool init(platform& p) {
     ui_apply_style(p.display);
     p.fonts = load_fonts(p.pixel_ratio, shown_text_scale(p.display));
     ImGui_ImplSDL2_InitForOpenGL(p.window, p.gl);
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    p.renderer.emplace();
+    p.renderer->upload_fonts();
 
     init_app(p.app, parse_lessons(embedded_lesson_files()));
     web_api_bind(&p.app);
@@ -232,11 +235,9 @@ void frame(platform& p) {
         p.pixel_ratio = ratio;
         p.display = p.app.display;
         ui_apply_style(p.display);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
         p.fonts = load_fonts(ratio, shown_text_scale(p.display));
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        p.renderer->upload_fonts();
     }
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     show_paced_pointer(p.pointer);
     ImGui::NewFrame();
@@ -249,7 +250,7 @@ void frame(platform& p) {
     glViewport(0, 0, width, height);
     glClearColor(0.08f, 0.08f, 0.09f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    p.renderer->render(*ImGui::GetDrawData());
     SDL_GL_SwapWindow(p.window);
     if (!p.first_frame_done) {
         p.first_frame_done = true;
@@ -270,7 +271,7 @@ int main(int, char**) {
                                  &p, 0, true);
 #else
     while (!p.quit) loopstep::web::frame(p);
-    ImGui_ImplOpenGL3_Shutdown();
+    p.renderer.reset();
     ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext();
     SDL_GL_DeleteContext(p.gl);
