@@ -124,11 +124,16 @@ void gl_renderer::upload_fonts() {
     fonts.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_texture_)));
 }
 
-void gl_renderer::render(const ImDrawData& data) {
+void gl_renderer::render(const ImDrawData& data, const ImVec4& background) {
     const ImVec2 scale = data.FramebufferScale;
     const int width = static_cast<int>(data.DisplaySize.x * scale.x);
     const int height = static_cast<int>(data.DisplaySize.y * scale.y);
     if (width <= 0 || height <= 0) return;
+    // The whole framebuffer first: the scissor test the last frame left on would confine the clear.
+    glDisable(GL_SCISSOR_TEST);
+    glViewport(0, 0, width, height);
+    glClearColor(background.x, background.y, background.z, background.w);
+    glClear(GL_COLOR_BUFFER_BIT);
     set_state(width, height);
     // An orthographic projection of ImGui's display rectangle, y down.
     const float left = data.DisplayPos.x, right = left + data.DisplaySize.x;

@@ -8,6 +8,7 @@
 #include <GLES3/gl3.h>
 
 struct ImDrawData;
+struct ImVec4;
 
 namespace loopstep::web {
 
@@ -21,7 +22,8 @@ public:
     // The font atlas ImGui has built, as the texture its draw commands name (again after the
     // fonts are built again).
     void upload_fonts();
-    void render(const ImDrawData& data);
+    // Clears the framebuffer to `background`, then draws.
+    void render(const ImDrawData& data, const ImVec4& background);
 
 private:
     GLuint program_ = 0;

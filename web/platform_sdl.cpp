@@ -11,7 +11,6 @@
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
 #endif
-#include <GLES3/gl3.h>
 
 #include "model/app_state.hpp"
 #include "model/input_pacing.hpp"
@@ -245,12 +244,7 @@ void frame(platform& p) {
     ui_frame(p.app, p.fonts);
     ImGui::Render();
 
-    int width = 0, height = 0;
-    SDL_GL_GetDrawableSize(p.window, &width, &height);
-    glViewport(0, 0, width, height);
-    glClearColor(0.08f, 0.08f, 0.09f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    p.renderer->render(*ImGui::GetDrawData());
+    p.renderer->render(*ImGui::GetDrawData(), ImVec4(0.08f, 0.08f, 0.09f, 1.0f));
     SDL_GL_SwapWindow(p.window);
     if (!p.first_frame_done) {
         p.first_frame_done = true;
